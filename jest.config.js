@@ -1,0 +1,20 @@
+/**
+ * Three projects: `unit` (no network, SDK mocked), `infra` (CDK template assertions),
+ * `e2e` (the local cloud over real HTTP). Type checking is `npm run lint`'s job (tsc),
+ * so ts-jest only transpiles (isolatedModules), which keeps the suite fast.
+ */
+const transform = {
+  // @middy/* ships ESM only; ts-jest transpiles it to CommonJS alongside our TypeScript.
+  '^.+\\.(t|j)sx?$': ['ts-jest', { tsconfig: { isolatedModules: true, allowJs: true } }],
+};
+const transformIgnorePatterns = ['/node_modules/(?!@middy/)'];
+const common = { testEnvironment: 'node', transform, transformIgnorePatterns };
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    { ...common, displayName: 'infra', testMatch: ['<rootDir>/test/infra/**/*.test.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+  ],
+};
