@@ -1,0 +1,133 @@
+import { InvalidEventPatternError } from '../errors';
+import { compileAnythingBut } from './anything-but';
+import { compileCidr } from './cidr';
+import type { LeafValue } from './flatten-event';
+import { compileNumericRange } from './numeric-range';
+import { isPatternObject, type PatternJson, type PatternJsonObject } from './pattern-json';
+import { equalsIgnoreCasePredicate, prefixPredicate, suffixPredicate } from './string-predicates';
+import type { ValuePredicate } from './value-predicate';
+import { compileWildcard } from './wildcard';
+
+const ANY_VALUE: ValuePredicate = () => true;
+
+/**
+ * Everything a pattern accepts at one field path: the OR of the values and operators listed in
+ * its array (and in repeated keys for the same path). Exact values go into sets so that long
+ * value lists cost one lookup; operators are compiled predicates.
+ */
+export class FieldMatcher {
+  private readonly strings = new Set<string>();
+  private readonly numbers = new Set<number>();
+  private readonly scalars = new Set<boolean | null>();
+  private readonly predicates: ValuePredicate[] = [];
+  private existsFalse = false;
+
+  /** True when the field's absence satisfies the pattern (`{"exists": false}`). */
+  get matchesAbsent(): boolean {
+    return this.existsFalse;
+  }
+
+  /** True when a scalar present at the path satisfies any listed value or operator. */
+  test(value: LeafValue): boolean {
+    if (typeof value === 'string') {
+      if (this.strings.has(value)) return true;
+    } else if (typeof value === 'number') {
+      // JSON numbers compare by value, so 3.0 in an event equals 3 in a pattern.
+      if (this.numbers.has(value)) return true;
+    } else if (this.scalars.has(value)) {
+      return true;
+    }
+    for (const predicate of this.predicates) {
+      if (predicate(value)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Adds the items of a pattern array (`["a", 1, {"prefix": "x"}]`).
+   * @throws InvalidEventPatternError for an empty array or an invalid item.
+   */
+  addAll(items: readonly PatternJson[]): void {
+    if (items.length === 0) throw new InvalidEventPatternError('Empty arrays are not allowed');
+    for (const item of items) this.add(item);
+  }
+
+  private add(item: PatternJson): void {
+    if (typeof item === 'string') this.strings.add(item);
+    else if (typeof item === 'number') this.numbers.add(item);
+    else if (typeof item === 'boolean' || item === null) this.scalars.add(item);
+    else if (isPatternObject(item)) this.addOperator(item);
+    else throw new InvalidEventPatternError('Match value must be String, number, true, false, or null');
+  }
+
+  private addOperator(expression: PatternJsonObject): void {
+    const first = expression.entries[0];
+    if (!first) throw new InvalidEventPatternError('Empty objects are not allowed');
+    const [operator, operand] = first;
+    if (expression.entries.length > 1 && isKnownOperator(operator)) {
+      throw new InvalidEventPatternError('Only one key allowed in match expression');
+    }
+    switch (operator) {
+      case 'prefix':
+      case 'suffix':
+        this.predicates.push(compileAffix(operator, operand));
+        return;
+      case 'equals-ignore-case':
+        if (typeof operand !== 'string') {
+          throw new InvalidEventPatternError('equals-ignore-case match pattern must be a string');
+        }
+        this.predicates.push(equalsIgnoreCasePredicate(operand));
+        return;
+      case 'wildcard':
+        if (typeof operand !== 'string')
+          throw new InvalidEventPatternError('wildcard match pattern must be a string');
+        this.predicates.push(compileWildcard(operand));
+        return;
+      case 'anything-but':
+        this.predicates.push(compileAnythingBut(operand));
+        return;
+      case 'numeric':
+        this.predicates.push(compileNumericRange(operand));
+        return;
+      case 'cidr':
+        // AWS answers a non-string CIDR with the prefix message; kept so callers see the same text.
+        if (typeof operand !== 'string')
+          throw new InvalidEventPatternError('prefix match pattern must be a string');
+        this.predicates.push(compileCidr(operand));
+        return;
+      case 'exists':
+        if (typeof operand !== 'boolean') {
+          throw new InvalidEventPatternError('exists match pattern must be either true or false.');
+        }
+        if (operand) this.predicates.push(ANY_VALUE);
+        else this.existsFalse = true;
+        return;
+      default:
+        throw new InvalidEventPatternError(`Unrecognized match type ${operator}`);
+    }
+  }
+}
+
+function isKnownOperator(operator: string): boolean {
+  return [
+    'prefix',
+    'suffix',
+    'equals-ignore-case',
+    'wildcard',
+    'anything-but',
+    'numeric',
+    'cidr',
+    'exists',
+  ].includes(operator);
+}
+
+/** `prefix` / `suffix`: a string, or `{"equals-ignore-case": string}` for the case-insensitive form. */
+function compileAffix(operator: 'prefix' | 'suffix', operand: PatternJson): ValuePredicate {
+  const build = operator === 'prefix' ? prefixPredicate : suffixPredicate;
+  if (typeof operand === 'string') return build(operand, false);
+  if (isPatternObject(operand) && operand.entries.length === 1) {
+    const [inner, text] = operand.entries[0] as readonly [string, PatternJson];
+    if (inner === 'equals-ignore-case' && typeof text === 'string') return build(text, true);
+  }
+  throw new InvalidEventPatternError(`${operator} match pattern must be a string`);
+}

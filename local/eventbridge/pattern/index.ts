@@ -1,0 +1,4 @@
+/** The event-pattern engine: AWS validation and matching, compiled once per pattern. */
+export { compileEventPattern } from './compile-event-pattern';
+export { CompiledEventPattern } from './compiled-event-pattern';
+export { type EventLeaf, type FlatEvent, flattenEvent, type LeafValue } from './flatten-event';

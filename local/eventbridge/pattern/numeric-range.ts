@@ -1,0 +1,60 @@
+import { InvalidEventPatternError } from '../errors';
+import { isPatternArray, type PatternJson } from './pattern-json';
+import type { ValuePredicate } from './value-predicate';
+
+const LOWER = new Set(['>', '>=']);
+const UPPER = new Set(['<', '<=']);
+
+interface Bound {
+  readonly value: number;
+  readonly inclusive: boolean;
+}
+
+/**
+ * Compiles the value of a `numeric` operator: `["=", 5]`, one lower bound (`>`, `>=`), one
+ * upper bound (`<`, `<=`), or one of each. Only JSON numbers in the event match, never strings
+ * that look like numbers, as in AWS.
+ * @throws InvalidEventPatternError with AWS's reason when the expression is malformed.
+ */
+export function compileNumericRange(expression: PatternJson): ValuePredicate {
+  if (!isPatternArray(expression)) throw new InvalidEventPatternError('Value of numeric must be an array.');
+  const items = expression.items;
+  if (items.length === 0) throw new InvalidEventPatternError('Empty arrays are not allowed');
+  let lower: Bound | undefined;
+  let upper: Bound | undefined;
+  let equals: number | undefined;
+
+  for (let i = 0; i < items.length; i += 2) {
+    const operator = items[i];
+    if (typeof operator !== 'string') {
+      throw new InvalidEventPatternError(`Unrecognized numeric range operator: ${String(operator)}`);
+    }
+    const isKnown = operator === '=' || LOWER.has(operator) || UPPER.has(operator);
+    if (!isKnown) throw new InvalidEventPatternError(`Unrecognized numeric range operator: ${operator}`);
+    const operand = items[i + 1];
+    if (typeof operand !== 'number' || !Number.isFinite(operand)) {
+      throw new InvalidEventPatternError(`Value of ${operator} must be numeric`);
+    }
+    const alreadyBounded = equals !== undefined || (i > 0 && operator === '=');
+    if (alreadyBounded || (LOWER.has(operator) && lower) || (UPPER.has(operator) && upper)) {
+      throw new InvalidEventPatternError(`Bad numeric range operator: ${operator}`);
+    }
+    if (operator === '=') equals = operand;
+    else if (LOWER.has(operator)) lower = { value: operand, inclusive: operator === '>=' };
+    else upper = { value: operand, inclusive: operator === '<=' };
+  }
+
+  if (equals !== undefined) {
+    const target = equals;
+    return (value) => typeof value === 'number' && value === target;
+  }
+  if (lower && upper && lower.value >= upper.value) {
+    throw new InvalidEventPatternError('Bottom must be less than top');
+  }
+  return (value) => {
+    if (typeof value !== 'number') return false;
+    if (lower && (lower.inclusive ? value < lower.value : value <= lower.value)) return false;
+    if (upper && (upper.inclusive ? value > upper.value : value >= upper.value)) return false;
+    return true;
+  };
+}
