@@ -1,0 +1,2 @@
+/** The liveness answer: constant, so it proves the route, the function and nothing else. */
+export const helloWorld = (): { message: string } => ({ message: 'Hello, World!' });

@@ -1,0 +1,31 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import type { MiddlewareObj } from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import { logger, metrics, tracer } from '../observability';
+import { correlationId } from './correlation-id';
+import { errorHandler } from './error-handler';
+import { jsonBodyGuard } from './json-body-guard';
+
+export interface HttpMiddlewareOptions {
+  /** The route takes a JSON body: enforce media type and size, then parse it. */
+  readonly jsonBody?: boolean;
+}
+
+/**
+ * The middleware stack every HTTP route uses, in order. The error handler comes last so its
+ * `onError` runs first (middy runs `onError` in reverse) and the others see its response.
+ */
+export const httpMiddlewares = (options: HttpMiddlewareOptions = {}): MiddlewareObj[] =>
+  [
+    injectLambdaContext(logger, { resetKeys: true }),
+    captureLambdaHandler(tracer),
+    logMetrics(metrics),
+    httpHeaderNormalizer(),
+    correlationId(),
+    ...(options.jsonBody ? [jsonBodyGuard(), httpJsonBodyParser()] : []),
+    errorHandler(),
+    // middy's middleware types are invariant in event and context; the stack is typed at use.
+  ] as MiddlewareObj[];

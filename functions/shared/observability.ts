@@ -1,0 +1,18 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { Tracer } from '@aws-lambda-powertools/tracer';
+
+/**
+ * One logger, metrics and tracer per function instance. Service name and metrics namespace
+ * come from the stack (`POWERTOOLS_SERVICE_NAME`, `POWERTOOLS_METRICS_NAMESPACE`), so the
+ * same code names itself correctly in every deployment.
+ */
+export const logger = new Logger();
+export const metrics = new Metrics();
+export const tracer = new Tracer();
+
+/** An error reduced to what may be logged: name and message, never payloads or causes. */
+export const errorSummary = (error: unknown): { name: string; message: string } =>
+  error instanceof Error
+    ? { name: error.name, message: error.message }
+    : { name: 'Error', message: String(error) };

@@ -1,0 +1,181 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { FINAL_TASK_STATUSES, type TaskError, type TaskRecord } from './task-record';
+
+/** What `claim` found: the task is ours to run, already finished, run elsewhere, or unknown. */
+export type ClaimOutcome =
+  | { readonly kind: 'claimed'; readonly record: TaskRecord }
+  | { readonly kind: 'finished'; readonly record: TaskRecord }
+  | { readonly kind: 'busy'; readonly record: TaskRecord }
+  | { readonly kind: 'missing' };
+
+/** Thrown when a write is fenced off because another attempt took the task over. */
+export class LostLeaseError extends Error {
+  constructor(taskId: string, attempt: number) {
+    super(`Task ${taskId}: attempt ${attempt} no longer owns the task`);
+    this.name = 'LostLeaseError';
+  }
+}
+
+const isConditionFailure = (error: unknown): boolean => error instanceof ConditionalCheckFailedException;
+
+/**
+ * Status records in DynamoDB. Every state change is a conditional write, which is what makes
+ * the worker an idempotent receiver: a redelivered message cannot claim a finished task, and
+ * an attempt whose lease was taken over cannot overwrite its successor's outcome.
+ */
+export class TaskStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async create(record: TaskRecord): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: record,
+        ConditionExpression: 'attribute_not_exists(taskId)',
+      }),
+    );
+  }
+
+  async get(taskId: string): Promise<TaskRecord | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: { taskId }, ConsistentRead: true }),
+    );
+    return Item as TaskRecord | undefined;
+  }
+
+  /** Removes a record that never became a queued task (the send failed). */
+  async remove(taskId: string): Promise<void> {
+    await this.client.send(
+      new DeleteCommand({
+        TableName: this.tableName,
+        Key: { taskId },
+        ConditionExpression: '#status = :accepted AND attempts = :zero',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':accepted': 'ACCEPTED', ':zero': 0 },
+      }),
+    );
+  }
+
+  /**
+   * Starts an attempt: the task must be ACCEPTED, or PROCESSING with no live lease (the last
+   * attempt failed retryably or its invocation died).
+   */
+  async claim(taskId: string, nowMs: number, leaseMs: number): Promise<ClaimOutcome> {
+    try {
+      const { Attributes } = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { taskId },
+          UpdateExpression:
+            'SET #status = :processing, attempts = attempts + :one, leaseExpiresAt = :lease, updatedAt = :now',
+          ConditionExpression:
+            'attribute_exists(taskId) AND (#status = :accepted OR (#status = :processing AND leaseExpiresAt < :nowMs))',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':processing': 'PROCESSING',
+            ':accepted': 'ACCEPTED',
+            ':one': 1,
+            ':lease': nowMs + leaseMs,
+            ':now': new Date(nowMs).toISOString(),
+            ':nowMs': nowMs,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return { kind: 'claimed', record: Attributes as TaskRecord };
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+    const record = await this.get(taskId);
+    if (!record) return { kind: 'missing' };
+    return FINAL_TASK_STATUSES.has(record.status) ? { kind: 'finished', record } : { kind: 'busy', record };
+  }
+
+  async succeed(
+    taskId: string,
+    attempt: number,
+    result: Record<string, unknown>,
+    nowMs: number,
+  ): Promise<void> {
+    await this.finishAttempt(
+      taskId,
+      attempt,
+      nowMs,
+      'SET #status = :status, #result = :result',
+      {
+        ':status': 'SUCCEEDED',
+        ':result': result,
+      },
+      { '#result': 'result' },
+    );
+  }
+
+  async fail(taskId: string, attempt: number, error: TaskError, nowMs: number): Promise<void> {
+    await this.finishAttempt(
+      taskId,
+      attempt,
+      nowMs,
+      'SET #status = :status, #error = :error',
+      {
+        ':status': 'FAILED',
+        ':error': error,
+      },
+      { '#error': 'error' },
+    );
+  }
+
+  /** Ends an attempt that failed retryably: the lease is released for the next delivery. */
+  async release(taskId: string, attempt: number, lastError: string, nowMs: number): Promise<void> {
+    await this.finishAttempt(
+      taskId,
+      attempt,
+      nowMs,
+      'SET lastError = :lastError, leaseExpiresAt = :zero',
+      {
+        ':lastError': lastError,
+        ':zero': 0,
+      },
+      {},
+    );
+  }
+
+  private async finishAttempt(
+    taskId: string,
+    attempt: number,
+    nowMs: number,
+    setExpression: string,
+    values: Record<string, unknown>,
+    names: Record<string, string>,
+  ): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { taskId },
+          UpdateExpression: `${setExpression}, updatedAt = :now`,
+          ConditionExpression: '#status = :processing AND attempts = :attempt',
+          ExpressionAttributeNames: { ...names, '#status': 'status' },
+          ExpressionAttributeValues: {
+            ...values,
+            ':now': new Date(nowMs).toISOString(),
+            ':processing': 'PROCESSING',
+            ':attempt': attempt,
+          },
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new LostLeaseError(taskId, attempt);
+      throw error;
+    }
+  }
+}

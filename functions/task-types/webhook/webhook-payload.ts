@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** Headers the delivery sets itself; a payload may not override them. */
+export const RESERVED_WEBHOOK_HEADERS = [
+  'host',
+  'content-length',
+  'content-type',
+  'transfer-encoding',
+  'connection',
+  'x-switchyard-task-id',
+  'x-correlation-id',
+] as const;
+
+const headerName = z
+  .string()
+  .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,256}$/, 'must be a valid HTTP header name')
+  .refine((name) => !(RESERVED_WEBHOOK_HEADERS as readonly string[]).includes(name.toLowerCase()), {
+    message: `must not be one of the headers set by the delivery (${RESERVED_WEBHOOK_HEADERS.join(', ')})`,
+  });
+
+export const webhookPayloadSchema = z
+  .object({
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(2048)
+      .describe('Endpoint to POST to; its host must be allow-listed.'),
+    body: z.json().describe('JSON value sent as the request body.'),
+    headers: z
+      .record(headerName, z.string().max(4096))
+      .refine((headers) => Object.keys(headers).length <= 20, { message: 'must have at most 20 headers' })
+      .optional()
+      .describe('Extra request headers.'),
+  })
+  .strict();
+
+export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;

@@ -1,0 +1,47 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy from '@middy/core';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { documentClient } from '../shared/aws-clients';
+import { EnvNames, integerEnv, requireEnv } from '../shared/env';
+import { logger, metrics, tracer } from '../shared/observability';
+import { TaskMessageAttributes } from '../shared/task-message';
+import { TaskStore } from '../shared/task-store';
+import { taskTypeSettingsFromEnv } from '../shared/task-type-settings';
+import { processTaskMessage, type TaskWorkerDependencies } from './process-task-message';
+
+const DEFAULT_MAX_RECEIVE_COUNT = 5;
+const processor = new BatchProcessor(EventType.SQS);
+const dependencies: Omit<TaskWorkerDependencies, 'leaseMs'> = {
+  store: new TaskStore(documentClient, requireEnv(EnvNames.taskTableName)),
+  settings: taskTypeSettingsFromEnv(),
+  maxReceiveCount: integerEnv(EnvNames.taskMaxReceiveCount, DEFAULT_MAX_RECEIVE_COUNT),
+  now: Date.now,
+};
+
+const processBatch = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+  const deps = { ...dependencies, leaseMs: () => context.getRemainingTimeInMillis() };
+  return processPartialResponse(
+    event,
+    (record: SQSRecord) =>
+      processTaskMessage(
+        {
+          messageId: record.messageId,
+          body: record.body,
+          taskIdAttribute: record.messageAttributes[TaskMessageAttributes.taskId]?.stringValue,
+          receiveCount: Number(record.attributes.ApproximateReceiveCount),
+        },
+        deps,
+      ),
+    processor,
+    { context, throwOnFullBatchFailure: false },
+  );
+};
+
+export const handler = middy<SQSEvent, SQSBatchResponse>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(captureLambdaHandler(tracer))
+  .use(logMetrics(metrics))
+  .handler(processBatch);
