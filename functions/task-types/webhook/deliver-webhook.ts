@@ -34,8 +34,9 @@ export const deliverWebhook = async (
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
+    // The abort reason is a DOMException, which is not an `Error` in every realm: test the name.
     const reason =
-      error instanceof Error && error.name === 'TimeoutError'
+      (error as { name?: unknown } | null)?.name === 'TimeoutError'
         ? `no response within ${timeoutMs} ms`
         : 'connection failed';
     throw new RetryableTaskError(`Webhook delivery failed: ${reason}`, { cause: error });

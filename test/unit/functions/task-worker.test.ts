@@ -1,0 +1,191 @@
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { handler } from '../../../functions/task-worker/handler';
+import { acceptedRecord, fakeTaskTable } from '../support/fake-task-table';
+import { lambdaContext } from '../support/lambda-context';
+import { sqsEvent, taskSqsRecord } from '../support/sqs-event';
+
+const documents = mockClient(DynamoDBDocumentClient);
+let records: ReturnType<typeof fakeTaskTable>;
+const fetchMock = jest.spyOn(globalThis, 'fetch');
+
+/** Webhook receivers keyed by path: each answers with the given status. */
+const receiverStatus = (statusByPath: Record<string, number>) =>
+  fetchMock.mockImplementation(async (url) => {
+    const status = statusByPath[new URL(String(url)).pathname] ?? 404;
+    return new Response(null, { status });
+  });
+
+const webhook = (path: string) => ({ url: `https://hooks.example.com${path}`, body: { ok: true } });
+
+const seed = (...taskIds: string[]) => {
+  for (const taskId of taskIds) records.set(taskId, { ...acceptedRecord(taskId) });
+};
+
+beforeEach(() => {
+  documents.reset();
+  fetchMock.mockReset();
+  records = fakeTaskTable(documents);
+});
+
+afterAll(() => fetchMock.mockRestore());
+
+describe('task worker', () => {
+  it('should report exactly the retryable failures of a mixed batch', async () => {
+    seed('ok', 'retry', 'client-error', 'done', 'busy', 'bad-payload');
+    Object.assign(records.get('done') ?? {}, {
+      status: 'SUCCEEDED',
+      attempts: 1,
+      result: { greeting: 'Hi' },
+    });
+    Object.assign(records.get('busy') ?? {}, {
+      status: 'PROCESSING',
+      attempts: 1,
+      leaseExpiresAt: Date.now() + 60_000,
+    });
+    receiverStatus({ '/retry': 503, '/client-error': 400 });
+
+    const response = await handler(
+      sqsEvent(
+        taskSqsRecord({ taskId: 'ok', payload: { name: 'Ada' } }),
+        taskSqsRecord({ taskId: 'retry', type: 'webhook', payload: webhook('/retry') }),
+        taskSqsRecord({ taskId: 'client-error', type: 'webhook', payload: webhook('/client-error') }),
+        taskSqsRecord({ taskId: 'done', receiveCount: 2 }),
+        taskSqsRecord({ taskId: 'busy', receiveCount: 2 }),
+        taskSqsRecord({ taskId: 'bad-payload', payload: { name: 7 } }),
+      ),
+      lambdaContext(),
+    );
+
+    expect(response.batchItemFailures.map((failure) => failure.itemIdentifier).sort()).toEqual([
+      'message-busy',
+      'message-retry',
+    ]);
+    expect(records.get('ok')).toMatchObject({
+      status: 'SUCCEEDED',
+      attempts: 1,
+      result: { greeting: 'Hello, Ada!' },
+    });
+    expect(records.get('retry')).toMatchObject({
+      status: 'PROCESSING',
+      attempts: 1,
+      leaseExpiresAt: 0,
+      lastError: 'Webhook receiver answered HTTP 503',
+    });
+    expect(records.get('client-error')).toMatchObject({
+      status: 'FAILED',
+      error: { code: 'NON_RETRYABLE', message: 'Webhook receiver answered HTTP 400' },
+    });
+    expect(records.get('done')).toMatchObject({
+      status: 'SUCCEEDED',
+      attempts: 1,
+      result: { greeting: 'Hi' },
+    });
+    expect(records.get('bad-payload')).toMatchObject({ status: 'FAILED', error: { code: 'INVALID_TASK' } });
+  });
+
+  it('should not run a redelivered finished task again', async () => {
+    seed('once');
+    receiverStatus({ '/once': 200 });
+    const delivery = () =>
+      handler(
+        sqsEvent(taskSqsRecord({ taskId: 'once', type: 'webhook', payload: webhook('/once') })),
+        lambdaContext(),
+      );
+
+    await delivery();
+    const redelivered = await delivery();
+
+    expect(redelivered.batchItemFailures).toEqual([]);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(records.get('once')).toMatchObject({
+      status: 'SUCCEEDED',
+      attempts: 1,
+      result: { statusCode: 200 },
+    });
+  });
+
+  it('should retry a released task and count its attempts', async () => {
+    seed('flaky');
+    fetchMock
+      .mockResolvedValueOnce(new Response(null, { status: 500 }))
+      .mockResolvedValueOnce(new Response(null, { status: 204 }));
+    const delivery = (receiveCount: number) =>
+      handler(
+        sqsEvent(
+          taskSqsRecord({ taskId: 'flaky', type: 'webhook', payload: webhook('/flaky'), receiveCount }),
+        ),
+        lambdaContext(),
+      );
+
+    const first = await delivery(1);
+    const second = await delivery(2);
+
+    expect(first.batchItemFailures).toEqual([{ itemIdentifier: 'message-flaky' }]);
+    expect(second.batchItemFailures).toEqual([]);
+    expect(records.get('flaky')).toMatchObject({
+      status: 'SUCCEEDED',
+      attempts: 2,
+      result: { statusCode: 204 },
+    });
+  });
+
+  it('should mark the task FAILED with the last error on the final receive and still fail the item', async () => {
+    seed('exhausted');
+    receiverStatus({ '/exhausted': 502 });
+
+    const response = await handler(
+      sqsEvent(
+        taskSqsRecord({
+          taskId: 'exhausted',
+          type: 'webhook',
+          payload: webhook('/exhausted'),
+          receiveCount: 5,
+        }),
+      ),
+      lambdaContext(),
+    );
+
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'message-exhausted' }]);
+    expect(records.get('exhausted')).toMatchObject({
+      status: 'FAILED',
+      error: { code: 'RETRIES_EXHAUSTED', message: 'Webhook receiver answered HTTP 502' },
+    });
+  });
+
+  it('should fail a task whose message body cannot be read without retrying it', async () => {
+    seed('garbled');
+
+    const response = await handler(
+      sqsEvent(taskSqsRecord({ taskId: 'garbled', rawBody: '{not json' })),
+      lambdaContext(),
+    );
+
+    expect(response.batchItemFailures).toEqual([]);
+    expect(records.get('garbled')).toMatchObject({ status: 'FAILED', error: { code: 'INVALID_TASK' } });
+  });
+
+  it('should drop a message for a task that has no record', async () => {
+    const response = await handler(sqsEvent(taskSqsRecord({ taskId: 'ghost' })), lambdaContext());
+
+    expect(response.batchItemFailures).toEqual([]);
+    expect(records.has('ghost')).toBe(false);
+  });
+
+  it('should take over a task whose previous attempt died with its lease expired', async () => {
+    seed('orphan');
+    Object.assign(records.get('orphan') ?? {}, {
+      status: 'PROCESSING',
+      attempts: 1,
+      leaseExpiresAt: Date.now() - 1,
+    });
+
+    const response = await handler(
+      sqsEvent(taskSqsRecord({ taskId: 'orphan', receiveCount: 2 })),
+      lambdaContext(),
+    );
+
+    expect(response.batchItemFailures).toEqual([]);
+    expect(records.get('orphan')).toMatchObject({ status: 'SUCCEEDED', attempts: 2 });
+  });
+});

@@ -1,0 +1,81 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { AwsStub } from 'aws-sdk-client-mock';
+import type { TaskRecord } from '../../../functions/shared/task-record';
+
+type MutableRecord = Record<string, unknown> & { taskId: string };
+
+const conditionFailed = () =>
+  new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
+
+/**
+ * An in-memory task table behind a mocked document client. It evaluates the two conditions
+ * the task store writes with (claim, and finish-attempt fenced by attempt number), so worker
+ * tests exercise the store's real requests rather than canned answers.
+ */
+export const fakeTaskTable = (
+  // biome-ignore lint/suspicious/noExplicitAny: aws-sdk-client-mock's stub type is generic over every command.
+  mock: AwsStub<any, any, any>,
+): Map<string, MutableRecord> => {
+  const records = new Map<string, MutableRecord>();
+  mock.on(PutCommand).callsFake((input: { Item: MutableRecord }) => {
+    if (records.has(input.Item.taskId)) throw conditionFailed();
+    records.set(input.Item.taskId, { ...input.Item });
+    return {};
+  });
+  mock
+    .on(GetCommand)
+    .callsFake((input: { Key: { taskId: string } }) => ({ Item: records.get(input.Key.taskId) }));
+  mock.on(DeleteCommand).callsFake((input: { Key: { taskId: string } }) => {
+    records.delete(input.Key.taskId);
+    return {};
+  });
+  mock
+    .on(UpdateCommand)
+    .callsFake(
+      (input: {
+        Key: { taskId: string };
+        UpdateExpression: string;
+        ExpressionAttributeValues: Record<string, unknown>;
+        ExpressionAttributeNames: Record<string, string>;
+      }) => {
+        const record = records.get(input.Key.taskId);
+        const values = input.ExpressionAttributeValues;
+        if (!record) throw conditionFailed();
+        const isClaim = input.UpdateExpression.includes('attempts = attempts + :one');
+        if (isClaim) {
+          const claimable =
+            record.status === 'ACCEPTED' ||
+            (record.status === 'PROCESSING' && Number(record.leaseExpiresAt ?? 0) < Number(values[':nowMs']));
+          if (!claimable) throw conditionFailed();
+          Object.assign(record, {
+            status: 'PROCESSING',
+            attempts: Number(record.attempts) + 1,
+            leaseExpiresAt: values[':lease'],
+            updatedAt: values[':now'],
+          });
+          return { Attributes: { ...record } };
+        }
+        if (record.status !== 'PROCESSING' || record.attempts !== values[':attempt']) throw conditionFailed();
+        for (const assignment of input.UpdateExpression.replace(/^SET /, '').split(',')) {
+          const [name, value] = assignment.split('=').map((part) => part.trim());
+          const attribute = input.ExpressionAttributeNames[name ?? ''] ?? name ?? '';
+          record[attribute] = values[value ?? ''];
+        }
+        return {};
+      },
+    );
+  return records;
+};
+
+/** A status record as ingest writes it. */
+export const acceptedRecord = (taskId: string, overrides: Partial<TaskRecord> = {}): TaskRecord => ({
+  taskId,
+  type: 'hello',
+  status: 'ACCEPTED',
+  attempts: 0,
+  correlationId: `corr-${taskId}`,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  ...overrides,
+});
