@@ -1,0 +1,201 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { AwsRequest, AwsResponse, AwsService } from './aws-service';
+
+export interface AwsEndpointOptions {
+  /** TCP port on 127.0.0.1; 0 picks a free one. @default 0 */
+  readonly port?: number;
+  /** Largest request body accepted, in bytes. @default 8 MiB (a 1 MiB message form-encoded can triple) */
+  readonly maxBodyBytes?: number;
+  /** Services asked in order; more can be added with `addService` before traffic arrives. @default [] */
+  readonly services?: readonly AwsService[];
+}
+
+export interface AwsEndpoint {
+  /** `http://127.0.0.1:<port>` */
+  readonly url: string;
+  readonly port: number;
+  addService(service: AwsService): void;
+  /** Stops accepting requests, aborts long polls, then closes every service. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_MAX_BODY = 8 * 1024 * 1024;
+
+class BodyTooLargeError extends Error {}
+
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      reject(new BodyTooLargeError());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLargeError());
+        request.pause();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+function headersOf(request: IncomingMessage): Record<string, string | undefined> {
+  const headers: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+/**
+ * Errors the endpoint answers itself, before any service owns the request. Query-protocol callers
+ * (form bodies, `?Action=`) read XML errors; everyone else reads the JSON protocol's shape.
+ */
+function endpointError(
+  request: AwsRequest | undefined,
+  statusCode: number,
+  code: string,
+  message: string,
+): AwsResponse {
+  const isQuery =
+    request !== undefined &&
+    ((request.headers['content-type'] ?? '').includes('x-www-form-urlencoded') ||
+      /[?&]Action=/.test(request.url));
+  if (isQuery) {
+    const escaped = message.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return {
+      statusCode,
+      headers: { 'content-type': 'text/xml' },
+      body: `<?xml version="1.0"?><ErrorResponse><Error><Type>Sender</Type><Code>${code}</Code><Message>${escaped}</Message></Error></ErrorResponse>`,
+    };
+  }
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-errortype': code },
+    body: JSON.stringify({ __type: code, message }),
+  };
+}
+
+/**
+ * The single local AWS endpoint: one HTTP server on 127.0.0.1 that reads each request, hands it
+ * to the first service that claims it and writes back the answer. It never lets a request crash
+ * the process: oversize bodies get 413, unowned requests a 400, service failures a 500.
+ */
+export async function startAwsEndpoint(options: AwsEndpointOptions = {}): Promise<AwsEndpoint> {
+  const services: AwsService[] = [...(options.services ?? [])];
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const shutdown = new AbortController();
+  let url = '';
+
+  const dispatch = async (incoming: IncomingMessage, outgoing: ServerResponse): Promise<AwsResponse> => {
+    const base = {
+      method: incoming.method ?? 'GET',
+      url: incoming.url ?? '/',
+      headers: headersOf(incoming),
+      endpointUrl: url,
+    };
+    let body: Buffer;
+    try {
+      body = await readBody(incoming, maxBody);
+    } catch (error) {
+      const request = { ...base, body: Buffer.alloc(0) };
+      return error instanceof BodyTooLargeError
+        ? endpointError(
+            request,
+            413,
+            'RequestEntityTooLarge',
+            `Request body is larger than ${maxBody} bytes.`,
+          )
+        : endpointError(request, 400, 'MalformedRequest', 'The request body could not be read.');
+    }
+    // Aborts a long poll when its client disconnects, so no message is locked for a reader that left.
+    const clientGone = new AbortController();
+    outgoing.on('close', () => {
+      if (!outgoing.writableFinished) clientGone.abort();
+    });
+    const request: AwsRequest = {
+      ...base,
+      body,
+      signal: AbortSignal.any([clientGone.signal, shutdown.signal]),
+    };
+    const service = services.find((candidate) => {
+      try {
+        return candidate.canHandle(request);
+      } catch {
+        return false;
+      }
+    });
+    if (service === undefined) {
+      const target = request.headers['x-amz-target'];
+      return target === undefined
+        ? endpointError(
+            request,
+            400,
+            'InvalidAction',
+            'The request names no operation this endpoint implements.',
+          )
+        : endpointError(request, 400, 'UnknownOperationException', `Unknown operation ${target}.`);
+    }
+    try {
+      return await service.handle(request);
+    } catch (error) {
+      console.error(`${service.name}: request failed`, error);
+      return endpointError(request, 500, 'InternalFailure', 'The request processing has failed.');
+    }
+  };
+
+  const server: Server = createServer((incoming, outgoing) => {
+    dispatch(incoming, outgoing)
+      .then((response) => {
+        if (outgoing.destroyed) return;
+        const body = typeof response.body === 'string' ? Buffer.from(response.body, 'utf8') : response.body;
+        outgoing.writeHead(response.statusCode, {
+          ...response.headers,
+          'content-length': String(body.length),
+        });
+        outgoing.end(body);
+      })
+      .catch((error: unknown) => {
+        console.error('endpoint: could not answer', error);
+        outgoing.destroy();
+      });
+  });
+  // Keep-alive sockets of SDK clients would otherwise hold `close()` open for seconds.
+  server.keepAliveTimeout = 5_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  url = `http://127.0.0.1:${port}`;
+
+  return {
+    url,
+    port,
+    addService: (service) => {
+      services.push(service);
+    },
+    close: async () => {
+      shutdown.abort();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      // In-flight answers were just aborted; give them a moment, then cut what is left.
+      const timer = setTimeout(() => server.closeAllConnections(), 1_000);
+      await closed;
+      clearTimeout(timer);
+      for (const service of [...services].reverse()) await service.close();
+    },
+  };
+}

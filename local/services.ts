@@ -1,0 +1,109 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DynaliteService } from './dynamodb/dynalite-service';
+import { startAwsEndpoint } from './endpoint/aws-endpoint';
+import type { AwsService } from './endpoint/aws-service';
+import type { SqsModel } from './sqs/sqs-model';
+import { SqsService } from './sqs/sqs-service';
+
+/**
+ * Fixed local credentials. The endpoint does not verify SigV4 signatures, but SDK clients
+ * refuse to send unsigned requests, so callers configure these (or any) values.
+ */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' } as const;
+
+/** Default folder for all local state; `--reset` clears it. */
+export const DEFAULT_DATA_DIR = '.switchyard';
+
+/** What a service factory gets: where to keep state, and the models other services expose. */
+export interface ServiceContext {
+  readonly dataDir: string;
+  readonly region: string;
+  readonly endpointUrl: string;
+  /** For services that deliver to queues in process, e.g. EventBridge SQS targets. */
+  readonly sqs: SqsModel;
+}
+
+export type ServiceFactory = (context: ServiceContext) => AwsService | Promise<AwsService>;
+
+/**
+ * Services started after SQS, in the order the endpoint asks them. Add a service with one line;
+ * it gets the SQS model through the context.
+ */
+const ADDITIONAL_SERVICES: readonly ServiceFactory[] = [];
+
+export interface StartServicesOptions {
+  /** Endpoint port on 127.0.0.1; 0 picks a free one. @default 4566 */
+  readonly port?: number;
+  /** @default '.switchyard' in the working directory */
+  readonly dataDir?: string;
+  /** @default 'us-east-1' */
+  readonly region?: string;
+  /** Extra services for this run, e.g. in tests. @default [] */
+  readonly services?: readonly ServiceFactory[];
+}
+
+export interface RunningServices {
+  /** Base URL for `AWS_ENDPOINT_URL`, e.g. `http://127.0.0.1:4566`. */
+  readonly url: string;
+  readonly region: string;
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly dataDir: string;
+  /** The SQS model, for in-process senders and pollers. */
+  readonly sqs: SqsModel;
+  /** Stops the endpoint and every service and removes `endpoints.json`; state stays on disk. */
+  stop(): Promise<void>;
+}
+
+function writeEndpointsFile(file: string, content: object): void {
+  // Written then renamed, so a reader never sees half a file.
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${JSON.stringify(content, null, 2)}\n`);
+  renameSync(temporary, file);
+}
+
+/**
+ * Starts the local AWS endpoint with SQS, DynamoDB (dynalite) and the additional services, and
+ * writes `<dataDir>/endpoints.json` ({ awsEndpoint, region, accessKeyId, secretAccessKey }) so
+ * other processes can find it while it runs.
+ */
+export async function startServices(options: StartServicesOptions = {}): Promise<RunningServices> {
+  const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
+  const region = options.region ?? 'us-east-1';
+  mkdirSync(dataDir, { recursive: true });
+
+  const endpoint = await startAwsEndpoint({ port: options.port ?? 4566 });
+  const started: AwsService[] = [];
+  try {
+    const sqsService = SqsService.open({ dataDir, region, endpointUrl: endpoint.url });
+    started.push(sqsService);
+    endpoint.addService(sqsService);
+    const dynamo = await DynaliteService.start({ path: join(dataDir, 'dynamodb') });
+    started.push(dynamo);
+    endpoint.addService(dynamo);
+    const context: ServiceContext = { dataDir, region, endpointUrl: endpoint.url, sqs: sqsService.model };
+    for (const factory of [...ADDITIONAL_SERVICES, ...(options.services ?? [])]) {
+      const service = await factory(context);
+      started.push(service);
+      endpoint.addService(service);
+    }
+    const endpointsFile = join(dataDir, 'endpoints.json');
+    writeEndpointsFile(endpointsFile, { awsEndpoint: endpoint.url, region, ...LOCAL_CREDENTIALS });
+    return {
+      url: endpoint.url,
+      region,
+      ...LOCAL_CREDENTIALS,
+      dataDir,
+      sqs: sqsService.model,
+      stop: async () => {
+        rmSync(endpointsFile, { force: true });
+        await endpoint.close();
+      },
+    };
+  } catch (error) {
+    // endpoint.close() closes what was added to it; nothing may be left holding the data dir.
+    await endpoint.close().catch(() => undefined);
+    throw error;
+  }
+}

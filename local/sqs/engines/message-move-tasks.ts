@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import { SqsError } from '../sqs-error';
+import type { SqsMessage } from '../sqs-message';
+import type { SqsQueue } from '../sqs-queue';
+
+/** What the move engine needs from the model; the model owns messages and their persistence. */
+export interface MoveTaskHost {
+  findQueueByArn(arn: string): SqsQueue | undefined;
+  /** True when some queue's RedrivePolicy names this queue as its dead-letter queue. */
+  isDeadLetterQueue(queue: SqsQueue): boolean;
+  /** Messages that can move now (visible, not expired), oldest first. */
+  movableMessages(queue: SqsQueue): SqsMessage[];
+  /** Moves one message durably (one transaction) and wakes receivers of the destination. */
+  moveMessage(source: SqsQueue, message: SqsMessage, destination: SqsQueue): void;
+}
+
+export type MoveTaskStatus = 'RUNNING' | 'COMPLETED' | 'CANCELLING' | 'CANCELLED' | 'FAILED';
+
+/** One entry of ListMessageMoveTasks, in the SDK's shape. */
+export interface MessageMoveTask {
+  readonly TaskHandle?: string;
+  Status: MoveTaskStatus;
+  readonly SourceArn: string;
+  readonly DestinationArn?: string;
+  readonly MaxNumberOfMessagesPerSecond?: number;
+  ApproximateNumberOfMessagesMoved: number;
+  readonly ApproximateNumberOfMessagesToMove: number;
+  FailureReason?: string;
+  readonly StartedTimestamp: number;
+}
+
+export interface StartMoveTaskInput {
+  readonly sourceArn: string;
+  /** @default - each message goes back to the queue it was dead-lettered from */
+  readonly destinationArn?: string;
+  /** 1-500. @default - as fast as the engine ticks (500 per second) */
+  readonly maxNumberOfMessagesPerSecond?: number;
+}
+
+const TICK_MS = 50;
+const DEFAULT_RATE = 500;
+const MAX_RATE = 500;
+
+interface RunningTask {
+  readonly task: MessageMoveTask;
+  readonly handle: string;
+  readonly rate: number;
+  timer: NodeJS.Timeout | undefined;
+}
+
+/**
+ * Dead-letter queue redrive (StartMessageMoveTask and friends). A task moves at most
+ * `rate` messages per second, measured from its start, on a timer; one task per source queue
+ * may run at a time. Tasks live in memory: after a restart the messages already moved stay
+ * moved, and the rest wait in the dead-letter queue for a new task.
+ */
+export class MessageMoveTasks {
+  private readonly history = new Map<string, RunningTask[]>();
+
+  constructor(private readonly host: MoveTaskHost) {}
+
+  start(input: StartMoveTaskInput): string {
+    const source = this.host.findQueueByArn(input.sourceArn);
+    if (source === undefined) {
+      throw new SqsError(
+        'ResourceNotFoundException',
+        'The resource that you specified for the SourceArn parameter does not exist.',
+      );
+    }
+    if (!this.host.isDeadLetterQueue(source)) {
+      throw new SqsError('InvalidParameterValue', 'Source queue must be configured as a Dead Letter Queue.');
+    }
+    if (input.destinationArn !== undefined) {
+      const destination = this.host.findQueueByArn(input.destinationArn);
+      if (destination === undefined) {
+        throw new SqsError(
+          'ResourceNotFoundException',
+          'The resource that you specified for the DestinationArn parameter does not exist.',
+        );
+      }
+      if (destination.isFifo !== source.isFifo) {
+        throw new SqsError(
+          'InvalidParameterValue',
+          'The destination queue must be of the same type as the source queue.',
+        );
+      }
+    }
+    const rate = input.maxNumberOfMessagesPerSecond ?? DEFAULT_RATE;
+    if (!Number.isInteger(rate) || rate < 1 || rate > MAX_RATE) {
+      throw new SqsError(
+        'InvalidParameterValue',
+        `Value ${rate} for parameter MaxNumberOfMessagesPerSecond is invalid. Reason: Must be between 1 and ${MAX_RATE}.`,
+      );
+    }
+    const tasks = this.history.get(source.arn) ?? [];
+    if (tasks.some((t) => t.task.Status === 'RUNNING' || t.task.Status === 'CANCELLING')) {
+      throw new SqsError(
+        'UnsupportedOperation',
+        'There is already a task running. Only one active task is allowed for a source queue arn at a given time.',
+      );
+    }
+    const handle = Buffer.from(JSON.stringify({ taskId: randomUUID(), sourceArn: source.arn })).toString(
+      'base64',
+    );
+    const running: RunningTask = {
+      handle,
+      rate,
+      timer: undefined,
+      task: {
+        TaskHandle: handle,
+        Status: 'RUNNING',
+        SourceArn: source.arn,
+        ...(input.destinationArn !== undefined && { DestinationArn: input.destinationArn }),
+        ...(input.maxNumberOfMessagesPerSecond !== undefined && { MaxNumberOfMessagesPerSecond: rate }),
+        ApproximateNumberOfMessagesMoved: 0,
+        ApproximateNumberOfMessagesToMove: this.host.movableMessages(source).length,
+        StartedTimestamp: Date.now(),
+      },
+    };
+    this.history.set(source.arn, [running, ...tasks].slice(0, 10));
+    this.schedule(running, 0);
+    return handle;
+  }
+
+  /** Most recent tasks first; only the running one carries its TaskHandle, as in SQS. */
+  list(sourceArn: string, maxResults = 1): MessageMoveTask[] {
+    if (this.host.findQueueByArn(sourceArn) === undefined) {
+      throw new SqsError(
+        'ResourceNotFoundException',
+        'The resource that you specified for the SourceArn parameter does not exist.',
+      );
+    }
+    return (this.history.get(sourceArn) ?? []).slice(0, maxResults).map(({ task }) => {
+      if (task.Status === 'RUNNING') return { ...task };
+      const { TaskHandle: _omitted, ...rest } = task;
+      return rest;
+    });
+  }
+
+  /** Stops a running task; returns how many messages it had moved. */
+  cancel(handle: string): number {
+    const running = [...this.history.values()].flat().find((t) => t.handle === handle);
+    if (running === undefined) {
+      throw new SqsError(
+        'ResourceNotFoundException',
+        'The resource that you specified for the TaskHandle parameter does not exist.',
+      );
+    }
+    if (running.task.Status !== 'RUNNING') {
+      throw new SqsError(
+        'UnsupportedOperation',
+        `Only active tasks can be cancelled; this one is ${running.task.Status}.`,
+      );
+    }
+    clearTimeout(running.timer);
+    running.task.Status = 'CANCELLED';
+    return running.task.ApproximateNumberOfMessagesMoved;
+  }
+
+  close(): void {
+    for (const running of [...this.history.values()].flat()) clearTimeout(running.timer);
+  }
+
+  private schedule(running: RunningTask, delayMs: number): void {
+    running.timer = setTimeout(() => this.tick(running), delayMs);
+    // A move task alone must not keep a process alive that is otherwise done.
+    running.timer.unref();
+  }
+
+  private tick(running: RunningTask): void {
+    const { task } = running;
+    if (task.Status !== 'RUNNING') return;
+    const source = this.host.findQueueByArn(task.SourceArn);
+    if (source === undefined) {
+      this.fail(task, 'The source queue was deleted.');
+      return;
+    }
+    const elapsedSeconds = (Date.now() - task.StartedTimestamp) / 1000;
+    // Token budget since the start keeps the average at or under the rate, whatever the timer jitter.
+    const budget = Math.floor(running.rate * elapsedSeconds) + 1 - task.ApproximateNumberOfMessagesMoved;
+    const candidates = this.host.movableMessages(source);
+    for (const message of candidates.slice(0, Math.max(0, budget))) {
+      const destinationArn = task.DestinationArn ?? message.deadLetterSourceArn;
+      const destination = destinationArn === undefined ? undefined : this.host.findQueueByArn(destinationArn);
+      if (destination === undefined) {
+        this.fail(
+          task,
+          `AWS.SimpleQueueService.NonExistentQueue: no destination for message ${message.messageId}.`,
+        );
+        return;
+      }
+      try {
+        this.host.moveMessage(source, message, destination);
+      } catch (error) {
+        this.fail(task, error instanceof Error ? error.message : String(error));
+        return;
+      }
+      task.ApproximateNumberOfMessagesMoved += 1;
+    }
+    if (candidates.length <= Math.max(0, budget)) {
+      task.Status = 'COMPLETED';
+      return;
+    }
+    this.schedule(running, TICK_MS);
+  }
+
+  private fail(task: MessageMoveTask, reason: string): void {
+    task.Status = 'FAILED';
+    task.FailureReason = reason;
+  }
+}

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import type { AwsRequest, AwsResponse } from '../../endpoint/aws-service';
+import { SqsError } from '../sqs-error';
+import type { SqsModel } from '../sqs-model';
+import { OperationInput } from './operation-input';
+import { isSqsOperation, SQS_OPERATIONS } from './sqs-operations';
+
+export const SQS_TARGET_PREFIX = 'AmazonSQS.';
+const CONTENT_TYPE = 'application/x-amz-json-1.0';
+
+/**
+ * JSON errors as SQS sends them to query-compatible clients: `__type` names the modeled error
+ * (the SDK's `error.name`), and `x-amzn-query-error` carries the legacy code (`error.Code`).
+ */
+export function jsonErrorResponse(error: SqsError, requestId: string): AwsResponse {
+  return {
+    statusCode: error.status,
+    headers: {
+      'content-type': CONTENT_TYPE,
+      'x-amzn-requestid': requestId,
+      'x-amzn-query-error': `${error.queryCode};${error.fault}`,
+    },
+    body: JSON.stringify({ __type: `com.amazonaws.sqs#${error.code}`, message: error.message }),
+  };
+}
+
+/** Turns anything thrown into an SQS error; unexpected ones become an InternalFailure without internals. */
+export function asSqsError(error: unknown): SqsError {
+  if (error instanceof SqsError) return error;
+  console.error('sqs: unexpected error', error);
+  return new SqsError('InternalFailure', 'The request processing has failed because of an unknown error.');
+}
+
+/** Answers one `POST /` with `X-Amz-Target: AmazonSQS.<Operation>`. */
+export async function handleJsonRequest(request: AwsRequest, model: SqsModel): Promise<AwsResponse> {
+  const requestId = randomUUID();
+  try {
+    const operation = (request.headers['x-amz-target'] ?? '').slice(SQS_TARGET_PREFIX.length);
+    if (!isSqsOperation(operation)) {
+      throw new SqsError('InvalidAction', `The action ${operation} is not valid for this endpoint.`);
+    }
+    let parsed: unknown = {};
+    const text = request.body.toString('utf8');
+    if (text.trim().length > 0) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        throw new SqsError('SerializationException', 'The request body is not valid JSON.');
+      }
+    }
+    const handler = SQS_OPERATIONS[operation] as (typeof SQS_OPERATIONS)[string];
+    const output = await handler(new OperationInput(parsed), model, request.signal);
+    return {
+      statusCode: 200,
+      headers: { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': requestId },
+      body: JSON.stringify(output),
+    };
+  } catch (error) {
+    return jsonErrorResponse(asSqsError(error), requestId);
+  }
+}

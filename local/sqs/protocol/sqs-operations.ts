@@ -1,0 +1,199 @@
+import type { MessageAttributes, ReceivedMessage } from '../sqs-message';
+import type { SqsModel } from '../sqs-model';
+import type { OperationInput } from './operation-input';
+
+/** One SQS operation: parameters in, the JSON protocol's output shape out; errors are thrown. */
+export type SqsOperation = (
+  input: OperationInput,
+  model: SqsModel,
+  signal?: AbortSignal,
+) => Promise<object> | object;
+
+type WireAttributes = Record<string, { DataType: string; StringValue?: string; BinaryValue?: string }>;
+
+/** Binary attribute values travel base64-encoded in both protocols. */
+function wireAttributes(attributes: MessageAttributes): WireAttributes {
+  const wire: WireAttributes = {};
+  for (const [name, value] of Object.entries(attributes)) {
+    wire[name] = {
+      DataType: value.DataType,
+      ...(value.StringValue !== undefined && { StringValue: value.StringValue }),
+      ...(value.BinaryValue !== undefined && { BinaryValue: value.BinaryValue.toString('base64') }),
+    };
+  }
+  return wire;
+}
+
+function wireMessage(message: ReceivedMessage): object {
+  const { MessageAttributes, ...rest } = message;
+  return MessageAttributes === undefined
+    ? rest
+    : { ...rest, MessageAttributes: wireAttributes(MessageAttributes) };
+}
+
+function sendOptions(input: OperationInput) {
+  const delaySeconds = input.optionalInteger('DelaySeconds', 0, 900);
+  const messageAttributes = input.optionalMessageAttributes('MessageAttributes');
+  const systemAttributes = input.optionalMessageAttributes('MessageSystemAttributes');
+  const messageGroupId = input.optionalString('MessageGroupId');
+  const messageDeduplicationId = input.optionalString('MessageDeduplicationId');
+  return {
+    ...(delaySeconds !== undefined && { delaySeconds }),
+    ...(messageAttributes !== undefined && { messageAttributes }),
+    ...(systemAttributes !== undefined && { systemAttributes }),
+    ...(messageGroupId !== undefined && { messageGroupId }),
+    ...(messageDeduplicationId !== undefined && { messageDeduplicationId }),
+  };
+}
+
+const pageOutput = (page: { queueUrls: string[]; nextToken?: string }, listKey: string): object => ({
+  ...(page.queueUrls.length > 0 && { [listKey]: page.queueUrls }),
+  ...(page.nextToken !== undefined && { NextToken: page.nextToken }),
+});
+
+/** The operations this endpoint implements, by name as in `X-Amz-Target` and `Action`. */
+export const SQS_OPERATIONS: Readonly<Record<string, SqsOperation>> = {
+  CreateQueue: (input, model) => {
+    const queue = model.createQueue(
+      input.requiredString('QueueName'),
+      input.optionalStringMap('Attributes'),
+      input.optionalStringMap('tags'),
+    );
+    return { QueueUrl: queue.url };
+  },
+  GetQueueUrl: (input, model) => ({
+    QueueUrl: model.getQueueUrl(
+      input.requiredString('QueueName'),
+      input.optionalString('QueueOwnerAWSAccountId'),
+    ),
+  }),
+  ListQueues: (input, model) =>
+    pageOutput(
+      model.listQueues(
+        input.optionalString('QueueNamePrefix'),
+        input.optionalInteger('MaxResults', 1, 1000),
+        input.optionalString('NextToken'),
+      ),
+      'QueueUrls',
+    ),
+  DeleteQueue: (input, model) => {
+    model.deleteQueue(input.requiredString('QueueUrl'));
+    return {};
+  },
+  GetQueueAttributes: (input, model) => {
+    const attributes = model.getQueueAttributes(
+      input.requiredString('QueueUrl'),
+      input.optionalStringList('AttributeNames'),
+    );
+    return Object.keys(attributes).length > 0 ? { Attributes: attributes } : {};
+  },
+  SetQueueAttributes: (input, model) => {
+    model.setQueueAttributes(input.requiredString('QueueUrl'), input.optionalStringMap('Attributes') ?? {});
+    return {};
+  },
+  PurgeQueue: (input, model) => {
+    model.purgeQueue(input.requiredString('QueueUrl'));
+    return {};
+  },
+  ListDeadLetterSourceQueues: (input, model) =>
+    pageOutput(
+      model.listDeadLetterSourceQueues(
+        input.requiredString('QueueUrl'),
+        input.optionalInteger('MaxResults', 1, 1000),
+        input.optionalString('NextToken'),
+      ),
+      'queueUrls',
+    ),
+  SendMessage: (input, model) =>
+    model.sendMessage(
+      input.requiredString('QueueUrl'),
+      input.requiredString('MessageBody'),
+      sendOptions(input),
+    ),
+  SendMessageBatch: (input, model) => {
+    const queueUrl = input.requiredString('QueueUrl');
+    const entries = input.entries('Entries').map((entry) => ({
+      id: entry.requiredString('Id'),
+      body: entry.requiredString('MessageBody'),
+      options: sendOptions(entry),
+    }));
+    return model.sendMessageBatch(queueUrl, entries);
+  },
+  ReceiveMessage: async (input, model, signal) => {
+    const queueUrl = input.requiredString('QueueUrl');
+    const systemAttributeNames = [
+      ...(input.optionalStringList('AttributeNames') ?? []),
+      ...(input.optionalStringList('MessageSystemAttributeNames') ?? []),
+    ];
+    const maxNumberOfMessages = input.optionalInteger('MaxNumberOfMessages', 1, 10);
+    const visibilityTimeout = input.optionalInteger('VisibilityTimeout', 0, 43_200);
+    const waitTimeSeconds = input.optionalInteger('WaitTimeSeconds', 0, 20);
+    const messages = await model.receiveMessages(queueUrl, {
+      systemAttributeNames,
+      messageAttributeNames: input.optionalStringList('MessageAttributeNames') ?? [],
+      ...(maxNumberOfMessages !== undefined && { maxNumberOfMessages }),
+      ...(visibilityTimeout !== undefined && { visibilityTimeout }),
+      ...(waitTimeSeconds !== undefined && { waitTimeSeconds }),
+      ...(signal !== undefined && { signal }),
+    });
+    return messages.length > 0 ? { Messages: messages.map(wireMessage) } : {};
+  },
+  DeleteMessage: (input, model) => {
+    model.deleteMessage(input.requiredString('QueueUrl'), input.requiredString('ReceiptHandle'));
+    return {};
+  },
+  DeleteMessageBatch: (input, model) => {
+    const queueUrl = input.requiredString('QueueUrl');
+    const entries = input.entries('Entries').map((entry) => ({
+      id: entry.requiredString('Id'),
+      receiptHandle: entry.requiredString('ReceiptHandle'),
+    }));
+    return model.deleteMessageBatch(queueUrl, entries);
+  },
+  ChangeMessageVisibility: (input, model) => {
+    model.changeMessageVisibility(
+      input.requiredString('QueueUrl'),
+      input.requiredString('ReceiptHandle'),
+      input.requiredInteger('VisibilityTimeout', 0, 43_200),
+    );
+    return {};
+  },
+  ChangeMessageVisibilityBatch: (input, model) => {
+    const queueUrl = input.requiredString('QueueUrl');
+    const entries = input.entries('Entries').map((entry) => ({
+      id: entry.requiredString('Id'),
+      receiptHandle: entry.requiredString('ReceiptHandle'),
+      // Range errors surface per entry in Failed, as SQS reports them.
+      visibilityTimeout: entry.requiredInteger(
+        'VisibilityTimeout',
+        Number.MIN_SAFE_INTEGER,
+        Number.MAX_SAFE_INTEGER,
+      ),
+    }));
+    return model.changeMessageVisibilityBatch(queueUrl, entries);
+  },
+  StartMessageMoveTask: (input, model) => {
+    const destinationArn = input.optionalString('DestinationArn');
+    const maxNumberOfMessagesPerSecond = input.optionalInteger('MaxNumberOfMessagesPerSecond', 1, 500);
+    return {
+      TaskHandle: model.startMessageMoveTask({
+        sourceArn: input.requiredString('SourceArn'),
+        ...(destinationArn !== undefined && { destinationArn }),
+        ...(maxNumberOfMessagesPerSecond !== undefined && { maxNumberOfMessagesPerSecond }),
+      }),
+    };
+  },
+  ListMessageMoveTasks: (input, model) => ({
+    Results: model.listMessageMoveTasks(
+      input.requiredString('SourceArn'),
+      input.optionalInteger('MaxResults', 1, 10),
+    ),
+  }),
+  CancelMessageMoveTask: (input, model) => ({
+    ApproximateNumberOfMessagesMoved: model.cancelMessageMoveTask(input.requiredString('TaskHandle')),
+  }),
+};
+
+export function isSqsOperation(name: string): boolean {
+  return Object.hasOwn(SQS_OPERATIONS, name);
+}

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import type { AwsRequest, AwsResponse } from '../../endpoint/aws-service';
+import { SqsError } from '../sqs-error';
+import type { SqsModel } from '../sqs-model';
+import { OperationInput } from './operation-input';
+import { queryParamsToInput } from './query-params';
+import { xmlError, xmlResponse } from './query-xml';
+import { asSqsError } from './sqs-json-protocol';
+import { isSqsOperation, SQS_OPERATIONS } from './sqs-operations';
+
+const FORM = 'application/x-www-form-urlencoded';
+
+/** All parameters of a query request: the URL's query string, then a form body. */
+function queryParams(request: AwsRequest): Array<[string, string]> {
+  const queryString = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '';
+  const pairs = [...new URLSearchParams(queryString)];
+  if ((request.headers['content-type'] ?? '').toLowerCase().includes(FORM)) {
+    pairs.push(...new URLSearchParams(request.body.toString('utf8')));
+  }
+  return pairs;
+}
+
+/**
+ * The `Action` of a query-protocol request, or undefined. Cheap enough for `canHandle`:
+ * a regular expression over the query string and, for forms, the body.
+ */
+export function queryAction(request: AwsRequest): string | undefined {
+  const pattern = /(?:^|[?&])Action=([^&]*)/;
+  const fromUrl = pattern.exec(request.url)?.[1];
+  if (fromUrl !== undefined) return decodeURIComponent(fromUrl);
+  if (!(request.headers['content-type'] ?? '').toLowerCase().includes(FORM)) return undefined;
+  const fromBody = pattern.exec(request.body.toString('latin1'))?.[1];
+  try {
+    return fromBody === undefined ? undefined : decodeURIComponent(fromBody.replace(/\+/g, ' '));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Answers the older query protocol (form-encoded `Action=...`, XML answers), which the AWS CLI v1,
+ * older SDKs and hand-written HTTP calls still use. The queue may be named by the request path.
+ */
+export async function handleQueryRequest(request: AwsRequest, model: SqsModel): Promise<AwsResponse> {
+  const requestId = randomUUID();
+  const respond = (statusCode: number, body: string): AwsResponse => ({
+    statusCode,
+    headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId },
+    body,
+  });
+  try {
+    const params = queryParams(request);
+    const action = params.find(([key]) => key === 'Action')?.[1];
+    if (action === undefined || action === '')
+      throw new SqsError('MissingAction', 'The request must contain an Action.');
+    if (!isSqsOperation(action))
+      throw new SqsError('InvalidAction', `The action ${action} is not valid for this endpoint.`);
+    const input = queryParamsToInput(params.filter(([key]) => key !== 'Action' && key !== 'Version'));
+    const path = (request.url.split('?')[0] ?? '/').replace(/\/+$/, '');
+    if (input.QueueUrl === undefined && path.split('/').length >= 3)
+      input.QueueUrl = `${request.endpointUrl}${path}`;
+    const handler = SQS_OPERATIONS[action] as (typeof SQS_OPERATIONS)[string];
+    const output = await handler(new OperationInput(input), model, request.signal);
+    return respond(200, xmlResponse(action, output, requestId));
+  } catch (error) {
+    const sqsError = asSqsError(error);
+    return respond(sqsError.status, xmlError(sqsError, requestId));
+  }
+}

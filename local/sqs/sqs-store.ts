@@ -1,0 +1,256 @@
+import Database from 'better-sqlite3';
+import type { MessageAttributes, MessageAttributeValue, SqsMessage } from './sqs-message';
+import type { SqsQueue } from './sqs-queue';
+
+/** A FIFO deduplication entry: a repeated id within 5 minutes answers the first send again. */
+export interface DedupEntry {
+  readonly messageId: string;
+  readonly sequenceNumber: string | undefined;
+  readonly expiresAt: number;
+}
+
+export interface StoredState {
+  readonly queues: SqsQueue[];
+  readonly dedup: Array<{ queue: string; key: string; entry: DedupEntry }>;
+}
+
+type Row = Record<string, unknown>;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS queues (
+  name TEXT PRIMARY KEY, arn TEXT NOT NULL, is_fifo INTEGER NOT NULL, created INTEGER NOT NULL,
+  modified INTEGER NOT NULL, attributes TEXT NOT NULL, tags TEXT NOT NULL, sequence TEXT NOT NULL,
+  last_purge INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS messages (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, queue TEXT NOT NULL, message_id TEXT NOT NULL UNIQUE,
+  body TEXT NOT NULL, message_attributes TEXT, system_attributes TEXT, md5_body TEXT NOT NULL,
+  md5_attributes TEXT, md5_system TEXT, sent INTEGER NOT NULL, expires INTEGER NOT NULL,
+  group_id TEXT, dedup_id TEXT, sequence_number TEXT, dlq_source TEXT, visible_at INTEGER NOT NULL,
+  receive_count INTEGER NOT NULL, first_receive INTEGER NOT NULL, receipt_handle TEXT);
+CREATE INDEX IF NOT EXISTS messages_by_queue ON messages (queue, seq);
+CREATE TABLE IF NOT EXISTS dedup (
+  queue TEXT NOT NULL, key TEXT NOT NULL, message_id TEXT NOT NULL, sequence_number TEXT,
+  expires INTEGER NOT NULL, PRIMARY KEY (queue, key));
+`;
+
+function encodeAttributes(attributes: MessageAttributes | undefined): string | null {
+  if (attributes === undefined) return null;
+  const plain: Record<string, { DataType: string; StringValue?: string; BinaryValue?: string }> = {};
+  for (const [name, value] of Object.entries(attributes)) {
+    plain[name] = {
+      DataType: value.DataType,
+      ...(value.StringValue !== undefined && { StringValue: value.StringValue }),
+      ...(value.BinaryValue !== undefined && { BinaryValue: value.BinaryValue.toString('base64') }),
+    };
+  }
+  return JSON.stringify(plain);
+}
+
+function decodeAttributes(text: unknown): MessageAttributes | undefined {
+  if (typeof text !== 'string') return undefined;
+  const plain = JSON.parse(text) as Record<
+    string,
+    { DataType: string; StringValue?: string; BinaryValue?: string }
+  >;
+  const attributes: Record<string, MessageAttributeValue> = {};
+  for (const [name, value] of Object.entries(plain)) {
+    attributes[name] = {
+      DataType: value.DataType,
+      ...(value.StringValue !== undefined && { StringValue: value.StringValue }),
+      ...(value.BinaryValue !== undefined && { BinaryValue: Buffer.from(value.BinaryValue, 'base64') }),
+    };
+  }
+  return attributes;
+}
+
+const optional = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/**
+ * Durable SQS state in one SQLite file. Every acknowledged change is one committed transaction
+ * before the answer leaves the process. WAL mode with synchronous=NORMAL is enough for the
+ * crash we promise to survive (`kill -9`): a committed transaction is in the WAL file in the OS
+ * page cache, which a dying process cannot take with it; only a power loss could drop the last
+ * commits, and a local emulator does not need to pay an fsync per message for that.
+ */
+export class SqsStore {
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+    const db = this.db;
+    this.statements = {
+      putQueue: db.prepare(
+        `INSERT INTO queues (name, arn, is_fifo, created, modified, attributes, tags, sequence, last_purge)
+         VALUES (@name, @arn, @isFifo, @created, @modified, @attributes, @tags, @sequence, @lastPurge)
+         ON CONFLICT (name) DO UPDATE SET modified = excluded.modified, attributes = excluded.attributes,
+           tags = excluded.tags, sequence = excluded.sequence, last_purge = excluded.last_purge`,
+      ),
+      deleteQueue: db.prepare('DELETE FROM queues WHERE name = ?'),
+      deleteQueueMessages: db.prepare('DELETE FROM messages WHERE queue = ?'),
+      deleteQueueDedup: db.prepare('DELETE FROM dedup WHERE queue = ?'),
+      insertMessage: db.prepare(
+        `INSERT INTO messages (queue, message_id, body, message_attributes, system_attributes, md5_body,
+           md5_attributes, md5_system, sent, expires, group_id, dedup_id, sequence_number, dlq_source,
+           visible_at, receive_count, first_receive, receipt_handle)
+         VALUES (@queue, @messageId, @body, @messageAttributes, @systemAttributes, @md5Body, @md5Attributes,
+           @md5System, @sent, @expires, @groupId, @dedupId, @sequenceNumber, @dlqSource, @visibleAt,
+           @receiveCount, @firstReceive, @receiptHandle)`,
+      ),
+      updateMessage: db.prepare(
+        `UPDATE messages SET visible_at = @visibleAt, receive_count = @receiveCount,
+           first_receive = @firstReceive, receipt_handle = @receiptHandle WHERE message_id = @messageId`,
+      ),
+      deleteMessage: db.prepare('DELETE FROM messages WHERE message_id = ?'),
+      putDedup: db.prepare(
+        `INSERT OR REPLACE INTO dedup (queue, key, message_id, sequence_number, expires)
+         VALUES (?, ?, ?, ?, ?)`,
+      ),
+      deleteExpiredDedup: db.prepare('DELETE FROM dedup WHERE expires <= ?'),
+    };
+  }
+
+  /** Reads everything back after a start or a crash; messages come back in send order. */
+  load(): StoredState {
+    const queues = new Map<string, SqsQueue>();
+    for (const row of this.db.prepare('SELECT * FROM queues ORDER BY created, name').all() as Row[]) {
+      queues.set(String(row.name), {
+        name: String(row.name),
+        arn: String(row.arn),
+        isFifo: row.is_fifo === 1,
+        createdTimestamp: Number(row.created),
+        lastModifiedTimestamp: Number(row.modified),
+        attributes: JSON.parse(String(row.attributes)) as Record<string, string>,
+        tags: JSON.parse(String(row.tags)) as Record<string, string>,
+        sequence: BigInt(String(row.sequence)),
+        lastPurgeAt: Number(row.last_purge),
+        messages: new Map(),
+      });
+    }
+    for (const row of this.db.prepare('SELECT * FROM messages ORDER BY seq').iterate() as Iterable<Row>) {
+      const queue = queues.get(String(row.queue));
+      if (queue === undefined) continue;
+      const message: SqsMessage = {
+        messageId: String(row.message_id),
+        body: String(row.body),
+        messageAttributes: decodeAttributes(row.message_attributes),
+        systemAttributes: decodeAttributes(row.system_attributes),
+        md5OfBody: String(row.md5_body),
+        md5OfMessageAttributes: optional(row.md5_attributes),
+        md5OfSystemAttributes: optional(row.md5_system),
+        sentTimestamp: Number(row.sent),
+        expiresAt: Number(row.expires),
+        messageGroupId: optional(row.group_id),
+        messageDeduplicationId: optional(row.dedup_id),
+        sequenceNumber: optional(row.sequence_number),
+        deadLetterSourceArn: optional(row.dlq_source),
+        visibleAt: Number(row.visible_at),
+        receiveCount: Number(row.receive_count),
+        firstReceiveTimestamp: Number(row.first_receive),
+        receiptHandle: optional(row.receipt_handle),
+      };
+      queue.messages.set(message.messageId, message);
+    }
+    const dedup = (this.db.prepare('SELECT * FROM dedup').all() as Row[]).map((row) => ({
+      queue: String(row.queue),
+      key: String(row.key),
+      entry: {
+        messageId: String(row.message_id),
+        sequenceNumber: optional(row.sequence_number),
+        expiresAt: Number(row.expires),
+      },
+    }));
+    return { queues: [...queues.values()], dedup };
+  }
+
+  /** Runs `work` as one transaction: all of its writes commit together or none do. */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  putQueue(queue: SqsQueue): void {
+    this.statements.putQueue.run({
+      name: queue.name,
+      arn: queue.arn,
+      isFifo: queue.isFifo ? 1 : 0,
+      created: queue.createdTimestamp,
+      modified: queue.lastModifiedTimestamp,
+      attributes: JSON.stringify(queue.attributes),
+      tags: JSON.stringify(queue.tags),
+      sequence: queue.sequence.toString(),
+      lastPurge: queue.lastPurgeAt,
+    });
+  }
+
+  deleteQueue(name: string): void {
+    this.transaction(() => {
+      this.statements.deleteQueue.run(name);
+      this.statements.deleteQueueMessages.run(name);
+      this.statements.deleteQueueDedup.run(name);
+    });
+  }
+
+  purgeMessages(queueName: string): void {
+    this.statements.deleteQueueMessages.run(queueName);
+  }
+
+  insertMessage(queueName: string, message: SqsMessage): void {
+    this.statements.insertMessage.run({
+      queue: queueName,
+      messageId: message.messageId,
+      body: message.body,
+      messageAttributes: encodeAttributes(message.messageAttributes),
+      systemAttributes: encodeAttributes(message.systemAttributes),
+      md5Body: message.md5OfBody,
+      md5Attributes: message.md5OfMessageAttributes ?? null,
+      md5System: message.md5OfSystemAttributes ?? null,
+      sent: message.sentTimestamp,
+      expires: message.expiresAt,
+      groupId: message.messageGroupId ?? null,
+      dedupId: message.messageDeduplicationId ?? null,
+      sequenceNumber: message.sequenceNumber ?? null,
+      dlqSource: message.deadLetterSourceArn ?? null,
+      visibleAt: message.visibleAt,
+      receiveCount: message.receiveCount,
+      firstReceive: message.firstReceiveTimestamp,
+      receiptHandle: message.receiptHandle ?? null,
+    });
+  }
+
+  /** Persists the receive state (visibility, count, receipt handle) of a message. */
+  updateMessage(message: SqsMessage): void {
+    this.statements.updateMessage.run({
+      messageId: message.messageId,
+      visibleAt: message.visibleAt,
+      receiveCount: message.receiveCount,
+      firstReceive: message.firstReceiveTimestamp,
+      receiptHandle: message.receiptHandle ?? null,
+    });
+  }
+
+  deleteMessage(messageId: string): void {
+    this.statements.deleteMessage.run(messageId);
+  }
+
+  putDedup(queueName: string, key: string, entry: DedupEntry): void {
+    this.statements.putDedup.run(
+      queueName,
+      key,
+      entry.messageId,
+      entry.sequenceNumber ?? null,
+      entry.expiresAt,
+    );
+  }
+
+  deleteExpiredDedup(now: number): void {
+    this.statements.deleteExpiredDedup.run(now);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
