@@ -1,0 +1,71 @@
+import type { EventEnvelope } from '../model/eventbridge-model';
+import { flattenEvent } from '../pattern';
+import type { EventBridgeStore } from '../store/eventbridge-store';
+import type { RoutingTable } from './routing-table';
+import { buildTargetInput } from './target-input';
+
+/** How one event enters a bus. */
+export interface DispatchOptions {
+  /** Record the event in the bus's archives (false for replayed events, which AWS does not re-archive). */
+  readonly archive: boolean;
+  /** Only these rule ARNs receive the event (a replay's FilterArns). */
+  readonly ruleArns?: ReadonlySet<string>;
+  readonly now: number;
+}
+
+/**
+ * Puts one event on a bus: archives it and writes one outbox row per target of every matching
+ * rule. The caller runs this inside a store transaction, so an acknowledged event has all of
+ * its deliveries durably queued; the delivery worker sends them afterwards.
+ */
+export class EventDispatcher {
+  constructor(
+    private readonly store: EventBridgeStore,
+    private readonly routing: RoutingTable,
+    private readonly onEnqueued: () => void,
+  ) {}
+
+  /** Returns the number of deliveries queued. */
+  dispatch(busName: string, event: EventEnvelope, options: DispatchOptions): number {
+    const flat = flattenEvent(event);
+    const eventJson = JSON.stringify(event);
+    if (options.archive) {
+      const eventTime = Date.parse(event.time);
+      for (const { archive, pattern } of this.routing.archivesFor(busName)) {
+        if (!pattern || pattern.matchesFlat(flat)) {
+          this.store.appendArchiveEvent(archive.name, eventTime, eventJson, options.now);
+        }
+      }
+    }
+    let queued = 0;
+    const ingestionTime = new Date(options.now).toISOString();
+    for (const { rule, pattern, targets } of this.routing.rulesFor(busName)) {
+      if (options.ruleArns && !options.ruleArns.has(rule.arn)) continue;
+      if (targets.length === 0 || !pattern.matchesFlat(flat)) continue;
+      for (const target of targets) {
+        let body: string | undefined;
+        let transformError: string | undefined;
+        try {
+          body = buildTargetInput(target, event, { ruleArn: rule.arn, ruleName: rule.name, ingestionTime });
+        } catch (error) {
+          transformError = error instanceof Error ? error.message : String(error);
+        }
+        this.store.enqueueDelivery(
+          {
+            ruleArn: rule.arn,
+            target,
+            ...(body !== undefined && { body }),
+            ...(transformError !== undefined && { transformError }),
+            eventId: event.id,
+            eventJson,
+            createdAt: options.now,
+          },
+          options.now,
+        );
+        queued++;
+      }
+    }
+    if (queued > 0) this.onEnqueued();
+    return queued;
+  }
+}

@@ -1,0 +1,6 @@
+/** The EventBridge emulation: what the composition root and tests may import. */
+
+export { InvalidEventPatternError } from './errors';
+export { EventBridgeService, type EventBridgeServiceOptions } from './eventbridge-service';
+export { CompiledEventPattern, compileEventPattern, flattenEvent } from './pattern';
+export { type LambdaInvoker, type SqsSendOptions, type SqsTargetPort, TargetUnreachableError } from './ports';
