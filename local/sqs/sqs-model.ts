@@ -48,6 +48,8 @@ export interface SqsModelOptions {
   readonly region?: string;
   /** Base URL of the endpoint, for queue URLs; settable later with `setEndpointUrl`. @default 'http://127.0.0.1:4566' */
   readonly endpointUrl?: string;
+  /** Epoch-ms clock; tests pass a controllable one to check retention without waiting days. @default Date.now */
+  readonly clock?: () => number;
 }
 
 export interface BatchSendEntry {
@@ -84,6 +86,7 @@ export class SqsModel {
   readonly accountId = LOCAL_ACCOUNT_ID;
   private endpointUrl: string;
   private readonly store: SqsStore;
+  private readonly clock: () => number;
   private readonly queues = new Map<string, SqsQueue>();
   private readonly dedup = new Map<string, Map<string, DedupEntry>>();
   private readonly waiters = new LongPollWaiters();
@@ -92,6 +95,7 @@ export class SqsModel {
 
   constructor(options: SqsModelOptions) {
     this.store = options.store;
+    this.clock = options.clock ?? Date.now;
     this.region = options.region ?? 'us-east-1';
     this.endpointUrl = options.endpointUrl ?? 'http://127.0.0.1:4566';
     const state = this.store.load();
@@ -149,7 +153,7 @@ export class SqsModel {
       }
       return this.info(existing);
     }
-    const now = Date.now();
+    const now = this.clock();
     const queue: SqsQueue = {
       name,
       arn,
@@ -199,7 +203,7 @@ export class SqsModel {
         throw new SqsError('InvalidAttributeName', `Unknown Attribute ${name}.`);
     }
     if (names.length === 0) return {};
-    const now = Date.now();
+    const now = this.clock();
     this.expire(queue, now);
     let visible = 0;
     let inFlight = 0;
@@ -240,7 +244,7 @@ export class SqsModel {
     const updated: SqsQueue = {
       ...queue,
       attributes: next,
-      lastModifiedTimestamp: Math.floor(Date.now() / 1000),
+      lastModifiedTimestamp: Math.floor(this.clock() / 1000),
     };
     this.store.putQueue(updated);
     queue.attributes = next;
@@ -250,7 +254,7 @@ export class SqsModel {
 
   purgeQueue(reference: string): void {
     const queue = this.resolve(reference);
-    const now = Date.now();
+    const now = this.clock();
     if (now - queue.lastPurgeAt < PURGE_INTERVAL_MS) {
       throw new SqsError(
         'PurgeQueueInProgress',
@@ -295,7 +299,7 @@ export class SqsModel {
   /** Sends one message durably; returns what SendMessage answers. */
   sendMessage(reference: string, body: string, options: SendMessageOptions = {}): SendMessageResult {
     const queue = this.resolve(reference);
-    const prepared = this.prepareSend(queue, body, options, Date.now(), new Map());
+    const prepared = this.prepareSend(queue, body, options, this.clock(), new Map());
     this.commitSends(queue, [prepared]);
     return prepared.result;
   }
@@ -318,7 +322,7 @@ export class SqsModel {
         `Batch requests cannot be longer than ${QUEUE_LIMITS.maxMessageSize} bytes. You have sent ${total} bytes.`,
       );
     }
-    const now = Date.now();
+    const now = this.clock();
     const pending = new Map<string, DedupEntry>();
     const prepared: PreparedSend[] = [];
     const successful: Array<SendMessageResult & { Id: string }> = [];
@@ -357,11 +361,11 @@ export class SqsModel {
     ) {
       throw invalidParameter('VisibilityTimeout', visibility, 'Must be >= 0 and <= 43200, if provided.');
     }
-    const deadline = Date.now() + waitSeconds * 1000;
+    const deadline = this.clock() + waitSeconds * 1000;
     for (;;) {
       const queue = this.queues.get(first.name);
       if (queue === undefined || queue !== first) return [];
-      const now = Date.now();
+      const now = this.clock();
       const picked = this.receiveNow(
         queue,
         max,
@@ -418,7 +422,7 @@ export class SqsModel {
   /** Sets the remaining visibility timeout of an in-flight message, counted from now. */
   changeMessageVisibility(reference: string, receiptHandle: string, visibilityTimeout: number): void {
     const queue = this.resolve(reference);
-    const change = this.prepareVisibilityChange(queue, receiptHandle, visibilityTimeout, Date.now());
+    const change = this.prepareVisibilityChange(queue, receiptHandle, visibilityTimeout, this.clock());
     this.store.updateMessage({ ...change.message, visibleAt: change.visibleAt });
     change.message.visibleAt = change.visibleAt;
     this.waiters.notify(queue.name);
@@ -430,7 +434,7 @@ export class SqsModel {
   ): BatchResult<{ Id: string }> {
     const queue = this.resolve(reference);
     validateBatchIds(entries.map((e) => e.id));
-    const now = Date.now();
+    const now = this.clock();
     const successful: Array<{ Id: string }> = [];
     const failed: BatchResultErrorEntry[] = [];
     const changes: Array<{ message: SqsMessage; visibleAt: number }> = [];
@@ -753,7 +757,7 @@ export class SqsModel {
 
   /** Used by move tasks: a fresh copy in the destination, counters reset, in one transaction. */
   private redriveMessage(source: SqsQueue, message: SqsMessage, destination: SqsQueue): void {
-    const now = Date.now();
+    const now = this.clock();
     let sequenceNumber: string | undefined;
     if (destination.isFifo) {
       destination.sequence += 1n;
@@ -782,7 +786,7 @@ export class SqsModel {
   }
 
   private movableMessages(queue: SqsQueue): SqsMessage[] {
-    const now = Date.now();
+    const now = this.clock();
     return [...queue.messages.values()].filter((m) => m.visibleAt <= now && m.expiresAt > now);
   }
 
@@ -844,7 +848,7 @@ export class SqsModel {
   }
 
   private sweep(): void {
-    const now = Date.now();
+    const now = this.clock();
     try {
       for (const queue of this.queues.values()) this.expire(queue, now);
       this.store.deleteExpiredDedup(now);
