@@ -1,0 +1,68 @@
+import * as path from 'node:path';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+const FUNCTIONS_DIR = path.join(__dirname, '..', '..', 'functions');
+
+export interface SwitchyardFunctionProps {
+  /** Folder under `functions/` holding the function's `handler.ts`. */
+  readonly entryFolder: string;
+  /** What the function does, shown in the console. */
+  readonly description: string;
+  /** Variables the function reads; Powertools settings are added. */
+  readonly environment?: Record<string, string>;
+  /** @default Duration.seconds(10) */
+  readonly timeout?: Duration;
+  /** @default 256 */
+  readonly memorySize?: number;
+  /** Powertools service name, used in logs, traces and metrics. */
+  readonly serviceName: string;
+  /** CloudWatch metrics namespace for business metrics. */
+  readonly metricsNamespace: string;
+  /** @default logs.RetentionDays.ONE_MONTH */
+  readonly logRetention?: logs.RetentionDays;
+}
+
+/**
+ * A Node.js Lambda function with the stack's defaults: latest runtime, arm64, X-Ray tracing,
+ * its own log group with retention, JSON logs, and bundling by the local esbuild package
+ * (never Docker) with source maps so stack traces point at the TypeScript.
+ */
+export class SwitchyardFunction extends nodejs.NodejsFunction {
+  constructor(scope: Construct, id: string, props: SwitchyardFunctionProps) {
+    const logGroup = new logs.LogGroup(scope, `${id}LogGroup`, {
+      retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    super(scope, id, {
+      entry: path.join(FUNCTIONS_DIR, props.entryFolder, 'handler.ts'),
+      handler: 'handler',
+      description: props.description,
+      runtime: lambda.Runtime.NODEJS_LATEST,
+      architecture: lambda.Architecture.ARM_64,
+      timeout: props.timeout ?? Duration.seconds(10),
+      memorySize: props.memorySize ?? 256,
+      tracing: lambda.Tracing.ACTIVE,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      logGroup,
+      environment: {
+        POWERTOOLS_SERVICE_NAME: props.serviceName,
+        POWERTOOLS_METRICS_NAMESPACE: props.metricsNamespace,
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+        ...props.environment,
+      },
+      bundling: {
+        minify: true,
+        sourceMap: true,
+        target: 'node22',
+        forceDockerBundling: false,
+        // The AWS SDK is bundled, not taken from the runtime, so the version tested is the one deployed.
+        externalModules: [],
+      },
+    });
+  }
+}
