@@ -25,6 +25,8 @@ export interface EventBridgeHarness {
   createQueue(name: string): Promise<{ url: string; arn: string }>;
   /** Receives until `count` messages arrived or the deadline passed. */
   receive(queueUrl: string, count: number, deadlineMs?: number): Promise<Message[]>;
+  /** Waits until every delivery settled, then returns all messages in the queue. */
+  drain(queueUrl: string): Promise<Message[]>;
   /** Stops the endpoint and services; the data folder stays unless `removeData`. */
   stop(removeData?: boolean): Promise<void>;
 }
@@ -88,6 +90,21 @@ export async function startEventBridgeHarness(options: HarnessOptions = {}): Pro
         messages.push(...(Messages ?? []));
       }
       return messages;
+    },
+    async drain(queueUrl) {
+      await service.settled();
+      const messages: Message[] = [];
+      for (;;) {
+        const { Messages } = await sqs.send(
+          new ReceiveMessageCommand({
+            QueueUrl: queueUrl,
+            MaxNumberOfMessages: 10,
+            MessageAttributeNames: ['All'],
+          }),
+        );
+        if (!Messages || Messages.length === 0) return messages;
+        messages.push(...Messages);
+      }
     },
     async stop(removeData = true) {
       eventBridge.destroy();
