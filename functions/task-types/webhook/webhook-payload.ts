@@ -24,7 +24,12 @@ export const webhookPayloadSchema = z
       .url({ protocol: /^https?$/ })
       .max(2048)
       .describe('Endpoint to POST to; its host must be allow-listed.'),
-    body: z.json().describe('JSON value sent as the request body.'),
+    // Parsed from a JSON request, so always JSON; z.json() would render as a recursive $ref,
+    // which API Gateway request models cannot resolve.
+    body: z
+      .unknown()
+      .refine((value) => value !== undefined, { message: 'is required' })
+      .describe('JSON value sent as the request body.'),
     headers: z
       .record(headerName, z.string().max(4096))
       .refine((headers) => Object.keys(headers).length <= 20, { message: 'must have at most 20 headers' })
