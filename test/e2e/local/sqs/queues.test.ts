@@ -213,7 +213,7 @@ describe('SQS queues through the SDK', () => {
 
     // Act
     const attempt = cloud.sqs.send(
-      new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { [name]: value } }),
+      new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { [name as 'Policy']: value } }),
     );
 
     // Assert
@@ -227,7 +227,9 @@ describe('SQS queues through the SDK', () => {
     // Act
     const errors = await Promise.all(
       [
-        cloud.sqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { Colour: 'blue' } })),
+        cloud.sqs.send(
+          new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { ['Colour' as 'Policy']: 'blue' } }),
+        ),
         cloud.sqs.send(
           new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { ContentBasedDeduplication: 'true' } }),
         ),
