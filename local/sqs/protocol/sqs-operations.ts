@@ -31,8 +31,11 @@ function wireMessage(message: ReceivedMessage): object {
     : { ...rest, MessageAttributes: wireAttributes(MessageAttributes) };
 }
 
-function sendOptions(input: OperationInput) {
-  const delaySeconds = input.optionalInteger('DelaySeconds', 0, 900);
+/** `ranged: false` leaves range checks to the model, so a batch reports them per entry in `Failed`. */
+function sendOptions(input: OperationInput, ranged = true) {
+  const delaySeconds = ranged
+    ? input.optionalInteger('DelaySeconds', 0, 900)
+    : input.optionalInteger('DelaySeconds', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
   const messageAttributes = input.optionalMessageAttributes('MessageAttributes');
   const systemAttributes = input.optionalMessageAttributes('MessageSystemAttributes');
   const messageGroupId = input.optionalString('MessageGroupId');
@@ -115,7 +118,7 @@ export const SQS_OPERATIONS: Readonly<Record<string, SqsOperation>> = {
     const entries = input.entries('Entries').map((entry) => ({
       id: entry.requiredString('Id'),
       body: entry.requiredString('MessageBody'),
-      options: sendOptions(entry),
+      options: sendOptions(entry, false),
     }));
     return model.sendMessageBatch(queueUrl, entries);
   },
