@@ -37,7 +37,7 @@ describe('SQS dead-letter queues and message move tasks', () => {
 
   /** A source queue whose messages go to a new DLQ after `maxReceiveCount` receives. */
   const queuePair = async (maxReceiveCount = 2, fifo = false) => {
-    const extra = fifo ? { FifoQueue: 'true' } : {};
+    const extra: Record<string, string> = fifo ? { FifoQueue: 'true' } : {};
     const dlqUrl = await cloud.createQueue('dlq', extra);
     const dlqArn = await arnOf(dlqUrl);
     const sourceUrl = await cloud.createQueue('source', {
