@@ -28,16 +28,19 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(request.headers['content-length']);
     if (Number.isFinite(declared) && declared > limit) {
+      request.resume();
       reject(new BodyTooLargeError());
       return;
     }
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
+      if (size > limit) return;
       size += chunk.length;
       if (size > limit) {
+        // Keep draining (and dropping) the rest, so the client can read the 413 before the socket closes.
+        chunks.length = 0;
         reject(new BodyTooLargeError());
-        request.pause();
         return;
       }
       chunks.push(chunk);
@@ -107,14 +110,17 @@ export async function startAwsEndpoint(options: AwsEndpointOptions = {}): Promis
       body = await readBody(incoming, maxBody);
     } catch (error) {
       const request = { ...base, body: Buffer.alloc(0) };
-      return error instanceof BodyTooLargeError
-        ? endpointError(
-            request,
-            413,
-            'RequestEntityTooLarge',
-            `Request body is larger than ${maxBody} bytes.`,
-          )
-        : endpointError(request, 400, 'MalformedRequest', 'The request body could not be read.');
+      const response =
+        error instanceof BodyTooLargeError
+          ? endpointError(
+              request,
+              413,
+              'RequestEntityTooLarge',
+              `Request body is larger than ${maxBody} bytes.`,
+            )
+          : endpointError(request, 400, 'MalformedRequest', 'The request body could not be read.');
+      // The rest of an oversize body is not worth reading: close the connection after answering.
+      return { ...response, headers: { ...response.headers, connection: 'close' } };
     }
     // Aborts a long poll when its client disconnects, so no message is locked for a reader that left.
     const clientGone = new AbortController();
