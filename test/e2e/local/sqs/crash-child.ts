@@ -1,0 +1,48 @@
+/**
+ * Child process of the crash test: starts the local services on the data folder given as the
+ * first argument and reports on stdout every write the SDK saw acknowledged, until it is killed.
+ *   READY <url> | INFLIGHT <messageId> | DELETED <messageId> | ACK <messageId>
+ */
+import {
+  CreateQueueCommand,
+  DeleteMessageCommand,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
+import { startServices } from '../../../../local';
+
+async function main(): Promise<void> {
+  const dataDir = process.argv[2];
+  if (dataDir === undefined) throw new Error('usage: crash-child <dataDir>');
+  const services = await startServices({ port: 0, dataDir });
+  const sqs = new SQSClient({
+    endpoint: services.url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: services.accessKeyId, secretAccessKey: services.secretAccessKey },
+  });
+  process.stdout.write(`READY ${services.url}\n`);
+  const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'crash' }));
+  for (let i = 0; i < 3; i += 1) {
+    const sent = await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: `inflight-${i}` }));
+    process.stdout.write(`ACK ${sent.MessageId}\n`);
+  }
+  const { Messages = [] } = await sqs.send(
+    new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 2 }),
+  );
+  for (const message of Messages) process.stdout.write(`INFLIGHT ${message.MessageId}\n`);
+  const [first] = Messages;
+  if (first !== undefined) {
+    await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: first.ReceiptHandle }));
+    process.stdout.write(`DELETED ${first.MessageId}\n`);
+  }
+  for (let i = 0; ; i += 1) {
+    const sent = await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: `message-${i}` }));
+    process.stdout.write(`ACK ${sent.MessageId}\n`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`crash-child failed: ${String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,110 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqsModel } from '../../../../local';
+import { SqsStore } from '../../../../local/sqs/sqs-store';
+
+/** The model on a real SQLite file with a clock the test moves, for behaviour measured in minutes or days. */
+function openModel(file: string, clock: { now: number }): { model: SqsModel; close(): void } {
+  const store = new SqsStore(file);
+  const model = new SqsModel({ store, clock: () => clock.now });
+  return {
+    model,
+    close: () => {
+      model.close();
+      store.close();
+    },
+  };
+}
+
+describe('SqsModel with a controlled clock', () => {
+  let dir: string;
+  const clock = { now: Date.now() };
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'switchyard-model-'));
+    clock.now = Date.now();
+  });
+
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('should drop messages older than MessageRetentionPeriod', async () => {
+    // Arrange
+    const { model, close } = openModel(join(dir, 'sqs.db'), clock);
+    const queue = model.createQueue('retained', { MessageRetentionPeriod: '60' });
+    model.sendMessage(queue.url, 'old');
+    clock.now += 30_000;
+    model.sendMessage(queue.url, 'young');
+
+    // Act
+    clock.now += 31_000;
+    const counts = model.getQueueAttributes(queue.url, ['ApproximateNumberOfMessages']);
+    const received = await model.receiveMessages(queue.url, { maxNumberOfMessages: 10 });
+    close();
+
+    // Assert
+    expect(counts.ApproximateNumberOfMessages).toBe('1');
+    expect(received.map((m) => m.Body)).toEqual(['young']);
+  });
+
+  it('should accept a FIFO deduplication id again once the 5-minute window has passed', () => {
+    // Arrange
+    const { model, close } = openModel(join(dir, 'sqs.db'), clock);
+    const queue = model.createQueue('window.fifo', { FifoQueue: 'true' });
+    const options = { messageGroupId: 'g', messageDeduplicationId: 'same' };
+    const first = model.sendMessage(queue.arn, 'a', options);
+
+    // Act
+    clock.now += 4 * 60_000;
+    const duplicate = model.sendMessage(queue.arn, 'a', options);
+    clock.now += 61_000 + 60_000;
+    const fresh = model.sendMessage(queue.arn, 'a', options);
+    close();
+
+    // Assert
+    expect(duplicate.MessageId).toBe(first.MessageId);
+    expect(fresh.MessageId).not.toBe(first.MessageId);
+  });
+
+  it('should restore queues, messages, receive state and FIFO sequence after reopening the store', async () => {
+    // Arrange
+    const file = join(dir, 'sqs.db');
+    const first = openModel(file, clock);
+    const standard = first.model.createQueue('kept', { VisibilityTimeout: '10' });
+    const fifo = first.model.createQueue('kept.fifo', {
+      FifoQueue: 'true',
+      ContentBasedDeduplication: 'true',
+    });
+    first.model.sendMessage(standard.url, 'visible');
+    first.model.sendMessage(standard.url, 'taken');
+    const firstSequence = first.model.sendMessage(fifo.url, 'one', { messageGroupId: 'g' }).SequenceNumber;
+    clock.now += 1;
+    await first.model.receiveMessages(standard.url);
+    first.close();
+
+    // Act
+    const second = openModel(file, clock);
+    const duplicate = second.model.sendMessage(fifo.url, 'one', { messageGroupId: 'g' });
+    const nextSequence = second.model.sendMessage(fifo.url, 'two', { messageGroupId: 'g' }).SequenceNumber;
+    const visibleNow = await second.model.receiveMessages(standard.url, {
+      maxNumberOfMessages: 10,
+      visibilityTimeout: 60,
+    });
+    clock.now += 11_000;
+    const afterTimeout = await second.model.receiveMessages(standard.url, {
+      maxNumberOfMessages: 10,
+      systemAttributeNames: ['ApproximateReceiveCount'],
+    });
+    second.close();
+
+    // Assert
+    expect(duplicate.SequenceNumber).toBe(firstSequence);
+    expect(BigInt(nextSequence as string)).toBeGreaterThan(BigInt(firstSequence as string));
+    expect(visibleNow.map((m) => m.Body)).toEqual(['taken']);
+    expect(afterTimeout.map((m) => [m.Body, m.Attributes?.ApproximateReceiveCount])).toEqual([
+      ['visible', '2'],
+    ]);
+  });
+});
