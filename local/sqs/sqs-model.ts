@@ -21,7 +21,7 @@ import {
 } from './queue-attributes';
 import { LOCAL_ACCOUNT_ID, queueArn, queueNameFromReference, queueUrl } from './queue-reference';
 import { decodeReceiptHandle, newReceiptHandle } from './receipt-handle';
-import { toReceivedMessage } from './received-message';
+import { MESSAGE_SYSTEM_ATTRIBUTE_NAMES, toReceivedMessage } from './received-message';
 import { invalidParameter, missingParameter, queueDoesNotExist, SqsError } from './sqs-error';
 import { md5OfBody, md5OfMessageAttributes } from './sqs-md5';
 import type {
@@ -281,6 +281,37 @@ export class SqsModel {
     return this.page(names, maxResults, nextToken);
   }
 
+  /** Adds or replaces cost-allocation tags (at most 50 per queue, as in SQS). */
+  tagQueue(reference: string, tags: Readonly<Record<string, string>>): void {
+    const queue = this.resolve(reference);
+    const next = { ...queue.tags, ...tags };
+    if (Object.keys(next).length > 50) {
+      throw new SqsError(
+        'InvalidParameterValue',
+        'Too many tags added for queue. A queue can have at most 50 tags.',
+      );
+    }
+    for (const [key, value] of Object.entries(tags)) {
+      if (key.length === 0 || key.length > 128 || value.length > 256) {
+        throw invalidParameter('Tags', key, 'Tag keys are 1-128 and values 0-256 characters long.');
+      }
+    }
+    this.store.putQueue({ ...queue, tags: next });
+    Object.assign(queue.tags, tags);
+  }
+
+  untagQueue(reference: string, keys: readonly string[]): void {
+    const queue = this.resolve(reference);
+    const next = { ...queue.tags };
+    for (const key of keys) delete next[key];
+    this.store.putQueue({ ...queue, tags: next });
+    for (const key of keys) delete queue.tags[key];
+  }
+
+  listQueueTags(reference: string): Record<string, string> {
+    return { ...this.resolve(reference).tags };
+  }
+
   /** Looks a queue up by ARN, for EventBridge targets and event-source mappings. */
   getQueueByArn(arn: string): QueueInfo | undefined {
     const queue = this.findQueueByArn(arn);
@@ -360,6 +391,11 @@ export class SqsModel {
       (!Number.isInteger(visibility) || visibility < 0 || visibility > QUEUE_LIMITS.maxVisibilityTimeout)
     ) {
       throw invalidParameter('VisibilityTimeout', visibility, 'Must be >= 0 and <= 43200, if provided.');
+    }
+    for (const name of options.systemAttributeNames ?? []) {
+      if (!(MESSAGE_SYSTEM_ATTRIBUTE_NAMES as readonly string[]).includes(name)) {
+        throw new SqsError('InvalidAttributeName', `Unknown Attribute ${name}.`);
+      }
     }
     const deadline = this.clock() + waitSeconds * 1000;
     for (;;) {

@@ -4,6 +4,7 @@ const LIST_NAMES: Readonly<Record<string, string>> = {
   AttributeName: 'AttributeNames',
   MessageAttributeName: 'MessageAttributeNames',
   MessageSystemAttributeName: 'MessageSystemAttributeNames',
+  TagKey: 'TagKeys',
 };
 const ATTRIBUTE_MAPS: Readonly<Record<string, string>> = {
   MessageAttribute: 'MessageAttributes',
@@ -15,7 +16,7 @@ const ATTRIBUTE_MAPS: Readonly<Record<string, string>> = {
  * `SendMessageBatchRequestEntry.2.Id`, ...) into the JSON protocol's shape, so both protocols share
  * one set of operations. Unknown keys are kept as they are and ignored by the operations.
  */
-export function queryParamsToInput(pairs: Pairs): Record<string, unknown> {
+export function queryParamsToInput(pairs: Pairs, action?: string): Record<string, unknown> {
   const output: Record<string, unknown> = {};
   const grouped = new Map<string, Map<number, Pairs>>();
   for (const [key, value] of pairs) {
@@ -41,7 +42,8 @@ export function queryParamsToInput(pairs: Pairs): Record<string, unknown> {
       const map: Record<string, string> = {};
       for (const entry of entries)
         map[entry.get('Name') ?? entry.get('Key') ?? ''] = entry.get('Value') ?? '';
-      output[name === 'Tag' ? 'tags' : 'Attributes'] = map;
+      // CreateQueue names its tag map `tags`; TagQueue names it `Tags` (as in the SQS model).
+      output[name === 'Tag' ? (action === 'TagQueue' ? 'Tags' : 'tags') : 'Attributes'] = map;
     } else if (attributeMap !== undefined) {
       const map: Record<string, Record<string, string>> = {};
       for (const entry of entries) {

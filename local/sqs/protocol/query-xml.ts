@@ -52,6 +52,13 @@ function element(name: string, value: unknown, action: string): string {
       )
       .join('');
   }
+  if (name === 'Tags') {
+    return Object.entries(record)
+      .map(
+        ([key, item]) => `<Tag><Key>${escapeXml(key)}</Key><Value>${escapeXml(String(item))}</Value></Tag>`,
+      )
+      .join('');
+  }
   if (name === 'MessageAttributes') {
     return Object.entries(record)
       .map(
@@ -66,15 +73,23 @@ function element(name: string, value: unknown, action: string): string {
   return `<${name}>${children}</${name}>`;
 }
 
+/** Actions whose answer has no result element, only response metadata. */
+const VOID_ACTIONS = new Set([
+  'DeleteQueue',
+  'SetQueueAttributes',
+  'PurgeQueue',
+  'DeleteMessage',
+  'ChangeMessageVisibility',
+  'TagQueue',
+  'UntagQueue',
+]);
+
 /** The query protocol's success document: `<ActionResponse><ActionResult>...` plus the request id. */
 export function xmlResponse(action: string, output: object, requestId: string): string {
   const members = Object.entries(output)
     .map(([key, value]) => element(key, value, action))
     .join('');
-  const result =
-    Object.keys(output).length > 0 || action === 'ReceiveMessage'
-      ? `<${action}Result>${members}</${action}Result>`
-      : '';
+  const result = VOID_ACTIONS.has(action) ? '' : `<${action}Result>${members}</${action}Result>`;
   return (
     `<?xml version="1.0"?><${action}Response xmlns="${SQS_XML_NAMESPACE}">${result}` +
     `<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${action}Response>`

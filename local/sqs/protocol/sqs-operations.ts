@@ -175,6 +175,18 @@ export const SQS_OPERATIONS: Readonly<Record<string, SqsOperation>> = {
     }));
     return model.changeMessageVisibilityBatch(queueUrl, entries);
   },
+  TagQueue: (input, model) => {
+    model.tagQueue(input.requiredString('QueueUrl'), input.optionalStringMap('Tags') ?? {});
+    return {};
+  },
+  UntagQueue: (input, model) => {
+    model.untagQueue(input.requiredString('QueueUrl'), input.optionalStringList('TagKeys') ?? []);
+    return {};
+  },
+  ListQueueTags: (input, model) => {
+    const tags = model.listQueueTags(input.requiredString('QueueUrl'));
+    return Object.keys(tags).length > 0 ? { Tags: tags } : {};
+  },
   StartMessageMoveTask: (input, model) => {
     const destinationArn = input.optionalString('DestinationArn');
     const maxNumberOfMessagesPerSecond = input.optionalInteger('MaxNumberOfMessagesPerSecond', 1, 500);

@@ -55,7 +55,10 @@ export async function handleQueryRequest(request: AwsRequest, model: SqsModel): 
       throw new SqsError('MissingAction', 'The request must contain an Action.');
     if (!isSqsOperation(action))
       throw new SqsError('InvalidAction', `The action ${action} is not valid for this endpoint.`);
-    const input = queryParamsToInput(params.filter(([key]) => key !== 'Action' && key !== 'Version'));
+    const input = queryParamsToInput(
+      params.filter(([key]) => key !== 'Action' && key !== 'Version'),
+      action,
+    );
     const path = (request.url.split('?')[0] ?? '/').replace(/\/+$/, '');
     if (input.QueueUrl === undefined && path.split('/').length >= 3)
       input.QueueUrl = `${request.endpointUrl}${path}`;

@@ -205,4 +205,35 @@ describe('SQS query protocol (form requests, XML answers)', () => {
     expect(status).toBe(400);
     expect(xmlValues(xml, 'Code')).toEqual([code]);
   });
+
+  it('should tag a queue and list its tags as Tag elements', async () => {
+    // Arrange
+    const queueUrl = await createQueue();
+
+    // Act
+    const tagged = await post({
+      Action: 'TagQueue',
+      QueueUrl: queueUrl,
+      'Tag.1.Key': 'team',
+      'Tag.1.Value': 'core',
+    });
+    const { xml } = await post({ Action: 'ListQueueTags', QueueUrl: queueUrl });
+
+    // Assert
+    expect(tagged.xml).not.toContain('<TagQueueResult>');
+    expect(xml).toContain(
+      '<ListQueueTagsResult><Tag><Key>team</Key><Value>core</Value></Tag></ListQueueTagsResult>',
+    );
+  });
+
+  it('should answer an empty result element when GetQueueAttributes asks for nothing', async () => {
+    // Arrange
+    const queueUrl = await createQueue();
+
+    // Act
+    const { xml } = await post({ Action: 'GetQueueAttributes', QueueUrl: queueUrl });
+
+    // Assert
+    expect(xml).toContain('<GetQueueAttributesResult></GetQueueAttributesResult>');
+  });
 });

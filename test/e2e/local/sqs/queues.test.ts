@@ -4,10 +4,13 @@ import {
   GetQueueAttributesCommand,
   GetQueueUrlCommand,
   ListQueuesCommand,
+  ListQueueTagsCommand,
   PurgeQueueCommand,
   ReceiveMessageCommand,
   SendMessageCommand,
   SetQueueAttributesCommand,
+  TagQueueCommand,
+  UntagQueueCommand,
 } from '@aws-sdk/client-sqs';
 import { type LocalCloud, nameOf, startLocalCloud, uniqueName } from './local-cloud-fixture';
 
@@ -263,5 +266,34 @@ describe('SQS queues through the SDK', () => {
       Code: 'AWS.SimpleQueueService.PurgeQueueInProgress',
       $metadata: { httpStatusCode: 403 },
     });
+  });
+
+  it('should keep tags given at creation and change them with TagQueue and UntagQueue', async () => {
+    // Arrange
+    const name = uniqueName('tagged');
+    const { QueueUrl } = await cloud.sqs.send(
+      new CreateQueueCommand({ QueueName: name, tags: { team: 'core' } }),
+    );
+
+    // Act
+    await cloud.sqs.send(new TagQueueCommand({ QueueUrl, Tags: { env: 'local', team: 'platform' } }));
+    await cloud.sqs.send(new UntagQueueCommand({ QueueUrl, TagKeys: ['env'] }));
+    const { Tags } = await cloud.sqs.send(new ListQueueTagsCommand({ QueueUrl }));
+
+    // Assert
+    expect(Tags).toEqual({ team: 'platform' });
+  });
+
+  it('should reject an unknown message system attribute name on ReceiveMessage', async () => {
+    // Arrange
+    const url = await cloud.createQueue('sysnames');
+
+    // Act
+    const attempt = cloud.sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: url, MessageSystemAttributeNames: ['Colour' as 'All'] }),
+    );
+
+    // Assert
+    await expect(attempt).rejects.toMatchObject({ name: 'InvalidAttributeName' });
   });
 });
