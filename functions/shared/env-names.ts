@@ -15,6 +15,12 @@ export const EnvNames = {
   webhookAllowedHosts: 'WEBHOOK_ALLOWED_HOSTS',
   /** Milliseconds one webhook delivery attempt may take. */
   webhookTimeoutMs: 'WEBHOOK_TIMEOUT_MS',
+  /** Name of the custom EventBridge bus. */
+  eventBusName: 'EVENT_BUS_NAME',
+  /** DynamoDB table holding the flow timeline, keyed by correlation id. */
+  flowTableName: 'FLOW_TABLE_NAME',
+  /** The subscription a consumer serves, as recorded in the flow timeline. */
+  subscriptionName: 'SUBSCRIPTION_NAME',
 } as const;
 
 export type EnvName = (typeof EnvNames)[keyof typeof EnvNames];

@@ -10,6 +10,17 @@ export interface TaskError {
   readonly message: string;
 }
 
+/** One step in a task's life, kept in its record so the flow timeline can show every change. */
+export interface TaskHistoryEntry {
+  readonly event: 'ACCEPTED' | 'STARTED' | 'RETRYING' | 'SUCCEEDED' | 'FAILED';
+  /** ISO-8601 time. */
+  readonly at: string;
+  /** The attempt that ended (RETRYING, SUCCEEDED, FAILED). */
+  readonly attempt?: number;
+  /** Why the attempt failed (RETRYING, FAILED). */
+  readonly message?: string;
+}
+
 /** The status record kept per task in the task table. */
 export interface TaskRecord {
   readonly taskId: string;
@@ -27,4 +38,8 @@ export interface TaskRecord {
   readonly lastError?: string;
   /** Epoch milliseconds until which the attempt in progress owns the task. */
   readonly leaseExpiresAt?: number;
+  /** Every state change, oldest first. */
+  readonly history: readonly TaskHistoryEntry[];
+  /** Set once the task.succeeded / task.failed event is on the bus. */
+  readonly outcomePublished?: boolean;
 }

@@ -6,7 +6,7 @@ import {
   PutCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { FINAL_TASK_STATUSES, type TaskError, type TaskRecord } from './task-record';
+import { FINAL_TASK_STATUSES, type TaskError, type TaskHistoryEntry, type TaskRecord } from './task-record';
 
 /** What `claim` found: the task is ours to run, already finished, run elsewhere, or unknown. */
 export type ClaimOutcome =
@@ -25,10 +25,14 @@ export class LostLeaseError extends Error {
 
 const isConditionFailure = (error: unknown): boolean => error instanceof ConditionalCheckFailedException;
 
+/** Appends one history entry; it is always the last clause of an update's SET. */
+const APPEND_HISTORY = 'history = list_append(history, :history)';
+
 /**
  * Status records in DynamoDB. Every state change is a conditional write, which is what makes
  * the worker an idempotent receiver: a redelivered message cannot claim a finished task, and
- * an attempt whose lease was taken over cannot overwrite its successor's outcome.
+ * an attempt whose lease was taken over cannot overwrite its successor's outcome. Each change
+ * appends to the record's history in the same write, so the timeline cannot miss a step.
  */
 export class TaskStore {
   constructor(
@@ -71,13 +75,13 @@ export class TaskStore {
    * attempt failed retryably or its invocation died).
    */
   async claim(taskId: string, nowMs: number, leaseMs: number): Promise<ClaimOutcome> {
+    const now = new Date(nowMs).toISOString();
     try {
       const { Attributes } = await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { taskId },
-          UpdateExpression:
-            'SET #status = :processing, attempts = attempts + :one, leaseExpiresAt = :lease, updatedAt = :now',
+          UpdateExpression: `SET #status = :processing, attempts = attempts + :one, leaseExpiresAt = :lease, updatedAt = :now, ${APPEND_HISTORY}`,
           ConditionExpression:
             'attribute_exists(taskId) AND (#status = :accepted OR (#status = :processing AND leaseExpiresAt < :nowMs))',
           ExpressionAttributeNames: { '#status': 'status' },
@@ -86,8 +90,9 @@ export class TaskStore {
             ':accepted': 'ACCEPTED',
             ':one': 1,
             ':lease': nowMs + leaseMs,
-            ':now': new Date(nowMs).toISOString(),
+            ':now': now,
             ':nowMs': nowMs,
+            ':history': [{ event: 'STARTED', at: now } satisfies TaskHistoryEntry],
           },
           ReturnValues: 'ALL_NEW',
         }),
@@ -111,12 +116,12 @@ export class TaskStore {
       taskId,
       attempt,
       nowMs,
+      { event: 'SUCCEEDED' },
       'SET #status = :status, #result = :result',
       {
-        ':status': 'SUCCEEDED',
-        ':result': result,
+        values: { ':status': 'SUCCEEDED', ':result': result },
+        names: { '#result': 'result' },
       },
-      { '#result': 'result' },
     );
   }
 
@@ -125,12 +130,9 @@ export class TaskStore {
       taskId,
       attempt,
       nowMs,
+      { event: 'FAILED', message: error.message },
       'SET #status = :status, #error = :error',
-      {
-        ':status': 'FAILED',
-        ':error': error,
-      },
-      { '#error': 'error' },
+      { values: { ':status': 'FAILED', ':error': error }, names: { '#error': 'error' } },
     );
   }
 
@@ -140,12 +142,23 @@ export class TaskStore {
       taskId,
       attempt,
       nowMs,
+      { event: 'RETRYING', message: lastError },
       'SET lastError = :lastError, leaseExpiresAt = :zero',
-      {
-        ':lastError': lastError,
-        ':zero': 0,
-      },
-      {},
+      { values: { ':lastError': lastError, ':zero': 0 }, names: {} },
+    );
+  }
+
+  /** Records that the task's outcome event is on the bus, so redeliveries stop re-publishing it. */
+  async markOutcomePublished(taskId: string): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { taskId },
+        UpdateExpression: 'SET outcomePublished = :true',
+        ConditionExpression: '#status IN (:succeeded, :failed)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':true': true, ':succeeded': 'SUCCEEDED', ':failed': 'FAILED' },
+      }),
     );
   }
 
@@ -153,23 +166,25 @@ export class TaskStore {
     taskId: string,
     attempt: number,
     nowMs: number,
+    entry: Omit<TaskHistoryEntry, 'at' | 'attempt'>,
     setExpression: string,
-    values: Record<string, unknown>,
-    names: Record<string, string>,
+    expression: { values: Record<string, unknown>; names: Record<string, string> },
   ): Promise<void> {
+    const now = new Date(nowMs).toISOString();
     try {
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { taskId },
-          UpdateExpression: `${setExpression}, updatedAt = :now`,
+          UpdateExpression: `${setExpression}, updatedAt = :now, ${APPEND_HISTORY}`,
           ConditionExpression: '#status = :processing AND attempts = :attempt',
-          ExpressionAttributeNames: { ...names, '#status': 'status' },
+          ExpressionAttributeNames: { ...expression.names, '#status': 'status' },
           ExpressionAttributeValues: {
-            ...values,
-            ':now': new Date(nowMs).toISOString(),
+            ...expression.values,
+            ':now': now,
             ':processing': 'PROCESSING',
             ':attempt': attempt,
+            ':history': [{ ...entry, at: now, attempt } satisfies TaskHistoryEntry],
           },
         }),
       );

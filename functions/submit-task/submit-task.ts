@@ -89,6 +89,7 @@ export const createAcceptTask =
       correlationId,
       createdAt: acceptedAt,
       updatedAt: acceptedAt,
+      history: [{ event: 'ACCEPTED', at: acceptedAt }],
     };
     try {
       await store.create(record);

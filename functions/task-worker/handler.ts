@@ -6,16 +6,24 @@ import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { documentClient } from '../shared/aws-clients';
 import { EnvNames, integerEnv, requireEnv } from '../shared/env';
+import { eventBridgeClient } from '../shared/event-clients';
+import { EventPublisher } from '../shared/event-publisher';
 import { logger, metrics, tracer } from '../shared/observability';
 import { TaskMessageAttributes } from '../shared/task-message';
 import { TaskStore } from '../shared/task-store';
 import { taskTypeSettingsFromEnv } from '../shared/task-type-settings';
 import { processTaskMessage, type TaskWorkerDependencies } from './process-task-message';
+import { TaskOutcomePublisher } from './task-outcome-publisher';
 
 const DEFAULT_MAX_RECEIVE_COUNT = 5;
 const processor = new BatchProcessor(EventType.SQS);
+const store = new TaskStore(documentClient, requireEnv(EnvNames.taskTableName));
 const dependencies: Omit<TaskWorkerDependencies, 'leaseMs'> = {
-  store: new TaskStore(documentClient, requireEnv(EnvNames.taskTableName)),
+  store,
+  outcomes: new TaskOutcomePublisher(
+    new EventPublisher(eventBridgeClient, requireEnv(EnvNames.eventBusName)),
+    store,
+  ),
   settings: taskTypeSettingsFromEnv(),
   maxReceiveCount: integerEnv(EnvNames.taskMaxReceiveCount, DEFAULT_MAX_RECEIVE_COUNT),
   now: Date.now,

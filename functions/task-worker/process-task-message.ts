@@ -10,6 +10,7 @@ import {
   RetryableTaskError,
   type TaskTypeSettings,
 } from '../task-types';
+import { outcomeOfRecord, type TaskOutcomePublisher } from './task-outcome-publisher';
 
 /** One task message as delivered, stripped of the transport's event types. */
 export interface DeliveredTaskMessage {
@@ -23,6 +24,7 @@ export interface DeliveredTaskMessage {
 
 export interface TaskWorkerDependencies {
   readonly store: TaskStore;
+  readonly outcomes: TaskOutcomePublisher;
   readonly settings: TaskTypeSettings;
   /** Receives after which the queue dead-letters the message (the redrive policy's value). */
   readonly maxReceiveCount: number;
@@ -55,12 +57,23 @@ export const processTaskMessage = async (
       return;
     case 'finished':
       logger.info('Skipping redelivery of a finished task', { ...log, status: claim.record.status });
+      if (!claim.record.outcomePublished) await deps.outcomes.publish(outcomeOfRecord(claim.record));
       return;
     case 'busy':
       throw new RetryableTaskError(`Task ${taskId} is being processed by another invocation`);
   }
-  const attempt = claim.record.attempts;
-  const fail = (error: TaskError) => deps.store.fail(taskId, attempt, error, deps.now());
+  const { attempts: attempt, type: taskTypeName, correlationId } = claim.record;
+  const fail = async (error: TaskError) => {
+    await deps.store.fail(taskId, attempt, error, deps.now());
+    await deps.outcomes.publish({
+      taskId,
+      taskType: taskTypeName,
+      attempts: attempt,
+      correlationId,
+      status: 'FAILED',
+      error,
+    });
+  };
 
   if (!message) {
     logger.error('Task message body is not a valid task envelope', log);
@@ -109,6 +122,14 @@ export const processTaskMessage = async (
   }
   await deps.store.succeed(taskId, attempt, result, deps.now());
   logger.info('Task succeeded', { ...log, attempt });
+  await deps.outcomes.publish({
+    taskId,
+    taskType: taskTypeName,
+    attempts: attempt,
+    correlationId,
+    status: 'SUCCEEDED',
+    result,
+  });
 };
 
 const parseMessage = (body: string): TaskMessage | undefined => {

@@ -1,3 +1,4 @@
+import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../../functions/task-worker/handler';
@@ -6,6 +7,14 @@ import { lambdaContext } from '../support/lambda-context';
 import { sqsEvent, taskSqsRecord } from '../support/sqs-event';
 
 const documents = mockClient(DynamoDBDocumentClient);
+const eventBridge = mockClient(EventBridgeClient);
+
+/** Every entry the worker put on the bus, with its detail parsed. */
+const publishedEvents = () =>
+  eventBridge
+    .commandCalls(PutEventsCommand)
+    .flatMap((call) => call.args[0].input.Entries ?? [])
+    .map((entry: PutEventsRequestEntry) => ({ ...entry, Detail: JSON.parse(entry.Detail ?? '{}') }));
 let records: ReturnType<typeof fakeTaskTable>;
 const fetchMock = jest.spyOn(globalThis, 'fetch');
 
@@ -24,6 +33,11 @@ const seed = (...taskIds: string[]) => {
 
 beforeEach(() => {
   documents.reset();
+  eventBridge.reset();
+  eventBridge.on(PutEventsCommand).callsFake((input: { Entries: unknown[] }) => ({
+    FailedEntryCount: 0,
+    Entries: input.Entries.map((_, index) => ({ EventId: `bus-${index}` })),
+  }));
   fetchMock.mockReset();
   records = fakeTaskTable(documents);
 });
@@ -187,5 +201,114 @@ describe('task worker', () => {
 
     expect(response.batchItemFailures).toEqual([]);
     expect(records.get('orphan')).toMatchObject({ status: 'SUCCEEDED', attempts: 2 });
+  });
+
+  describe('outcome events', () => {
+    it('should publish task.succeeded with the result and mark it published', async () => {
+      seed('emits');
+
+      await handler(sqsEvent(taskSqsRecord({ taskId: 'emits', payload: { name: 'Ada' } })), lambdaContext());
+
+      expect(publishedEvents()).toEqual([
+        expect.objectContaining({
+          EventBusName: 'switchyard-bus',
+          Source: 'switchyard.tasks',
+          DetailType: 'task.succeeded',
+          Detail: {
+            metadata: {
+              correlationId: 'corr-emits',
+              eventId: 'emits:succeeded',
+              publishedAt: expect.any(String),
+            },
+            data: { taskId: 'emits', taskType: 'hello', attempts: 1, result: { greeting: 'Hello, Ada!' } },
+          },
+        }),
+      ]);
+      expect(records.get('emits')).toMatchObject({ status: 'SUCCEEDED', outcomePublished: true });
+    });
+
+    it('should publish task.failed for a task that fails for good', async () => {
+      records.set('rejected', { ...acceptedRecord('rejected', { type: 'webhook' }) });
+      receiverStatus({ '/rejected': 410 });
+
+      await handler(
+        sqsEvent(taskSqsRecord({ taskId: 'rejected', type: 'webhook', payload: webhook('/rejected') })),
+        lambdaContext(),
+      );
+
+      expect(publishedEvents().map((event) => [event.DetailType, event.Detail.data])).toEqual([
+        [
+          'task.failed',
+          {
+            taskId: 'rejected',
+            taskType: 'webhook',
+            attempts: 1,
+            error: { code: 'NON_RETRYABLE', message: 'Webhook receiver answered HTTP 410' },
+          },
+        ],
+      ]);
+    });
+
+    it('should retry a task whose outcome could not be published, publishing without running it again', async () => {
+      seed('unpublished');
+      receiverStatus({ '/unpublished': 200 });
+      eventBridge.on(PutEventsCommand).rejects(new Error('bus down'));
+      const delivery = (receiveCount: number) =>
+        handler(
+          sqsEvent(
+            taskSqsRecord({
+              taskId: 'unpublished',
+              type: 'webhook',
+              payload: webhook('/unpublished'),
+              receiveCount,
+            }),
+          ),
+          lambdaContext(),
+        );
+
+      const first = await delivery(1);
+
+      expect(first.batchItemFailures).toEqual([{ itemIdentifier: 'message-unpublished' }]);
+      expect(records.get('unpublished')).toMatchObject({ status: 'SUCCEEDED' });
+      expect(records.get('unpublished')?.outcomePublished).toBeUndefined();
+
+      eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'bus-1' }] });
+      const second = await delivery(2);
+
+      expect(second.batchItemFailures).toEqual([]);
+      expect(fetchMock).toHaveBeenCalledTimes(1);
+      expect(records.get('unpublished')).toMatchObject({ status: 'SUCCEEDED', outcomePublished: true });
+      expect(publishedEvents().at(-1)?.Detail.metadata.eventId).toBe('unpublished:succeeded');
+    });
+
+    it('should record every state change in the task history', async () => {
+      seed('history');
+      fetchMock
+        .mockResolvedValueOnce(new Response(null, { status: 503 }))
+        .mockResolvedValueOnce(new Response(null, { status: 200 }));
+      const delivery = (receiveCount: number) =>
+        handler(
+          sqsEvent(
+            taskSqsRecord({ taskId: 'history', type: 'webhook', payload: webhook('/h'), receiveCount }),
+          ),
+          lambdaContext(),
+        );
+
+      await delivery(1);
+      await delivery(2);
+
+      expect(
+        (records.get('history')?.history as { event: string; attempt?: number }[]).map((entry) => [
+          entry.event,
+          entry.attempt,
+        ]),
+      ).toEqual([
+        ['ACCEPTED', undefined],
+        ['STARTED', undefined],
+        ['RETRYING', 1],
+        ['STARTED', undefined],
+        ['SUCCEEDED', 2],
+      ]);
+    });
   });
 });

@@ -5,13 +5,23 @@ import type { TaskRecord } from '../../../functions/shared/task-record';
 
 type MutableRecord = Record<string, unknown> & { taskId: string };
 
+interface UpdateInput {
+  Key: { taskId: string };
+  UpdateExpression: string;
+  ExpressionAttributeValues: Record<string, unknown>;
+  ExpressionAttributeNames: Record<string, string>;
+}
+
 const conditionFailed = () =>
   new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
 
+const APPEND_HISTORY = /, history = list_append\(history, :history\)$/;
+
 /**
- * An in-memory task table behind a mocked document client. It evaluates the two conditions
- * the task store writes with (claim, and finish-attempt fenced by attempt number), so worker
- * tests exercise the store's real requests rather than canned answers.
+ * An in-memory task table behind a mocked document client. It evaluates the conditions the
+ * task store writes with (claim; finish-attempt fenced by attempt number; outcome published
+ * only for a final task) and appends history, so worker tests exercise the store's real
+ * requests rather than canned answers.
  */
 export const fakeTaskTable = (
   // biome-ignore lint/suspicious/noExplicitAny: aws-sdk-client-mock's stub type is generic over every command.
@@ -30,41 +40,45 @@ export const fakeTaskTable = (
     records.delete(input.Key.taskId);
     return {};
   });
-  mock
-    .on(UpdateCommand)
-    .callsFake(
-      (input: {
-        Key: { taskId: string };
-        UpdateExpression: string;
-        ExpressionAttributeValues: Record<string, unknown>;
-        ExpressionAttributeNames: Record<string, string>;
-      }) => {
-        const record = records.get(input.Key.taskId);
-        const values = input.ExpressionAttributeValues;
-        if (!record) throw conditionFailed();
-        const isClaim = input.UpdateExpression.includes('attempts = attempts + :one');
-        if (isClaim) {
-          const claimable =
-            record.status === 'ACCEPTED' ||
-            (record.status === 'PROCESSING' && Number(record.leaseExpiresAt ?? 0) < Number(values[':nowMs']));
-          if (!claimable) throw conditionFailed();
-          Object.assign(record, {
-            status: 'PROCESSING',
-            attempts: Number(record.attempts) + 1,
-            leaseExpiresAt: values[':lease'],
-            updatedAt: values[':now'],
-          });
-          return { Attributes: { ...record } };
-        }
-        if (record.status !== 'PROCESSING' || record.attempts !== values[':attempt']) throw conditionFailed();
-        for (const assignment of input.UpdateExpression.replace(/^SET /, '').split(',')) {
-          const [name, value] = assignment.split('=').map((part) => part.trim());
-          const attribute = input.ExpressionAttributeNames[name ?? ''] ?? name ?? '';
-          record[attribute] = values[value ?? ''];
-        }
-        return {};
-      },
-    );
+  mock.on(UpdateCommand).callsFake((input: UpdateInput) => {
+    const record = records.get(input.Key.taskId);
+    const values = input.ExpressionAttributeValues;
+    if (!record) throw conditionFailed();
+    if (input.UpdateExpression.startsWith('SET outcomePublished')) {
+      if (record.status !== 'SUCCEEDED' && record.status !== 'FAILED') throw conditionFailed();
+      record.outcomePublished = true;
+      return {};
+    }
+    const appendHistory = () => {
+      record.history = [
+        ...((record.history as unknown[] | undefined) ?? []),
+        ...(values[':history'] as unknown[]),
+      ];
+    };
+    const expression = input.UpdateExpression.replace(APPEND_HISTORY, '');
+    if (expression.includes('attempts = attempts + :one')) {
+      const claimable =
+        record.status === 'ACCEPTED' ||
+        (record.status === 'PROCESSING' && Number(record.leaseExpiresAt ?? 0) < Number(values[':nowMs']));
+      if (!claimable) throw conditionFailed();
+      Object.assign(record, {
+        status: 'PROCESSING',
+        attempts: Number(record.attempts) + 1,
+        leaseExpiresAt: values[':lease'],
+        updatedAt: values[':now'],
+      });
+      appendHistory();
+      return { Attributes: { ...record } };
+    }
+    if (record.status !== 'PROCESSING' || record.attempts !== values[':attempt']) throw conditionFailed();
+    for (const assignment of expression.replace(/^SET /, '').split(',')) {
+      const [name, value] = assignment.split('=').map((part) => part.trim());
+      const attribute = input.ExpressionAttributeNames[name ?? ''] ?? name ?? '';
+      record[attribute] = values[value ?? ''];
+    }
+    appendHistory();
+    return {};
+  });
   return records;
 };
 
@@ -77,5 +91,6 @@ export const acceptedRecord = (taskId: string, overrides: Partial<TaskRecord> = 
   correlationId: `corr-${taskId}`,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
+  history: [{ event: 'ACCEPTED', at: '2026-01-01T00:00:00.000Z' }],
   ...overrides,
 });
