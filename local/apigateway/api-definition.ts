@@ -1,0 +1,369 @@
+import { type CfnResource, type CfnTemplate, physicalId } from './cfn-template';
+import type { GatewayResponseType } from './errors';
+import {
+  type IntegrationDefinition,
+  type MethodDefinition,
+  type ResourceNode,
+  RouteTable,
+} from './route-table';
+
+/** Token bucket settings: steady requests per second and the burst the bucket holds. */
+export interface ThrottleSettings {
+  readonly rateLimit: number;
+  readonly burstLimit: number;
+}
+
+/** A deployed stage: its name, throttling and variables. */
+export interface StageDefinition {
+  readonly name: string;
+  /** Stage-wide limits (`MethodSettings` for `*` on `/*`); AWS's account default when absent. */
+  readonly throttle: ThrottleSettings;
+  /** Per-method limits keyed `<resource path> <METHOD>`, e.g. `/tasks POST`. */
+  readonly methodThrottles: ReadonlyMap<string, ThrottleSettings>;
+  readonly variables: Readonly<Record<string, string>>;
+  readonly tracingEnabled: boolean;
+}
+
+/** A customized gateway response (`AWS::ApiGateway::GatewayResponse`). */
+export interface GatewayResponseDefinition {
+  readonly statusCode: number | undefined;
+  /** Content type to VTL template. */
+  readonly templates: Readonly<Record<string, string>>;
+  /** `gatewayresponse.header.<name>` to a mapping expression. */
+  readonly parameters: Readonly<Record<string, string>>;
+}
+
+/** One REST API read from the template, everything the emulator serves. */
+export interface ApiDefinition {
+  readonly logicalId: string;
+  readonly apiId: string;
+  readonly routes: RouteTable;
+  /** In template order; the first is the one whose URL `startApiGateway` returns. */
+  readonly stages: readonly StageDefinition[];
+  readonly binaryMediaTypes: readonly string[];
+  readonly gatewayResponses: ReadonlyMap<GatewayResponseType, GatewayResponseDefinition>;
+  /** Model name to its JSON schema (draft-04), from `AWS::ApiGateway::Model`. */
+  readonly models: ReadonlyMap<string, unknown>;
+  /** Valid `x-api-key` values (`AWS::ApiGateway::ApiKey` with a `Value`). */
+  readonly apiKeys: ReadonlySet<string>;
+}
+
+/** AWS's default account-level limits, which apply when a stage sets none. */
+const ACCOUNT_THROTTLE: ThrottleSettings = { rateLimit: 10_000, burstLimit: 5_000 };
+const DEFAULT_INTEGRATION_TIMEOUT_MS = 29_000;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Reads every REST API of the template that has at least one stage. */
+export function readApiDefinitions(template: CfnTemplate): ApiDefinition[] {
+  return template
+    .ofType('AWS::ApiGateway::RestApi')
+    .map(([logicalId, resource]) => readApi(template, logicalId, resource))
+    .filter((api) => api.stages.length > 0);
+}
+
+function belongsTo(template: CfnTemplate, resource: CfnResource, apiLogicalId: string): boolean {
+  return template.referencedId(resource.Properties.RestApiId) === apiLogicalId;
+}
+
+function readApi(template: CfnTemplate, logicalId: string, resource: CfnResource): ApiDefinition {
+  const ofApi = (type: string) =>
+    template.ofType(type).filter(([, candidate]) => belongsTo(template, candidate, logicalId));
+  const models = new Map<string, unknown>();
+  const modelNames = new Map<string, string>();
+  for (const [modelId, model] of ofApi('AWS::ApiGateway::Model')) {
+    const name = template.resolveString(model.Properties.Name) ?? modelId;
+    modelNames.set(modelId, name);
+    models.set(name, parseSchema(template.resolve(model.Properties.Schema)));
+  }
+  const binaryMediaTypes = (() => {
+    const resolved = template.resolve(resource.Properties.BinaryMediaTypes);
+    // API Gateway's patch syntax escapes `/` as `~1`; templates may carry either form.
+    return Array.isArray(resolved) ? resolved.map((type) => String(type).replace(/~1/g, '/')) : [];
+  })();
+  return {
+    logicalId,
+    apiId: template.restApiId(logicalId),
+    routes: readRoutes(template, logicalId, modelNames),
+    stages: readStages(template, logicalId),
+    binaryMediaTypes,
+    gatewayResponses: readGatewayResponses(template, ofApi('AWS::ApiGateway::GatewayResponse')),
+    models,
+    apiKeys: new Set(
+      template
+        .ofType('AWS::ApiGateway::ApiKey')
+        .map(([, key]) => template.resolveString(key.Properties.Value))
+        .filter((value): value is string => value !== undefined),
+    ),
+  };
+}
+
+const parseSchema = (schema: unknown): unknown => {
+  if (typeof schema !== 'string') return schema ?? {};
+  try {
+    return JSON.parse(schema);
+  } catch {
+    return {};
+  }
+};
+
+function readRoutes(
+  template: CfnTemplate,
+  apiLogicalId: string,
+  modelNames: Map<string, string>,
+): RouteTable {
+  const root: ResourceNode = {
+    id: template.rootResourceId(apiLogicalId),
+    pathPart: '',
+    path: '/',
+    children: [],
+    methods: new Map(),
+  };
+  const resources = template
+    .ofType('AWS::ApiGateway::Resource')
+    .filter(([, resource]) => belongsTo(template, resource, apiLogicalId));
+  const nodes = new Map<string, ResourceNode>();
+  // Parents may come after children in the template: resolve each resource's chain on demand.
+  const nodeFor = (resourceLogicalId: string, seen: Set<string>): ResourceNode | undefined => {
+    const existing = nodes.get(resourceLogicalId);
+    if (existing) return existing;
+    const resource = template.get(resourceLogicalId);
+    if (resource?.Type !== 'AWS::ApiGateway::Resource' || seen.has(resourceLogicalId)) return undefined;
+    seen.add(resourceLogicalId);
+    const parentValue = resource.Properties.ParentId;
+    const parentId = template.referencedId(parentValue);
+    const parent = parentId === apiLogicalId || parentId === undefined ? root : nodeFor(parentId, seen);
+    if (!parent) return undefined;
+    const pathPart = template.resolveString(resource.Properties.PathPart) ?? '';
+    const node: ResourceNode = {
+      id: physicalId(`resource:${resourceLogicalId}`, 6),
+      pathPart,
+      path: `${parent.path === '/' ? '' : parent.path}/${pathPart}`,
+      children: [],
+      methods: new Map(),
+    };
+    parent.children.push(node);
+    nodes.set(resourceLogicalId, node);
+    return node;
+  };
+  for (const [resourceLogicalId] of resources) nodeFor(resourceLogicalId, new Set());
+
+  for (const [, method] of template.ofType('AWS::ApiGateway::Method')) {
+    if (!belongsTo(template, method, apiLogicalId)) continue;
+    const resourceRef = template.referencedId(method.Properties.ResourceId);
+    const node =
+      resourceRef === apiLogicalId ? root : resourceRef ? nodeFor(resourceRef, new Set()) : undefined;
+    if (!node) continue;
+    const definition = readMethod(template, method, node, modelNames);
+    node.methods.set(definition.httpMethod, definition);
+  }
+  return new RouteTable(root);
+}
+
+function readMethod(
+  template: CfnTemplate,
+  method: CfnResource,
+  node: ResourceNode,
+  modelNames: Map<string, string>,
+): MethodDefinition {
+  const properties = method.Properties;
+  const validatorId = template.referencedId(properties.RequestValidatorId);
+  const validator = validatorId ? template.get(validatorId) : undefined;
+  const requestModels: Record<string, string> = {};
+  if (isRecord(properties.RequestModels)) {
+    for (const [contentType, model] of Object.entries(properties.RequestModels)) {
+      const modelId = template.referencedId(model);
+      const name = modelId ? (modelNames.get(modelId) ?? modelId) : template.resolveString(model);
+      if (name) requestModels[contentType.toLowerCase()] = name;
+    }
+  }
+  const requiredParameters = isRecord(properties.RequestParameters)
+    ? Object.entries(properties.RequestParameters)
+        .filter(([, required]) => required === true || required === 'true')
+        .map(([key]) => key)
+    : [];
+  return {
+    httpMethod: (template.resolveString(properties.HttpMethod) ?? 'ANY').toUpperCase(),
+    resourceId: node.id,
+    resourcePath: node.path,
+    authorizationType: (template.resolveString(properties.AuthorizationType) ?? 'NONE').toUpperCase(),
+    apiKeyRequired: properties.ApiKeyRequired === true || properties.ApiKeyRequired === 'true',
+    integration: readIntegration(template, properties.Integration),
+    validator: validator
+      ? {
+          body: validator.Properties.ValidateRequestBody === true,
+          parameters: validator.Properties.ValidateRequestParameters === true,
+        }
+      : undefined,
+    requestModels,
+    requiredParameters,
+  };
+}
+
+function readIntegration(template: CfnTemplate, integration: unknown): IntegrationDefinition {
+  if (!isRecord(integration)) return { kind: 'unsupported', type: 'NONE' };
+  const type = template.resolveString(integration.Type) ?? 'NONE';
+  if (type === 'AWS_PROXY') {
+    const functionLogicalId = findFunction(template, integration.Uri);
+    if (!functionLogicalId) return { kind: 'unsupported', type: 'AWS_PROXY without a template function' };
+    const timeout = Number(template.resolve(integration.TimeoutInMillis));
+    return {
+      kind: 'lambda-proxy',
+      functionLogicalId,
+      timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_INTEGRATION_TIMEOUT_MS,
+    };
+  }
+  if (type === 'MOCK') return readMockIntegration(template, integration);
+  return { kind: 'unsupported', type };
+}
+
+/**
+ * The function an `AWS_PROXY` Uri invokes: CDK writes `Fn::GetAtt [<Function>, Arn]` inside a
+ * `Fn::Join`; `Fn::Sub` with `${Function.Arn}` and `Ref`s to aliases or versions are found too.
+ */
+function findFunction(template: CfnTemplate, uri: unknown): string | undefined {
+  const functionOf = (logicalId: string, depth: number): string | undefined => {
+    const resource = template.get(logicalId);
+    if (resource?.Type === 'AWS::Lambda::Function') return logicalId;
+    if (depth < 3 && (resource?.Type === 'AWS::Lambda::Alias' || resource?.Type === 'AWS::Lambda::Version')) {
+      const target = template.referencedId(resource.Properties.FunctionName);
+      return target ? functionOf(target, depth + 1) : undefined;
+    }
+    return undefined;
+  };
+  const search = (value: unknown): string | undefined => {
+    if (typeof value === 'string') {
+      for (const match of value.matchAll(/\$\{([A-Za-z0-9]+)(?:\.Arn)?\}/g)) {
+        const found = match[1] ? functionOf(match[1], 0) : undefined;
+        if (found) return found;
+      }
+      return undefined;
+    }
+    const referenced = template.referencedId(value);
+    if (referenced) {
+      const found = functionOf(referenced, 0);
+      if (found) return found;
+    }
+    const children = Array.isArray(value) ? value : isRecord(value) ? Object.values(value) : [];
+    for (const child of children) {
+      const found = search(child);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return search(uri);
+}
+
+function readMockIntegration(
+  template: CfnTemplate,
+  integration: Record<string, unknown>,
+): IntegrationDefinition {
+  const responses = template.resolve(integration.IntegrationResponses);
+  const list = Array.isArray(responses) ? responses.filter(isRecord) : [];
+  // The response without a selection pattern is the one a MOCK request template selects.
+  const chosen = list.find((response) => !response.SelectionPattern) ?? list[0];
+  const headers: Record<string, string> = {};
+  if (chosen && isRecord(chosen.ResponseParameters)) {
+    for (const [key, value] of Object.entries(chosen.ResponseParameters)) {
+      const name = /^method\.response\.header\.(.+)$/.exec(key)?.[1];
+      const literal = typeof value === 'string' ? /^'(.*)'$/s.exec(value)?.[1] : undefined;
+      if (name && literal !== undefined) headers[name] = literal;
+    }
+  }
+  const templates = chosen && isRecord(chosen.ResponseTemplates) ? chosen.ResponseTemplates : {};
+  const body = templates['application/json'];
+  return {
+    kind: 'mock',
+    statusCode: Number(chosen?.StatusCode ?? 200) || 200,
+    headers,
+    // VTL directives (`#set`, `#if`) are beyond the subset emulated: such templates answer empty.
+    body: typeof body === 'string' && !body.includes('#') ? body : '',
+  };
+}
+
+function readThrottle(settings: Record<string, unknown>): ThrottleSettings | undefined {
+  const rate = Number(settings.ThrottlingRateLimit);
+  const burst = Number(settings.ThrottlingBurstLimit);
+  if (!Number.isFinite(rate) && !Number.isFinite(burst)) return undefined;
+  return {
+    rateLimit: Number.isFinite(rate) ? rate : ACCOUNT_THROTTLE.rateLimit,
+    burstLimit: Number.isFinite(burst) ? burst : ACCOUNT_THROTTLE.burstLimit,
+  };
+}
+
+function readStageSettings(
+  template: CfnTemplate,
+  name: string,
+  settings: Record<string, unknown>,
+): StageDefinition {
+  let throttle = readThrottle(settings) ?? ACCOUNT_THROTTLE;
+  const methodThrottles = new Map<string, ThrottleSettings>();
+  const methodSettings = template.resolve(settings.MethodSettings);
+  for (const entry of Array.isArray(methodSettings) ? methodSettings.filter(isRecord) : []) {
+    const limits = readThrottle(entry);
+    if (!limits) continue;
+    const resourcePath = String(entry.ResourcePath ?? '/*');
+    const httpMethod = String(entry.HttpMethod ?? '*').toUpperCase();
+    if (resourcePath === '/*' && httpMethod === '*') {
+      throttle = limits;
+    } else {
+      // MethodSettings escape the resource path's slashes as `~1`.
+      methodThrottles.set(`${resourcePath.replace(/~1/g, '/').replace(/^\/+/, '/')} ${httpMethod}`, limits);
+    }
+  }
+  const variables = template.resolve(settings.Variables);
+  return {
+    name,
+    throttle,
+    methodThrottles,
+    variables: isRecord(variables)
+      ? Object.fromEntries(Object.entries(variables).map(([key, value]) => [key, String(value)]))
+      : {},
+    tracingEnabled: settings.TracingEnabled === true,
+  };
+}
+
+function readStages(template: CfnTemplate, apiLogicalId: string): StageDefinition[] {
+  const stages: StageDefinition[] = [];
+  for (const [, stage] of template.ofType('AWS::ApiGateway::Stage')) {
+    if (!belongsTo(template, stage, apiLogicalId)) continue;
+    const name = template.resolveString(stage.Properties.StageName);
+    if (name) stages.push(readStageSettings(template, name, stage.Properties));
+  }
+  // A Deployment's StageName creates a stage too, configured by its StageDescription.
+  for (const [, deployment] of template.ofType('AWS::ApiGateway::Deployment')) {
+    if (!belongsTo(template, deployment, apiLogicalId)) continue;
+    const name = template.resolveString(deployment.Properties.StageName);
+    if (!name || stages.some((stage) => stage.name === name)) continue;
+    const description = deployment.Properties.StageDescription;
+    stages.push(readStageSettings(template, name, isRecord(description) ? description : {}));
+  }
+  return stages;
+}
+
+function readGatewayResponses(
+  template: CfnTemplate,
+  responses: [string, CfnResource][],
+): Map<GatewayResponseType, GatewayResponseDefinition> {
+  const byType = new Map<GatewayResponseType, GatewayResponseDefinition>();
+  for (const [, response] of responses) {
+    const type = template.resolveString(response.Properties.ResponseType);
+    if (!type) continue;
+    const statusCode = Number(template.resolve(response.Properties.StatusCode));
+    const templates = template.resolve(response.Properties.ResponseTemplates);
+    const parameters = template.resolve(response.Properties.ResponseParameters);
+    const strings = (value: unknown): Record<string, string> =>
+      isRecord(value)
+        ? Object.fromEntries(
+            Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+          )
+        : {};
+    byType.set(type as GatewayResponseType, {
+      statusCode: Number.isInteger(statusCode) && statusCode >= 100 ? statusCode : undefined,
+      templates: strings(templates),
+      parameters: strings(parameters),
+    });
+  }
+  return byType;
+}

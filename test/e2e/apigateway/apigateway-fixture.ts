@@ -1,0 +1,266 @@
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { SignatureV4 } from '@smithy/signature-v4';
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { type RunningApiGateway, startApiGateway } from '../../../local/apigateway';
+
+export const REGION = 'us-east-1';
+export const CREDENTIALS = { accessKeyId: 'AKIDLOCALTEST', secretAccessKey: 'local-secret' } as const;
+
+/** One method of a synthetic API, shaped like what `IngestApi.addRoute` synthesizes. */
+export interface RouteSpec {
+  readonly method: string;
+  /** e.g. `/tasks/{taskId}` */
+  readonly path: string;
+  readonly functionId: string;
+  /** @default 'AWS_IAM' */
+  readonly authorization?: 'NONE' | 'AWS_IAM';
+  readonly timeoutMs?: number;
+  /** Model name for `application/json` bodies. */
+  readonly model?: string;
+  /** `method.request.*` keys that are required. */
+  readonly requiredParameters?: readonly string[];
+  /** Attach the API's body+parameters validator. @default true */
+  readonly validate?: boolean;
+}
+
+export interface GatewayResponseSpec {
+  readonly statusCode?: string;
+  readonly templates?: Record<string, string>;
+  readonly parameters?: Record<string, string>;
+}
+
+export interface ApiSpec {
+  readonly routes: readonly RouteSpec[];
+  readonly models?: Readonly<Record<string, object>>;
+  readonly gatewayResponses?: Readonly<Record<string, GatewayResponseSpec>>;
+  readonly throttle?: { readonly rate: number; readonly burst: number };
+  readonly binaryMediaTypes?: readonly string[];
+  /** @default 'prod' */
+  readonly stageName?: string;
+  /** Extra raw resources, e.g. a MOCK method. */
+  readonly extraResources?: Readonly<Record<string, object>>;
+}
+
+const logicalId = (prefix: string, text: string): string => `${prefix}${text.replace(/[^A-Za-z0-9]/g, '')}`;
+
+/** Builds a CloudFormation template with the resource shapes CDK emits for a REST API. */
+export function apiTemplate(spec: ApiSpec): { Resources: Record<string, object> } {
+  const resources: Record<string, object> = {
+    Api: {
+      Type: 'AWS::ApiGateway::RestApi',
+      Properties: { Name: 'Api', BinaryMediaTypes: spec.binaryMediaTypes },
+    },
+    Validator: {
+      Type: 'AWS::ApiGateway::RequestValidator',
+      Properties: { RestApiId: { Ref: 'Api' }, ValidateRequestBody: true, ValidateRequestParameters: true },
+    },
+    Deployment: { Type: 'AWS::ApiGateway::Deployment', Properties: { RestApiId: { Ref: 'Api' } } },
+    Stage: {
+      Type: 'AWS::ApiGateway::Stage',
+      Properties: {
+        RestApiId: { Ref: 'Api' },
+        DeploymentId: { Ref: 'Deployment' },
+        StageName: spec.stageName ?? 'prod',
+        MethodSettings: spec.throttle
+          ? [
+              {
+                HttpMethod: '*',
+                ResourcePath: '/*',
+                ThrottlingRateLimit: spec.throttle.rate,
+                ThrottlingBurstLimit: spec.throttle.burst,
+              },
+            ]
+          : [],
+      },
+    },
+  };
+  const resourceIdFor = (path: string): object => {
+    const parts = path.split('/').filter(Boolean);
+    let parent: object = { 'Fn::GetAtt': ['Api', 'RootResourceId'] };
+    let soFar = '';
+    for (const part of parts) {
+      soFar += `/${part}`;
+      const id = logicalId('Resource', soFar.replace(/\+/g, 'Greedy'));
+      resources[id] ??= {
+        Type: 'AWS::ApiGateway::Resource',
+        Properties: { ParentId: parent, PathPart: part, RestApiId: { Ref: 'Api' } },
+      };
+      parent = { Ref: id };
+    }
+    return parent;
+  };
+  for (const [name, schema] of Object.entries(spec.models ?? {})) {
+    resources[logicalId('Model', name)] = {
+      Type: 'AWS::ApiGateway::Model',
+      Properties: { ContentType: 'application/json', Name: name, RestApiId: { Ref: 'Api' }, Schema: schema },
+    };
+  }
+  for (const route of spec.routes) {
+    resources[route.functionId] ??= {
+      Type: 'AWS::Lambda::Function',
+      Properties: { Handler: 'index.handler', Timeout: 10 },
+    };
+    resources[logicalId(`Method${route.method}`, route.path.replace(/\+/g, 'Greedy'))] = {
+      Type: 'AWS::ApiGateway::Method',
+      Properties: {
+        AuthorizationType: route.authorization ?? 'AWS_IAM',
+        HttpMethod: route.method,
+        Integration: {
+          IntegrationHttpMethod: 'POST',
+          TimeoutInMillis: route.timeoutMs ?? 29000,
+          Type: 'AWS_PROXY',
+          Uri: {
+            'Fn::Join': [
+              '',
+              [
+                'arn:',
+                { Ref: 'AWS::Partition' },
+                ':apigateway:',
+                { Ref: 'AWS::Region' },
+                ':lambda:path/2015-03-31/functions/',
+                { 'Fn::GetAtt': [route.functionId, 'Arn'] },
+                '/invocations',
+              ],
+            ],
+          },
+        },
+        RequestModels: route.model
+          ? { 'application/json': { Ref: logicalId('Model', route.model) } }
+          : undefined,
+        RequestParameters: Object.fromEntries((route.requiredParameters ?? []).map((key) => [key, true])),
+        RequestValidatorId: route.validate === false ? undefined : { Ref: 'Validator' },
+        ResourceId: resourceIdFor(route.path),
+        RestApiId: { Ref: 'Api' },
+      },
+    };
+  }
+  for (const [type, response] of Object.entries(spec.gatewayResponses ?? {})) {
+    resources[logicalId('GatewayResponse', type)] = {
+      Type: 'AWS::ApiGateway::GatewayResponse',
+      Properties: {
+        ResponseType: type,
+        RestApiId: { Ref: 'Api' },
+        StatusCode: response.statusCode,
+        ResponseTemplates: response.templates,
+        ResponseParameters: response.parameters,
+      },
+    };
+  }
+  Object.assign(resources, spec.extraResources ?? {});
+  return { Resources: resources };
+}
+
+/** A call the gateway made to `invoke`. */
+export interface RecordedCall {
+  readonly functionId: string;
+  readonly event: APIGatewayProxyEvent;
+  readonly timeoutMs: number;
+}
+
+export type FakeFunction = (event: APIGatewayProxyEvent) => unknown;
+
+export interface GatewayUnderTest {
+  readonly url: string;
+  readonly calls: RecordedCall[];
+  readonly gateway: RunningApiGateway;
+  /** The last event the named function received. */
+  lastEvent(functionId: string): APIGatewayProxyEvent;
+  stop(): Promise<void>;
+}
+
+/** A function that echoes a 200 JSON answer. */
+export const ok: FakeFunction = () => ({ statusCode: 200, body: JSON.stringify({ ok: true }) });
+
+/**
+ * Starts the emulator on an ephemeral port with a fake `invoke` that records every event and
+ * answers with `functions[functionId]` (a 200 by default).
+ */
+export async function startGateway(
+  template: object,
+  functions: Readonly<Record<string, FakeFunction>> = {},
+): Promise<GatewayUnderTest> {
+  const calls: RecordedCall[] = [];
+  const gateway = await startApiGateway({
+    template,
+    port: 0,
+    region: REGION,
+    credentials: CREDENTIALS,
+    invoke: async (functionId, event, timeoutMs) => {
+      calls.push({ functionId, event, timeoutMs });
+      return (functions[functionId] ?? ok)(event);
+    },
+  });
+  return {
+    url: gateway.url,
+    calls,
+    gateway,
+    lastEvent: (functionId) => {
+      const call = calls.filter((recorded) => recorded.functionId === functionId).at(-1);
+      if (!call) throw new Error(`${functionId} was not invoked`);
+      return call.event;
+    },
+    stop: () => gateway.stop(),
+  };
+}
+
+export interface SignedFetchOptions {
+  readonly method?: string;
+  readonly headers?: Record<string, string>;
+  readonly body?: string | Buffer;
+  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  readonly region?: string;
+  readonly signingDate?: Date;
+}
+
+/** Builds the smithy request for `url`, query values kept as the URL has them. */
+const smithyRequest = (url: URL, options: SignedFetchOptions) => {
+  const query: Record<string, string | string[]> = {};
+  for (const [key, value] of url.searchParams) {
+    const existing = query[key];
+    query[key] =
+      existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
+  }
+  return {
+    method: options.method ?? 'GET',
+    protocol: url.protocol,
+    hostname: url.hostname,
+    port: Number(url.port),
+    path: url.pathname,
+    query,
+    headers: { host: url.host, ...(options.headers ?? {}) },
+    body: options.body,
+  };
+};
+
+const signer = (options: SignedFetchOptions) =>
+  new SignatureV4({
+    service: 'execute-api',
+    region: options.region ?? REGION,
+    credentials: options.credentials ?? CREDENTIALS,
+    sha256: Sha256,
+  });
+
+/** fetch with a SigV4 `Authorization` header, as the AWS SDK signs execute-api requests. */
+export async function signedFetch(url: string, options: SignedFetchOptions = {}): Promise<Response> {
+  const parsed = new URL(url);
+  const signed = await signer(options).sign(smithyRequest(parsed, options), {
+    signingDate: options.signingDate,
+  });
+  // fetch sets Host itself, to the same value that was signed.
+  const { host: _host, ...headers } = signed.headers;
+  return fetch(url, { method: options.method ?? 'GET', headers, body: options.body });
+}
+
+/** A presigned URL (SigV4 in the query string). */
+export async function presignedUrl(url: string, options: SignedFetchOptions = {}): Promise<string> {
+  const parsed = new URL(url);
+  const presigned = await signer(options).presign(smithyRequest(parsed, options), { expiresIn: 60 });
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(presigned.query ?? {})) {
+    for (const item of Array.isArray(value) ? value : [value]) search.append(key, String(item));
+  }
+  return `${parsed.origin}${parsed.pathname}?${search.toString()}`;
+}
+
+/** Parses a JSON response body. */
+export const json = async (response: Response): Promise<unknown> => JSON.parse(await response.text());
