@@ -10,8 +10,8 @@ const USAGE = `Usage: npm run local:services -- [--port <n>] [--data-dir <dir>] 
   --reset           delete the local state before starting
   --help            show this text`;
 
-/** Files this program creates; --reset refuses to delete a folder holding anything else. */
-const OWN_ENTRIES = new Set(['sqs.db', 'sqs.db-wal', 'sqs.db-shm', 'dynamodb', 'endpoints.json']);
+/** Files the services create: one SQLite database (with WAL files) per service, dynalite's folder, endpoints.json. */
+const OWN_ENTRY = /^(?:[a-z0-9-]+\.db(?:-wal|-shm)?|dynamodb|endpoints\.json|.*\.tmp)$/;
 
 class UsageError extends Error {}
 
@@ -44,7 +44,7 @@ function parseOptions(argv: string[]): { port: number; dataDir: string; reset: b
 
 function reset(dataDir: string): void {
   if (!existsSync(dataDir)) return;
-  const foreign = readdirSync(dataDir).filter((entry) => !OWN_ENTRIES.has(entry) && !entry.endsWith('.tmp'));
+  const foreign = readdirSync(dataDir).filter((entry) => !OWN_ENTRY.test(entry));
   if (foreign.length > 0) {
     throw new UsageError(
       `--reset refuses to clear ${dataDir}: it holds files this program did not create (${foreign.join(', ')})`,
