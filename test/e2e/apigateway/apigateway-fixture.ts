@@ -240,14 +240,21 @@ const signer = (options: SignedFetchOptions) =>
     sha256: Sha256,
   });
 
-/** fetch with a SigV4 `Authorization` header, as the AWS SDK signs execute-api requests. */
-export async function signedFetch(url: string, options: SignedFetchOptions = {}): Promise<Response> {
-  const parsed = new URL(url);
-  const signed = await signer(options).sign(smithyRequest(parsed, options), {
+/** The headers a SigV4 signature of the request adds, without Host (fetch sets the same one itself). */
+export async function signedHeaders(
+  url: string,
+  options: SignedFetchOptions = {},
+): Promise<Record<string, string>> {
+  const signed = await signer(options).sign(smithyRequest(new URL(url), options), {
     signingDate: options.signingDate,
   });
-  // fetch sets Host itself, to the same value that was signed.
   const { host: _host, ...headers } = signed.headers;
+  return headers;
+}
+
+/** fetch with a SigV4 `Authorization` header, as the AWS SDK signs execute-api requests. */
+export async function signedFetch(url: string, options: SignedFetchOptions = {}): Promise<Response> {
+  const headers = await signedHeaders(url, options);
   return fetch(url, { method: options.method ?? 'GET', headers, body: options.body });
 }
 
