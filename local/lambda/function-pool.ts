@@ -1,0 +1,173 @@
+import type { LambdaFunctionDefinition } from './function-definition';
+import { FunctionInstance, type WorkerOutput } from './function-instance';
+import { RuntimeStoppingError } from './lambda-errors';
+
+/** Counters of one function, for the banner, benchmarks and tests. */
+export interface FunctionStats {
+  readonly invocations: number;
+  readonly errors: number;
+  readonly coldStarts: number;
+  /** Cold start durations (worker creation + module load), in ms. */
+  readonly initDurationsMs: readonly number[];
+  /** Environments alive now (busy or warm). */
+  readonly environments: number;
+  /** Invocations running now. */
+  readonly running: number;
+  /** Invocations waiting for a free environment. */
+  readonly queued: number;
+  /** Most invocations that ran at the same time. */
+  readonly peakConcurrency: number;
+}
+
+export interface FunctionPoolOptions {
+  /** Environments that may run at once. */
+  readonly concurrency: number;
+  /** Variables the runtime adds to the function's own (endpoint, credentials, Lambda's reserved names). */
+  readonly runtimeEnvironment: Readonly<Record<string, string>>;
+  readonly output: WorkerOutput;
+  /** A warm environment unused this long is ended. @default 600000 */
+  readonly idleTimeoutMs?: number;
+}
+
+interface Waiter {
+  resolve(instance: FunctionInstance): void;
+  reject(error: Error): void;
+}
+
+/**
+ * The execution environments of one function: reuses warm ones, starts a new one (cold start)
+ * while under the concurrency limit, and queues invocations beyond it in arrival order.
+ */
+export class FunctionPool {
+  private readonly idle: FunctionInstance[] = [];
+  private readonly idleTimers = new Map<FunctionInstance, NodeJS.Timeout>();
+  private readonly waiters: Waiter[] = [];
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private environments = 0;
+  private running = 0;
+  private stopping = false;
+  private stats = { invocations: 0, errors: 0, coldStarts: 0, peakConcurrency: 0 };
+  private readonly initDurationsMs: number[] = [];
+
+  constructor(
+    readonly definition: LambdaFunctionDefinition,
+    private readonly options: FunctionPoolOptions,
+  ) {}
+
+  /** Runs one invocation in a free environment, waiting for one when all are busy. */
+  invoke(event: unknown, timeoutMs: number): Promise<unknown> {
+    if (this.stopping) return Promise.reject(new RuntimeStoppingError(this.definition.name));
+    const run = this.run(event, timeoutMs);
+    this.inFlight.add(run);
+    const forget = () => this.inFlight.delete(run);
+    run.then(forget, forget);
+    return run;
+  }
+
+  snapshot(): FunctionStats {
+    return {
+      ...this.stats,
+      initDurationsMs: [...this.initDurationsMs],
+      environments: this.environments,
+      running: this.running,
+      queued: this.waiters.length,
+    };
+  }
+
+  /** Refuses new invocations, lets queued and running ones finish, then ends every environment. */
+  async drain(): Promise<void> {
+    this.stopping = true;
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    await this.stop();
+  }
+
+  /** Ends every environment now; running invocations fail. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    for (const waiter of this.waiters.splice(0))
+      waiter.reject(new RuntimeStoppingError(this.definition.name));
+    for (const timer of this.idleTimers.values()) clearTimeout(timer);
+    this.idleTimers.clear();
+    await Promise.all(this.idle.splice(0).map((instance) => instance.terminate()));
+  }
+
+  private async run(event: unknown, timeoutMs: number): Promise<unknown> {
+    const instance = await this.acquire();
+    this.running += 1;
+    this.stats.invocations += 1;
+    this.stats.peakConcurrency = Math.max(this.stats.peakConcurrency, this.running);
+    try {
+      return await instance.invoke(event, timeoutMs, this.definition.arn);
+    } catch (error) {
+      this.stats.errors += 1;
+      throw error;
+    } finally {
+      this.running -= 1;
+      this.release(instance);
+    }
+  }
+
+  private async acquire(): Promise<FunctionInstance> {
+    for (let instance = this.idle.pop(); instance !== undefined; instance = this.idle.pop()) {
+      clearTimeout(this.idleTimers.get(instance));
+      this.idleTimers.delete(instance);
+      if (instance.isAlive) return instance;
+      this.environments -= 1;
+    }
+    if (this.environments < this.options.concurrency) {
+      this.environments += 1;
+      try {
+        const instance = await FunctionInstance.start(
+          this.definition,
+          this.options.runtimeEnvironment,
+          this.options.output,
+        );
+        this.stats.coldStarts += 1;
+        this.initDurationsMs.push(instance.initMs);
+        return instance;
+      } catch (error) {
+        this.environments -= 1;
+        this.stats.errors += 1;
+        this.wakeNext();
+        throw error;
+      }
+    }
+    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+  }
+
+  private release(instance: FunctionInstance): void {
+    if (!instance.isAlive) {
+      this.environments -= 1;
+      this.wakeNext();
+      return;
+    }
+    const waiter = this.waiters.shift();
+    if (waiter !== undefined) {
+      waiter.resolve(instance);
+      return;
+    }
+    if (this.stopping) {
+      this.environments -= 1;
+      void instance.terminate();
+      return;
+    }
+    this.idle.push(instance);
+    const timer = setTimeout(() => {
+      const index = this.idle.indexOf(instance);
+      if (index < 0) return;
+      this.idle.splice(index, 1);
+      this.idleTimers.delete(instance);
+      this.environments -= 1;
+      void instance.terminate();
+    }, this.options.idleTimeoutMs ?? 600_000);
+    timer.unref();
+    this.idleTimers.set(instance, timer);
+  }
+
+  /** A slot freed up (an environment ended): start one for the next waiter. */
+  private wakeNext(): void {
+    const waiter = this.waiters.shift();
+    if (waiter === undefined) return;
+    this.acquire().then(waiter.resolve, waiter.reject);
+  }
+}

@@ -1,0 +1,31 @@
+/** Errors of the local Lambda runtime, shaped like the ones Lambda reports. */
+
+/** An invocation failed: the handler threw, timed out, ran out of memory or could not load. */
+export class LambdaInvocationError extends Error {
+  constructor(
+    readonly functionName: string,
+    /** Lambda's `errorType`, e.g. `Error`, `Sandbox.Timedout`, `Runtime.ImportModuleError`. */
+    readonly errorType: string,
+    readonly errorMessage: string,
+    readonly handlerStack?: string,
+  ) {
+    super(`${functionName}: ${errorType}: ${errorMessage}`);
+    this.name = 'LambdaInvocationError';
+  }
+}
+
+/** No function with that logical id, name or ARN (Lambda's `ResourceNotFoundException`). */
+export class FunctionNotFoundError extends Error {
+  constructor(reference: string) {
+    super(`Function not found: ${reference}`);
+    this.name = 'ResourceNotFoundException';
+  }
+}
+
+/** The runtime is stopping and accepts no new invocations. */
+export class RuntimeStoppingError extends Error {
+  constructor(functionName: string) {
+    super(`${functionName}: the local Lambda runtime is shutting down`);
+    this.name = 'ServiceException';
+  }
+}

@@ -1,0 +1,68 @@
+import { type LambdaInvoker, TargetUnreachableError } from '../eventbridge/ports';
+import type { LambdaRuntime } from './lambda-runtime';
+
+/** How asynchronous invocations retry. */
+export interface AsyncInvokeOptions {
+  /**
+   * Delay before each retry of a failed invocation; Lambda retries an asynchronous event twice.
+   * @default [1000, 2000] - shortened from Lambda's minute-scale backoff so local runs settle fast
+   */
+  readonly retryDelaysMs?: readonly number[];
+  /** Operational messages (an event that failed every attempt). */
+  readonly log: (line: string) => void;
+}
+
+/** An asynchronous invoker that can also wait for the events it accepted. */
+export interface AsyncLambdaInvoker extends LambdaInvoker {
+  /** Resolves when every accepted event has run (or failed every attempt). */
+  drain(): Promise<void>;
+}
+
+/**
+ * Asynchronous invocation (InvocationType `Event`) for EventBridge Lambda targets: the event is
+ * accepted as soon as the function exists, then runs in the background with Lambda's two
+ * retries. Accepted events are held in memory, so a crash of the local cloud loses those not
+ * yet run (AWS keeps them durably).
+ */
+export function lambdaTargetInvoker(runtime: LambdaRuntime, options: AsyncInvokeOptions): AsyncLambdaInvoker {
+  const retryDelaysMs = options.retryDelaysMs ?? [1000, 2000];
+  const running = new Set<Promise<void>>();
+
+  const runWithRetries = async (functionArn: string, event: unknown): Promise<void> => {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await runtime.invoke(functionArn, event);
+        return;
+      } catch (error) {
+        const delay = retryDelaysMs[attempt];
+        if (delay === undefined) {
+          options.log(
+            `${functionArn}: asynchronous event failed ${attempt + 1} times, dropped: ${(error as Error).message}`,
+          );
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  };
+
+  return {
+    async invokeAsync(functionArn: string, payload: string): Promise<void> {
+      if (runtime.find(functionArn) === undefined) {
+        throw new TargetUnreachableError(`Function not found: ${functionArn}`, 'RESOURCE_NOT_FOUND');
+      }
+      let event: unknown;
+      try {
+        event = JSON.parse(payload);
+      } catch {
+        throw new TargetUnreachableError('The event payload is not valid JSON', 'INVALID_PARAMETER');
+      }
+      const run = runWithRetries(functionArn, event);
+      running.add(run);
+      void run.finally(() => running.delete(run));
+    },
+    async drain(): Promise<void> {
+      while (running.size > 0) await Promise.allSettled([...running]);
+    },
+  };
+}
