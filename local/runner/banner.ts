@@ -1,0 +1,39 @@
+/** What the banner shows. */
+export interface BannerFacts {
+  readonly apiUrl: string;
+  readonly awsEndpoint: string;
+  readonly region: string;
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly dataDir: string;
+  readonly functions: readonly string[];
+  readonly startupMs: number;
+  readonly synthesized: boolean;
+}
+
+/** The text printed when the local cloud is ready: where everything is and a request to paste. */
+export function banner(facts: BannerFacts): string {
+  const credentials = `${facts.accessKeyId}:${facts.secretAccessKey}`;
+  return [
+    '',
+    `Switchyard local cloud is ready (${(facts.startupMs / 1000).toFixed(1)} s${facts.synthesized ? ', synthesized' : ''})`,
+    '',
+    `  API            ${facts.apiUrl}`,
+    `  AWS endpoint   ${facts.awsEndpoint}   (region ${facts.region})`,
+    `  Credentials    AWS_ACCESS_KEY_ID=${facts.accessKeyId} AWS_SECRET_ACCESS_KEY=${facts.secretAccessKey}`,
+    `  State          ${facts.dataDir}`,
+    `  Functions      ${facts.functions.join(', ')}`,
+    '',
+    '  Try it:',
+    `    curl -s ${facts.apiUrl}/api/data`,
+    `    curl -s --aws-sigv4 "aws:amz:${facts.region}:execute-api" --user ${credentials} \\`,
+    `      -H 'content-type: application/json' -d '{"type":"hello","payload":{"name":"Ada"}}' \\`,
+    `      ${facts.apiUrl}/tasks`,
+    '',
+    '  AWS CLI / SDK:',
+    `    export AWS_ENDPOINT_URL=${facts.awsEndpoint} AWS_REGION=${facts.region} AWS_ACCESS_KEY_ID=${facts.accessKeyId} AWS_SECRET_ACCESS_KEY=${facts.secretAccessKey}`,
+    '',
+    'Press Ctrl-C to stop (invocations in flight finish first).',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,65 @@
+import { parseArgs } from 'node:util';
+import { DEFAULT_DATA_DIR } from '../services';
+
+/** What `npm start` accepts. */
+export interface CliOptions {
+  readonly apiPort: number;
+  readonly awsPort: number;
+  readonly dataDir: string;
+  readonly reset: boolean;
+}
+
+/** A command line the runner cannot use; the entry point prints it with the usage and exits 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const USAGE = `Usage: npm start -- [--port <n>] [--aws-port <n>] [--data-dir <dir>] [--reset]
+
+Runs the synthesized Switchyard stack on this machine (127.0.0.1 only).
+
+  --port <n>        API Gateway port (default 3000; 0 = any free port)
+  --aws-port <n>    AWS endpoint port for SQS, DynamoDB, EventBridge (default 4566; 0 = any free port)
+  --data-dir <dir>  folder for local state, kept across restarts (default ${DEFAULT_DATA_DIR})
+  --reset           delete the local state before starting
+  --help            show this text`;
+
+const port = (flag: string, value: string | undefined, fallback: number): number => {
+  if (value === undefined) return fallback;
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65_535) {
+    throw new UsageError(`${flag} must be an integer from 0 to 65535 (given ${value})`);
+  }
+  return Number(value);
+};
+
+/** Parses the arguments after `npm start --`; `'help'` when help was asked for. */
+export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
+  let values: { port?: string; 'aws-port'?: string; 'data-dir'?: string; reset?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        port: { type: 'string' },
+        'aws-port': { type: 'string' },
+        'data-dir': { type: 'string' },
+        reset: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (values.help) return 'help';
+  const apiPort = port('--port', values.port, 3000);
+  const awsPort = port('--aws-port', values['aws-port'], 4566);
+  if (apiPort !== 0 && apiPort === awsPort)
+    throw new UsageError(`--port and --aws-port must differ (both ${apiPort})`);
+  const dataDir = values['data-dir'] ?? DEFAULT_DATA_DIR;
+  if (dataDir.trim() === '') throw new UsageError('--data-dir must not be empty');
+  return { apiPort, awsPort, dataDir, reset: values.reset ?? false };
+}

@@ -1,0 +1,241 @@
+import { renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { EventBridgeService } from '../eventbridge';
+import { sqsModelTargetPort } from '../eventbridge/sqs-model-target-port';
+import {
+  type AsyncLambdaInvoker,
+  consoleLogSink,
+  type FunctionStats,
+  LambdaRuntime,
+  type LogSink,
+  lambdaTargetInvoker,
+  SqsEventSourcePoller,
+} from '../lambda';
+import { DEFAULT_DATA_DIR, LOCAL_CREDENTIALS, type RunningServices, startServices } from '../services';
+import { loadApiGateway, type RunningApiGateway, type StartApiGateway } from './api-gateway-port';
+import { loadCloudAssembly } from './cloud-assembly';
+import { resetDataDir } from './data-dir';
+import { eventSourceMappings } from './event-source-mappings';
+import { type FunctionOverrides, functionDefinitions } from './function-definitions';
+import { provisionEvents } from './provision-events';
+import { provisionQueues, type QueueOverrides } from './provision-queues';
+import { provisionTables } from './provision-tables';
+import { StackResources } from './stack-resources';
+
+/** The repository root: the CDK app, functions and cdk.json live here. */
+const PROJECT_ROOT = resolve(__dirname, '..', '..');
+
+/** Hosts the webhook task type may call locally: the loopback receivers of local development. */
+export const DEFAULT_WEBHOOK_ALLOWED_HOSTS = ['localhost', '127.0.0.1'] as const;
+
+/** How to start the local cloud. */
+export interface LocalCloudOptions {
+  /** API Gateway port on 127.0.0.1; 0 picks a free one. @default 3000 */
+  readonly apiPort?: number;
+  /** AWS endpoint port on 127.0.0.1; 0 picks a free one. @default 4566 */
+  readonly awsPort?: number;
+  /** State folder; what it holds survives restarts and crashes. @default '.switchyard' */
+  readonly dataDir?: string;
+  /** Delete the state before starting. @default false */
+  readonly reset?: boolean;
+  /** Cloud assembly folder; synthesized only when the sources changed. @default '<repo>/cdk.out' */
+  readonly outdir?: string;
+  /** Passed to the app as context `switchyard:webhookAllowedHosts`. @default ['localhost', '127.0.0.1'] */
+  readonly webhookAllowedHosts?: readonly string[];
+  /** @default 'us-east-1' */
+  readonly region?: string;
+  /** Concurrency of functions without ReservedConcurrentExecutions. @default 10 */
+  readonly defaultFunctionConcurrency?: number;
+  /**
+   * Local-only changes to the template's settings, for tests that must not wait minutes for a
+   * visibility timeout. Never part of what deploys; the banner lists them when set.
+   * @default - the template's values
+   */
+  readonly localOverrides?: QueueOverrides & FunctionOverrides;
+  /** Where function logs go. @default the console, prefixed by function name */
+  readonly functionLogs?: LogSink;
+  /** The API Gateway emulator to put in front. @default `startApiGateway` of local/apigateway */
+  readonly apiGateway?: StartApiGateway;
+  /** Runner messages (progress, notes, failed batches). @default console.log */
+  readonly log?: (line: string) => void;
+}
+
+/** A running local cloud. */
+export interface LocalCloud {
+  /** Stage URL without a trailing slash, e.g. `http://127.0.0.1:3000/prod`. */
+  readonly apiUrl: string;
+  /** Base URL for `AWS_ENDPOINT_URL`. */
+  readonly awsEndpoint: string;
+  readonly region: string;
+  readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  readonly dataDir: string;
+  readonly stackName: string;
+  /** The local Lambda service, e.g. to invoke a function directly. */
+  readonly lambda: LambdaRuntime;
+  /** Milliseconds the start took, and whether it synthesized. */
+  readonly startup: { readonly ms: number; readonly synthesized: boolean };
+  /** Counters per function. */
+  stats(): Record<string, FunctionStats>;
+  /** Stops accepting requests, lets invocations in flight finish, then stops every service. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the synthesized stack on this machine: the AWS endpoint (SQS, DynamoDB, EventBridge)
+ * with the template's queues, tables, buses, rules and archives, every function in the local
+ * Lambda runtime, the event source mappings' pollers, EventBridge's Lambda targets, and the API
+ * Gateway emulator in front. Everything binds to 127.0.0.1.
+ */
+export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
+  const started = performance.now();
+  const log = options.log ?? ((line: string) => console.log(line));
+  const region = options.region ?? 'us-east-1';
+  const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
+  if (options.reset) resetDataDir(dataDir);
+  const startApiGateway = options.apiGateway ?? loadApiGateway();
+
+  const assembly = await loadCloudAssembly({
+    projectRoot: PROJECT_ROOT,
+    outdir: options.outdir ?? join(PROJECT_ROOT, 'cdk.out'),
+    context: {
+      'switchyard:webhookAllowedHosts': (options.webhookAllowedHosts ?? DEFAULT_WEBHOOK_ALLOWED_HOSTS).join(
+        ',',
+      ),
+    },
+    log,
+  });
+
+  const cleanups: Array<() => Promise<void>> = [];
+  const cleanUp = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
+  };
+  try {
+    let eventBridge: EventBridgeService | undefined;
+    const services: RunningServices = await startServices({
+      port: options.awsPort ?? 4566,
+      dataDir,
+      region,
+      services: [
+        (context) => {
+          eventBridge = new EventBridgeService({
+            dataDir: context.dataDir,
+            region: context.region,
+            sqs: sqsModelTargetPort(context.sqs),
+          });
+          return eventBridge;
+        },
+      ],
+    });
+    cleanups.push(() => services.stop());
+
+    const stack = new StackResources(assembly.template, {
+      stackName: assembly.stackName,
+      region,
+      endpointUrl: services.url,
+    });
+    // Everything is read and checked before anything is created or started.
+    const definitions = functionDefinitions(stack, assembly, options.localOverrides);
+    const mappings = eventSourceMappings(stack);
+
+    const clientConfig = { endpoint: services.url, region, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 };
+    const sqsClient = new SQSClient(clientConfig);
+    const dynamoClient = new DynamoDBClient(clientConfig);
+    const eventsClient = new EventBridgeClient(clientConfig);
+    try {
+      await provisionQueues(sqsClient, stack, options.localOverrides);
+      await provisionTables(dynamoClient, stack, (line) => log(`note: ${line}`));
+      await provisionEvents(eventsClient, stack);
+    } finally {
+      sqsClient.destroy();
+      dynamoClient.destroy();
+      eventsClient.destroy();
+    }
+
+    const runtime = new LambdaRuntime({
+      endpointUrl: services.url,
+      region,
+      credentials: LOCAL_CREDENTIALS,
+      defaultConcurrency: options.defaultFunctionConcurrency,
+      logSink: options.functionLogs ?? consoleLogSink(),
+    });
+    for (const definition of definitions) runtime.register(definition);
+    cleanups.push(() => runtime.stop());
+    for (const mapping of mappings) {
+      if (runtime.find(mapping.functionReference) === undefined) {
+        throw new Error(`${mapping.id}: function ${mapping.functionReference} is not in the template`);
+      }
+    }
+
+    const asyncInvoker: AsyncLambdaInvoker = lambdaTargetInvoker(runtime, { log });
+    eventBridge?.attachLambdaInvoker(asyncInvoker);
+
+    const pollers = mappings.map(
+      (mapping) =>
+        new SqsEventSourcePoller(mapping, {
+          sqs: services.sqs,
+          region,
+          invoke: (reference, event) => runtime.invoke(reference, event),
+          log,
+        }),
+    );
+    for (const poller of pollers) poller.start();
+    cleanups.push(async () => {
+      await Promise.all(pollers.map((poller) => poller.stop()));
+    });
+
+    const api: RunningApiGateway = await startApiGateway({
+      template: assembly.template,
+      invoke: (functionLogicalId, event, timeoutMs) =>
+        runtime.invoke(functionLogicalId, event, { timeoutMs }),
+      port: options.apiPort ?? 3000,
+      region,
+      credentials: LOCAL_CREDENTIALS,
+    });
+    cleanups.push(() => api.stop());
+
+    writeEndpointsFile(join(dataDir, 'endpoints.json'), {
+      apiUrl: api.url,
+      awsEndpoint: services.url,
+      region,
+      ...LOCAL_CREDENTIALS,
+    });
+
+    let stopping: Promise<void> | undefined;
+    const stop = async () => {
+      await api.stop();
+      // In order: no new batches, then the batches and events in flight run to their end.
+      await Promise.all(pollers.map((poller) => poller.stop()));
+      await asyncInvoker.drain();
+      await runtime.drain();
+      await services.stop();
+    };
+    return {
+      apiUrl: api.url,
+      awsEndpoint: services.url,
+      region,
+      credentials: LOCAL_CREDENTIALS,
+      dataDir,
+      stackName: assembly.stackName,
+      lambda: runtime,
+      startup: { ms: performance.now() - started, synthesized: assembly.synthesized },
+      stats: () => runtime.stats(),
+      stop: () => {
+        stopping ??= stop();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+}
+
+function writeEndpointsFile(file: string, content: object): void {
+  // Written then renamed, so a reader never sees half a file.
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${JSON.stringify(content, null, 2)}\n`);
+  renameSync(temporary, file);
+}
