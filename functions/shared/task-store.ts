@@ -4,8 +4,10 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
+  QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { TableDesign } from './table-design';
 import { FINAL_TASK_STATUSES, type TaskError, type TaskHistoryEntry, type TaskRecord } from './task-record';
 
 /** What `claim` found: the task is ours to run, already finished, run elsewhere, or unknown. */
@@ -55,6 +57,20 @@ export class TaskStore {
       new GetCommand({ TableName: this.tableName, Key: { taskId }, ConsistentRead: true }),
     );
     return Item as TaskRecord | undefined;
+  }
+
+  /** The tasks of one flow, oldest first (from an eventually consistent index). */
+  async listByCorrelationId(correlationId: string, limit = 100): Promise<TaskRecord[]> {
+    const { Items } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: TableDesign.tasksByCorrelationIndex,
+        KeyConditionExpression: 'correlationId = :correlationId',
+        ExpressionAttributeValues: { ':correlationId': correlationId },
+        Limit: limit,
+      }),
+    );
+    return (Items ?? []) as TaskRecord[];
   }
 
   /** Removes a record that never became a queued task (the send failed). */

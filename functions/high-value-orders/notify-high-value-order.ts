@@ -1,0 +1,19 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { BusEvent, OrderPlacedData } from '../event-types';
+import { logger, metrics } from '../shared/observability';
+
+/**
+ * The high-value order desk: the rule already selected `order.placed` with amount >= 1000, so
+ * every event here gets a structured notice and counts toward the business metric.
+ */
+export const notifyHighValueOrder = async (event: BusEvent, data: unknown): Promise<void> => {
+  const order = data as OrderPlacedData;
+  logger.info('High-value order', {
+    orderId: order.orderId,
+    amount: order.amount,
+    currency: order.currency,
+    customerId: order.customer.customerId,
+    eventId: event.detail.metadata.eventId,
+  });
+  metrics.addMetric('HighValueOrders', MetricUnit.Count, 1);
+};

@@ -1,0 +1,23 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { BusEvent, TaskFailedData } from '../event-types';
+import { logger, metrics } from '../shared/observability';
+
+/**
+ * The message filter's consumer: every `task.failed` becomes one structured alert line (for
+ * log-based alerting) and one count of the `TaskFailures` metric per task type.
+ */
+export const alertTaskFailure = async (event: BusEvent, data: unknown): Promise<void> => {
+  const failure = data as TaskFailedData;
+  logger.error('Task failed', {
+    alert: 'TASK_FAILED',
+    taskId: failure.taskId,
+    taskType: failure.taskType,
+    attempts: failure.attempts,
+    errorCode: failure.error.code,
+    reason: failure.error.message,
+    correlationId: event.detail.metadata.correlationId,
+  });
+  const metric = metrics.singleMetric();
+  metric.addDimension('taskType', failure.taskType);
+  metric.addMetric('TaskFailures', MetricUnit.Count, 1);
+};
