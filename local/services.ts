@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 import { DynaliteService } from './dynamodb/dynalite-service';
 import { startAwsEndpoint } from './endpoint/aws-endpoint';
 import type { AwsService } from './endpoint/aws-service';
+import type { LambdaInvoker } from './eventbridge';
+import { eventBridgeServiceFactory } from './eventbridge/eventbridge-service-factory';
 import type { SqsModel } from './sqs/sqs-model';
 import { SqsService } from './sqs/sqs-service';
 
@@ -22,15 +24,20 @@ export interface ServiceContext {
   readonly endpointUrl: string;
   /** For services that deliver to queues in process, e.g. EventBridge SQS targets. */
   readonly sqs: SqsModel;
+  /** For services that invoke functions asynchronously, e.g. EventBridge Lambda targets. */
+  readonly lambdaInvoker?: LambdaInvoker;
 }
 
 export type ServiceFactory = (context: ServiceContext) => AwsService | Promise<AwsService>;
 
 /**
  * Services started after SQS, in the order the endpoint asks them. Add a service with one line;
- * it gets the SQS model through the context.
+ * it gets the SQS model through the context. A service of the same name passed in
+ * `options.services` replaces the default one (so a caller can keep a handle on it).
  */
-const ADDITIONAL_SERVICES: readonly ServiceFactory[] = [];
+const ADDITIONAL_SERVICES: ReadonlyArray<{ readonly name: string; readonly create: ServiceFactory }> = [
+  { name: 'eventbridge', create: eventBridgeServiceFactory },
+];
 
 export interface StartServicesOptions {
   /** Endpoint port on 127.0.0.1; 0 picks a free one. @default 4566 */
@@ -41,6 +48,8 @@ export interface StartServicesOptions {
   readonly region?: string;
   /** Extra services for this run, e.g. in tests. @default [] */
   readonly services?: readonly ServiceFactory[];
+  /** Invokes Lambda functions for EventBridge targets. @default - Lambda targets are unreachable */
+  readonly lambdaInvoker?: LambdaInvoker;
 }
 
 export interface RunningServices {
@@ -82,11 +91,20 @@ export async function startServices(options: StartServicesOptions = {}): Promise
     const dynamo = await DynaliteService.start({ path: join(dataDir, 'dynamodb') });
     started.push(dynamo);
     endpoint.addService(dynamo);
-    const context: ServiceContext = { dataDir, region, endpointUrl: endpoint.url, sqs: sqsService.model };
-    for (const factory of [...ADDITIONAL_SERVICES, ...(options.services ?? [])]) {
-      const service = await factory(context);
+    const context: ServiceContext = {
+      dataDir,
+      region,
+      endpointUrl: endpoint.url,
+      sqs: sqsService.model,
+      ...(options.lambdaInvoker !== undefined && { lambdaInvoker: options.lambdaInvoker }),
+    };
+    const add = (service: AwsService): void => {
       started.push(service);
       endpoint.addService(service);
+    };
+    for (const factory of options.services ?? []) add(await factory(context));
+    for (const { name, create } of ADDITIONAL_SERVICES) {
+      if (!started.some((service) => service.name === name)) add(await create(context));
     }
     const endpointsFile = join(dataDir, 'endpoints.json');
     writeEndpointsFile(endpointsFile, { awsEndpoint: endpoint.url, region, ...LOCAL_CREDENTIALS });
