@@ -1,7 +1,8 @@
 /**
  * Child process of the crash test: starts the local services on the data folder given as the
  * first argument and reports on stdout every write the SDK saw acknowledged, until it is killed.
- *   READY <url> | INFLIGHT <messageId> | DELETED <messageId> | ACK <messageId>
+ * The second argument is the visibility timeout (seconds) of the messages it leaves in flight.
+ *   READY <url> | RECEIVING <epochMs> | INFLIGHT <messageId> | DELETED <messageId> | ACK <messageId>
  */
 import {
   CreateQueueCommand,
@@ -13,8 +14,8 @@ import {
 import { startServices } from '../../../../local';
 
 async function main(): Promise<void> {
-  const dataDir = process.argv[2];
-  if (dataDir === undefined) throw new Error('usage: crash-child <dataDir>');
+  const [dataDir, inFlightSeconds = '4'] = process.argv.slice(2);
+  if (dataDir === undefined) throw new Error('usage: crash-child <dataDir> [inFlightSeconds]');
   const services = await startServices({ port: 0, dataDir });
   const sqs = new SQSClient({
     endpoint: services.url,
@@ -27,8 +28,13 @@ async function main(): Promise<void> {
     const sent = await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: `inflight-${i}` }));
     process.stdout.write(`ACK ${sent.MessageId}\n`);
   }
+  process.stdout.write(`RECEIVING ${Date.now()}\n`);
   const { Messages = [] } = await sqs.send(
-    new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 2 }),
+    new ReceiveMessageCommand({
+      QueueUrl,
+      MaxNumberOfMessages: 10,
+      VisibilityTimeout: Number(inFlightSeconds),
+    }),
   );
   for (const message of Messages) process.stdout.write(`INFLIGHT ${message.MessageId}\n`);
   const [first] = Messages;

@@ -8,24 +8,27 @@ import { type LocalCloud, startLocalCloud } from './local-cloud-fixture';
 
 const REPO_ROOT = resolve(__dirname, '../../../..');
 const ACKS_BEFORE_KILL = 200;
+const IN_FLIGHT_SECONDS = 4;
 
 interface ChildReport {
   readonly acked: string[];
   readonly inFlight: string[];
   readonly deleted: string[];
+  /** When the child started the receive that left messages in flight (epoch ms, same machine clock). */
+  receivingAt: number;
 }
 
 /** Runs the child until it has acknowledged enough sends, then kills it with SIGKILL mid-stream. */
 function runAndKill(dataDir: string): Promise<ChildReport> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', join(__dirname, 'crash-child.ts'), dataDir],
+    ['--import', 'tsx', join(__dirname, 'crash-child.ts'), dataDir, String(IN_FLIGHT_SECONDS)],
     {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
-  const report: ChildReport = { acked: [], inFlight: [], deleted: [] };
+  const report: ChildReport = { acked: [], inFlight: [], deleted: [], receivingAt: 0 };
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
@@ -39,6 +42,7 @@ function runAndKill(dataDir: string): Promise<ChildReport> {
     lines.on('line', (line) => {
       const [kind, id = ''] = line.split(' ');
       if (kind === 'ACK') report.acked.push(id);
+      if (kind === 'RECEIVING') report.receivingAt = Number(id);
       if (kind === 'INFLIGHT') report.inFlight.push(id);
       if (kind === 'DELETED') report.deleted.push(id);
       if (report.acked.length === ACKS_BEFORE_KILL) child.kill('SIGKILL');
@@ -72,7 +76,7 @@ describe('SQS durability across kill -9', () => {
     const { QueueUrl } = await cloud.sqs.send(new GetQueueUrlCommand({ QueueName: 'crash' }));
 
     // Act
-    const received = new Map<string, string>();
+    const received = new Map<string, number>();
     const deadline = Date.now() + 15_000;
     const expected = new Set(report.acked.filter((id) => !report.deleted.includes(id)));
     while ([...expected].some((id) => !received.has(id)) && Date.now() < deadline) {
@@ -84,7 +88,7 @@ describe('SQS durability across kill -9', () => {
           VisibilityTimeout: 60,
         }),
       );
-      for (const message of Messages) received.set(message.MessageId as string, message.Body as string);
+      for (const message of Messages) received.set(message.MessageId as string, Date.now());
     }
 
     // Assert
@@ -93,6 +97,11 @@ describe('SQS durability across kill -9', () => {
     expect(report.deleted).toHaveLength(1);
     expect([...expected].filter((id) => !received.has(id))).toEqual([]);
     expect(received.has(report.deleted[0] as string)).toBe(false);
+    // In-flight messages stayed invisible across the crash until their visibility timeout ran out.
+    const stillInFlight = report.inFlight.filter((id) => !report.deleted.includes(id));
+    for (const id of stillInFlight) {
+      expect(received.get(id)).toBeGreaterThanOrEqual(report.receivingAt + IN_FLIGHT_SECONDS * 1000);
+    }
     // At most the one send that was written but not yet acknowledged when the kill landed.
     expect(received.size - expected.size).toBeLessThanOrEqual(1);
   }, 60_000);
