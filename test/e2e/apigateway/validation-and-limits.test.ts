@@ -6,6 +6,11 @@ const correlationHeader = {
   'gatewayresponse.header.x-correlation-id': 'method.request.header.X-Correlation-Id',
 };
 
+/** Plain, formal (`${...}`) and `$util` references, as gateway response templates write them. */
+const NOT_FOUND_TEMPLATE =
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: VTL's formal reference, not a JS placeholder
+  '{"missing":"$util.escapeJavaScript($context.path)","requestId":"$context.requestId","stage":"${context.stage}"}';
+
 const greetingModel = {
   $schema: 'http://json-schema.org/draft-04/schema#',
   type: 'object',
@@ -65,8 +70,7 @@ const template = () =>
       MISSING_AUTHENTICATION_TOKEN: {
         statusCode: '404',
         templates: {
-          'application/json':
-            '{"missing":"$util.escapeJavaScript($context.path)","requestId":"$context.requestId","stage":"${context.stage}"}',
+          'application/json': NOT_FOUND_TEMPLATE,
         },
         parameters: { 'gatewayresponse.header.X-Static': "'fixed'" },
       },
