@@ -1,6 +1,7 @@
 import { ResourceAlreadyExistsError, ResourceNotFoundError, ValidationError } from '../errors';
 import type { ArchiveRecord } from '../model/eventbridge-model';
 import { compileEventPattern } from '../pattern';
+import { paginate } from '../protocol/pagination';
 import {
   ARCHIVE_NAME,
   epochSeconds,
@@ -71,17 +72,20 @@ export const listArchives: Operation = (context, input) => {
   const prefix = input.optionalString('NamePrefix', ARCHIVE_NAME);
   const sourceArn = input.optionalString('EventSourceArn', { min: 1, max: 1600 });
   const state = input.optionalString('State');
-  input.optionalNumber('Limit', LIST_LIMIT);
+  const limit = input.optionalNumber('Limit', LIST_LIMIT);
+  const token = input.optionalString('NextToken', { min: 1, max: 2048 });
   const archives = context.store
     .listArchives()
     .filter((archive) => prefix === undefined || archive.name.startsWith(prefix))
     .filter((archive) => sourceArn === undefined || archive.eventSourceArn === sourceArn)
     .filter((archive) => state === undefined || archive.state === state);
+  const page = paginate(archives, limit, token);
   return {
-    Archives: archives.map((archive) => {
+    Archives: page.items.map((archive) => {
       const { Description: _description, EventPattern: _pattern, ...summary } = describe(context, archive);
       return summary;
     }),
+    ...(page.nextToken && { NextToken: page.nextToken }),
   };
 };
 

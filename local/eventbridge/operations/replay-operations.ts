@@ -1,7 +1,8 @@
 import { ResourceAlreadyExistsError, ResourceNotFoundError, ValidationError } from '../errors';
 import type { ReplayRecord } from '../model/eventbridge-model';
+import { paginate } from '../protocol/pagination';
 import { requireArchive } from './archive-operations';
-import { epochSeconds, type Operation, REPLAY_NAME } from './operation-context';
+import { epochSeconds, LIST_LIMIT, type Operation, REPLAY_NAME } from './operation-context';
 
 function describe(replay: ReplayRecord): Record<string, unknown> {
   return {
@@ -95,10 +96,13 @@ export const listReplays: Operation = (context, input) => {
   const prefix = input.optionalString('NamePrefix', REPLAY_NAME);
   const state = input.optionalString('State');
   const sourceArn = input.optionalString('EventSourceArn');
+  const limit = input.optionalNumber('Limit', LIST_LIMIT);
+  const token = input.optionalString('NextToken', { min: 1, max: 2048 });
   const replays = context.store
     .listReplays()
     .filter((replay) => prefix === undefined || replay.name.startsWith(prefix))
     .filter((replay) => state === undefined || replay.state === state)
     .filter((replay) => sourceArn === undefined || replay.eventSourceArn === sourceArn);
-  return { Replays: replays.map(describe) };
+  const page = paginate(replays, limit, token);
+  return { Replays: page.items.map(describe), ...(page.nextToken && { NextToken: page.nextToken }) };
 };

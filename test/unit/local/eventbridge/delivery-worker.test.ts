@@ -1,0 +1,137 @@
+import { DeliveryWorker } from '../../../../local/eventbridge/engine/delivery-worker';
+import { TargetSender } from '../../../../local/eventbridge/engine/target-sender';
+import type { TargetRecord } from '../../../../local/eventbridge/model/eventbridge-model';
+import type { SqsSendOptions, SqsTargetPort } from '../../../../local/eventbridge/ports';
+import { EventBridgeStore } from '../../../../local/eventbridge/store/eventbridge-store';
+
+/** An SQS port that fails the first `failures` sends to each queue, then records what it accepts. */
+class FlakySqsPort implements SqsTargetPort {
+  readonly sent: Array<{ queueArn: string; body: string; options?: SqsSendOptions }> = [];
+  private readonly attempts = new Map<string, number>();
+
+  constructor(private readonly failures: Readonly<Record<string, number>>) {}
+
+  async sendMessage(queueArn: string, body: string, options?: SqsSendOptions): Promise<void> {
+    const attempt = (this.attempts.get(queueArn) ?? 0) + 1;
+    this.attempts.set(queueArn, attempt);
+    if (attempt <= (this.failures[queueArn] ?? 0)) throw new Error(`refused ${queueArn}`);
+    this.sent.push({ queueArn, body, ...(options && { options }) });
+  }
+}
+
+const TARGET_QUEUE = 'arn:aws:sqs:us-east-1:000000000000:target';
+const DLQ = 'arn:aws:sqs:us-east-1:000000000000:dlq';
+
+function setUp(port: FlakySqsPort, target: TargetRecord) {
+  const store = new EventBridgeStore(':memory:');
+  const worker = new DeliveryWorker(store, new TargetSender(port, undefined), {
+    baseDelayMs: 1,
+    maxDelayMs: 2,
+    concurrency: 4,
+  });
+  store.enqueueDelivery(
+    {
+      ruleArn: 'arn:rule',
+      target,
+      body: '{"n":1}',
+      eventId: 'e-1',
+      eventJson: '{"id":"e-1"}',
+      createdAt: Date.now(),
+    },
+    Date.now(),
+  );
+  return { store, worker };
+}
+
+describe('DeliveryWorker', () => {
+  it('should retry a failing target until it accepts the event', async () => {
+    // Arrange
+    const port = new FlakySqsPort({ [TARGET_QUEUE]: 3 });
+    const { store, worker } = setUp(port, {
+      Id: 't',
+      Arn: TARGET_QUEUE,
+      RetryPolicy: { MaximumRetryAttempts: 5 },
+    });
+
+    // Act
+    worker.notify();
+    await worker.drained();
+
+    // Assert
+    expect(port.sent).toEqual([{ queueArn: TARGET_QUEUE, body: '{"n":1}' }]);
+    expect(store.pendingDeliveryCount()).toBe(0);
+    await worker.stop();
+    store.close();
+  });
+
+  it('should send the original event to the dead-letter queue once retries are exhausted', async () => {
+    // Arrange
+    const port = new FlakySqsPort({ [TARGET_QUEUE]: 100 });
+    const target = {
+      Id: 't',
+      Arn: TARGET_QUEUE,
+      RetryPolicy: { MaximumRetryAttempts: 2 },
+      DeadLetterConfig: { Arn: DLQ },
+    };
+    const { store, worker } = setUp(port, target);
+
+    // Act
+    worker.notify();
+    await worker.drained();
+
+    // Assert
+    expect(port.sent).toHaveLength(1);
+    expect(port.sent[0]).toMatchObject({
+      queueArn: DLQ,
+      body: '{"id":"e-1"}',
+      options: {
+        messageAttributes: {
+          ERROR_CODE: 'SDK_CLIENT_ERROR',
+          ERROR_MESSAGE: `refused ${TARGET_QUEUE}`,
+          RULE_ARN: 'arn:rule',
+          TARGET_ARN: TARGET_QUEUE,
+          RETRY_ATTEMPTS: '2',
+          EXHAUSTED_RETRY_CONDITION: 'MaximumRetryAttempts',
+        },
+      },
+    });
+    await worker.stop();
+    store.close();
+  });
+
+  it('should record an event it cannot deliver anywhere instead of dropping it', async () => {
+    // Arrange
+    const port = new FlakySqsPort({ [TARGET_QUEUE]: 100, [DLQ]: 100 });
+    const target = {
+      Id: 't',
+      Arn: TARGET_QUEUE,
+      RetryPolicy: { MaximumRetryAttempts: 0 },
+      DeadLetterConfig: { Arn: DLQ },
+    };
+    const { store, worker } = setUp(port, target);
+
+    // Act
+    worker.notify();
+    await worker.drained();
+
+    // Assert
+    expect(port.sent).toHaveLength(0);
+    expect(store.deadLetterCount()).toBe(1);
+    await worker.stop();
+    store.close();
+  });
+
+  it('should leave pending deliveries in the outbox when stopped', async () => {
+    // Arrange
+    const port = new FlakySqsPort({});
+    const { store, worker } = setUp(port, { Id: 't', Arn: TARGET_QUEUE });
+
+    // Act
+    await worker.stop();
+    worker.notify();
+
+    // Assert
+    expect(store.pendingDeliveryCount()).toBe(1);
+    store.close();
+  });
+});
