@@ -32,16 +32,12 @@ export interface HandledRequest extends ReceivedRequest {
   readonly tooLarge: boolean;
 }
 
-const requestTooLarge = () =>
-  new GatewayError('REQUEST_TOO_LARGE', 413, 'Request Too Large', { errorType: 'RequestTooLargeException' });
+const requestTooLarge = () => new GatewayError('REQUEST_TOO_LARGE', 413, 'Request Too Large');
 const throttled = () =>
   new GatewayError('THROTTLED', 429, 'Too Many Requests', { errorType: 'TooManyRequestsException' });
 const invalidApiKey = () =>
   new GatewayError('INVALID_API_KEY', 403, 'Forbidden', { errorType: 'ForbiddenException' });
-const integrationTimeout = () =>
-  new GatewayError('INTEGRATION_TIMEOUT', 504, 'Endpoint request timed out', {
-    errorType: 'InternalServerErrorException',
-  });
+const integrationTimeout = () => new GatewayError('INTEGRATION_TIMEOUT', 504, 'Endpoint request timed out');
 
 class IntegrationTimeoutError extends Error {
   override readonly name = 'TimeoutError';

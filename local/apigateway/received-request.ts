@@ -35,14 +35,17 @@ const safeDecode = (value: string): string => {
   }
 };
 
+/** Form decoding, as REST APIs decode query strings: `+` is a space, `%2B` a plus. */
+const decodeQueryPart = (value: string): string => safeDecode(value.replace(/\+/g, ' '));
+
 /** Query parameters decoded, each name with its values in order; a name without `=` has `''`. */
 export const parseQuery = (rawQuery: string): Map<string, string[]> => {
   const query = new Map<string, string[]>();
   for (const pair of rawQuery.split('&')) {
     if (pair === '') continue;
     const equals = pair.indexOf('=');
-    const name = safeDecode(equals === -1 ? pair : pair.slice(0, equals));
-    const value = safeDecode(equals === -1 ? '' : pair.slice(equals + 1));
+    const name = decodeQueryPart(equals === -1 ? pair : pair.slice(0, equals));
+    const value = decodeQueryPart(equals === -1 ? '' : pair.slice(equals + 1));
     query.set(name, [...(query.get(name) ?? []), value]);
   }
   return query;

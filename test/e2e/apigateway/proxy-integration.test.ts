@@ -71,7 +71,7 @@ describe('API Gateway Lambda proxy integration', () => {
 
   it('should send the REST proxy event with the client header case and multi-value headers', async () => {
     // Act
-    const status = await rawGet(`${gateway.url}/answer?b=2&a=1&a=3&flag&enc=a%2Bb%20c`, [
+    const status = await rawGet(`${gateway.url}/answer?b=2&a=1&a=3&flag&enc=a%2Bb%20c&form=x+y`, [
       ['X-Custom-Header', 'first'],
       ['X-Custom-Header', 'second'],
       ['User-Agent', 'switchyard-test'],
@@ -89,8 +89,8 @@ describe('API Gateway Lambda proxy integration', () => {
       isBase64Encoded: false,
       pathParameters: null,
       stageVariables: null,
-      queryStringParameters: { a: '3', b: '2', flag: '', enc: 'a+b c' },
-      multiValueQueryStringParameters: { a: ['1', '3'], b: ['2'], flag: [''], enc: ['a+b c'] },
+      queryStringParameters: { a: '3', b: '2', flag: '', enc: 'a+b c', form: 'x y' },
+      multiValueQueryStringParameters: { a: ['1', '3'], b: ['2'], flag: [''], enc: ['a+b c'], form: ['x y'] },
     });
     expect(event.headers).toMatchObject({
       'X-Custom-Header': 'second',
