@@ -79,6 +79,11 @@ export interface ReceiveMessageOptions {
   readonly systemAttributeNames?: readonly string[];
   /** Message attribute names or `prefix.*` patterns (`All` or `.*` for all). @default - none */
   readonly messageAttributeNames?: readonly string[];
+  /**
+   * FIFO only (ignored on standard queues): a retry with the same id within 5 minutes returns the
+   * same messages and receipt handles, as long as none of them was deleted or changed since.
+   */
+  readonly receiveRequestAttemptId?: string;
   /** Ends a long poll early, e.g. when the HTTP client goes away. */
   readonly signal?: AbortSignal;
 }

@@ -69,6 +69,12 @@ const SWEEP_INTERVAL_MS = 30 * 1000;
 const QUEUE_NAME = /^[A-Za-z0-9_-]{1,80}$/;
 const FIRST_SEQUENCE = 10_000_000_000_000_000_000n;
 
+/** A FIFO receive attempt remembered for retries with the same ReceiveRequestAttemptId. */
+interface ReceiveAttempt {
+  readonly messages: ReadonlyArray<{ message: SqsMessage; receiptHandle: string; visibleAt: number }>;
+  readonly expiresAt: number;
+}
+
 interface PreparedSend {
   readonly result: SendMessageResult;
   readonly message?: SqsMessage;
@@ -90,6 +96,8 @@ export class SqsModel {
   private readonly queues = new Map<string, SqsQueue>();
   private readonly dedup = new Map<string, Map<string, DedupEntry>>();
   private readonly waiters = new LongPollWaiters();
+  /** Per queue; in memory only, as it only serves retries of a receive whose answer was lost. */
+  private readonly receiveAttempts = new Map<string, Map<string, ReceiveAttempt>>();
   private readonly moveTasks: MessageMoveTasks;
   private readonly sweeper: NodeJS.Timeout;
 
@@ -193,6 +201,7 @@ export class SqsModel {
     this.store.deleteQueue(queue.name);
     this.queues.delete(queue.name);
     this.dedup.delete(queue.name);
+    this.receiveAttempts.delete(queue.name);
     this.waiters.notify(queue.name);
   }
 
@@ -397,6 +406,16 @@ export class SqsModel {
         throw new SqsError('InvalidAttributeName', `Unknown Attribute ${name}.`);
       }
     }
+    const attemptId = first.isFifo ? options.receiveRequestAttemptId : undefined;
+    if (attemptId !== undefined) {
+      validateFifoId('ReceiveRequestAttemptId', attemptId);
+      const repeated = this.repeatReceiveAttempt(first, attemptId, visibility);
+      if (repeated !== undefined) {
+        return repeated.map((m) =>
+          toReceivedMessage(m, options.systemAttributeNames ?? [], options.messageAttributeNames ?? []),
+        );
+      }
+    }
     const deadline = this.clock() + waitSeconds * 1000;
     for (;;) {
       const queue = this.queues.get(first.name);
@@ -409,6 +428,7 @@ export class SqsModel {
         now,
       );
       if (picked.length > 0 || now >= deadline || this.waiters.isClosed || options.signal?.aborted) {
+        if (attemptId !== undefined) this.rememberReceiveAttempt(queue, attemptId, picked, now);
         return picked.map((m) =>
           toReceivedMessage(m, options.systemAttributeNames ?? [], options.messageAttributeNames ?? []),
         );
@@ -416,6 +436,69 @@ export class SqsModel {
       const nextChange = this.nextVisibleAt(queue, now);
       await this.waiters.wait(queue.name, Math.min(deadline, nextChange ?? deadline), options.signal);
     }
+  }
+
+  /**
+   * Answers a retried FIFO receive with the messages of the first attempt, when that attempt is
+   * under 5 minutes old and none of its messages was deleted, received again or changed since.
+   * The retry restarts their visibility timeout, as SQS documents.
+   */
+  private repeatReceiveAttempt(
+    queue: SqsQueue,
+    attemptId: string,
+    visibility: number | undefined,
+  ): SqsMessage[] | undefined {
+    const attempts = this.receiveAttempts.get(queue.name);
+    const attempt = attempts?.get(attemptId);
+    const now = this.clock();
+    if (attempt === undefined || attempt.expiresAt <= now) return undefined;
+    const unchanged = attempt.messages.every(
+      ({ message, receiptHandle, visibleAt }) =>
+        queue.messages.get(message.messageId) === message &&
+        message.receiptHandle === receiptHandle &&
+        message.visibleAt === visibleAt,
+    );
+    if (!unchanged) {
+      attempts?.delete(attemptId);
+      return undefined;
+    }
+    const visibleAt = now + (visibility ?? numberAttribute(queue, 'VisibilityTimeout', 30)) * 1000;
+    const messages = attempt.messages.map((entry) => entry.message);
+    this.store.transaction(() => {
+      for (const message of messages) this.store.updateMessage({ ...message, visibleAt });
+    });
+    for (const message of messages) message.visibleAt = visibleAt;
+    attempts?.set(attemptId, {
+      expiresAt: attempt.expiresAt,
+      messages: messages.map((message) => ({
+        message,
+        receiptHandle: message.receiptHandle ?? '',
+        visibleAt,
+      })),
+    });
+    return messages;
+  }
+
+  private rememberReceiveAttempt(
+    queue: SqsQueue,
+    attemptId: string,
+    picked: SqsMessage[],
+    now: number,
+  ): void {
+    let attempts = this.receiveAttempts.get(queue.name);
+    if (attempts === undefined) {
+      attempts = new Map();
+      this.receiveAttempts.set(queue.name, attempts);
+    }
+    for (const [id, attempt] of attempts) if (attempt.expiresAt <= now) attempts.delete(id);
+    attempts.set(attemptId, {
+      expiresAt: now + DEDUP_WINDOW_MS,
+      messages: picked.map((message) => ({
+        message,
+        receiptHandle: message.receiptHandle ?? '',
+        visibleAt: message.visibleAt,
+      })),
+    });
   }
 
   /** Deletes the message the receipt handle names; a stale handle (the message was received again) is a no-op, as in SQS. */

@@ -131,12 +131,14 @@ export const SQS_OPERATIONS: Readonly<Record<string, SqsOperation>> = {
     const maxNumberOfMessages = input.optionalInteger('MaxNumberOfMessages', 1, 10);
     const visibilityTimeout = input.optionalInteger('VisibilityTimeout', 0, 43_200);
     const waitTimeSeconds = input.optionalInteger('WaitTimeSeconds', 0, 20);
+    const receiveRequestAttemptId = input.optionalString('ReceiveRequestAttemptId');
     const messages = await model.receiveMessages(queueUrl, {
       systemAttributeNames,
       messageAttributeNames: input.optionalStringList('MessageAttributeNames') ?? [],
       ...(maxNumberOfMessages !== undefined && { maxNumberOfMessages }),
       ...(visibilityTimeout !== undefined && { visibilityTimeout }),
       ...(waitTimeSeconds !== undefined && { waitTimeSeconds }),
+      ...(receiveRequestAttemptId !== undefined && { receiveRequestAttemptId }),
       ...(signal !== undefined && { signal }),
     });
     return messages.length > 0 ? { Messages: messages.map(wireMessage) } : {};

@@ -245,4 +245,33 @@ describe('SQS FIFO queues', () => {
     expect(immediate).toEqual([]);
     expect(Messages.map((m) => m.Body)).toEqual(['x']);
   });
+
+  it('should answer a retried receive with the same ReceiveRequestAttemptId with the same messages and handles', async () => {
+    // Arrange
+    const url = await cloud.createQueue('attempt', { ...FIFO, ContentBasedDeduplication: 'true' });
+    for (const body of ['r1', 'r2', 'r3']) {
+      await cloud.sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: body, MessageGroupId: 'g' }));
+    }
+    const attempt = (id: string) =>
+      cloud.sqs.send(
+        new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 2, ReceiveRequestAttemptId: id }),
+      );
+
+    // Act
+    const first = await attempt('try-1');
+    const retried = await attempt('try-1');
+    const other = await receive(url);
+    await cloud.sqs.send(
+      new DeleteMessageCommand({ QueueUrl: url, ReceiptHandle: first.Messages?.[0]?.ReceiptHandle }),
+    );
+    const afterChange = await attempt('try-1');
+
+    // Assert
+    expect(first.Messages?.map((m) => m.Body)).toEqual(['r1', 'r2']);
+    expect(retried.Messages?.map((m) => [m.MessageId, m.ReceiptHandle])).toEqual(
+      first.Messages?.map((m) => [m.MessageId, m.ReceiptHandle]),
+    );
+    expect(other).toEqual([]);
+    expect(afterChange.Messages ?? []).toEqual([]);
+  });
 });
