@@ -3,7 +3,9 @@
  * first argument and reports on stdout every write the SDK saw acknowledged, until it is killed.
  * The second argument is the visibility timeout (seconds) of the messages it leaves in flight.
  *   READY <url> | RECEIVING <epochMs> | INFLIGHT <messageId> | DELETED <messageId> | ACK <messageId>
+ *   | ITEM <key> (a DynamoDB item written through the same endpoint)
  */
+import { CreateTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import {
   CreateQueueCommand,
   DeleteMessageCommand,
@@ -17,13 +19,23 @@ async function main(): Promise<void> {
   const [dataDir, inFlightSeconds = '4'] = process.argv.slice(2);
   if (dataDir === undefined) throw new Error('usage: crash-child <dataDir> [inFlightSeconds]');
   const services = await startServices({ port: 0, dataDir });
-  const sqs = new SQSClient({
+  const config = {
     endpoint: services.url,
     region: 'us-east-1',
     credentials: { accessKeyId: services.accessKeyId, secretAccessKey: services.secretAccessKey },
-  });
+  };
+  const sqs = new SQSClient(config);
+  const dynamo = new DynamoDBClient(config);
   process.stdout.write(`READY ${services.url}\n`);
   const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'crash' }));
+  await dynamo.send(
+    new CreateTableCommand({
+      TableName: 'crash',
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    }),
+  );
   for (let i = 0; i < 3; i += 1) {
     const sent = await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: `inflight-${i}` }));
     process.stdout.write(`ACK ${sent.MessageId}\n`);
@@ -45,6 +57,10 @@ async function main(): Promise<void> {
   for (let i = 0; ; i += 1) {
     const sent = await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: `message-${i}` }));
     process.stdout.write(`ACK ${sent.MessageId}\n`);
+    if (i % 10 === 0) {
+      await dynamo.send(new PutItemCommand({ TableName: 'crash', Item: { pk: { S: `item-${i}` } } }));
+      process.stdout.write(`ITEM item-${i}\n`);
+    }
   }
 }
 

@@ -3,8 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { GetQueueUrlCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
-import { type LocalCloud, startLocalCloud } from './local-cloud-fixture';
+import { clientConfig, type LocalCloud, startLocalCloud } from './local-cloud-fixture';
 
 const REPO_ROOT = resolve(__dirname, '../../../..');
 const ACKS_BEFORE_KILL = 200;
@@ -14,6 +15,7 @@ interface ChildReport {
   readonly acked: string[];
   readonly inFlight: string[];
   readonly deleted: string[];
+  readonly items: string[];
   /** When the child started the receive that left messages in flight (epoch ms, same machine clock). */
   receivingAt: number;
 }
@@ -28,7 +30,7 @@ function runAndKill(dataDir: string): Promise<ChildReport> {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
-  const report: ChildReport = { acked: [], inFlight: [], deleted: [], receivingAt: 0 };
+  const report: ChildReport = { acked: [], inFlight: [], deleted: [], items: [], receivingAt: 0 };
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
@@ -45,6 +47,7 @@ function runAndKill(dataDir: string): Promise<ChildReport> {
       if (kind === 'RECEIVING') report.receivingAt = Number(id);
       if (kind === 'INFLIGHT') report.inFlight.push(id);
       if (kind === 'DELETED') report.deleted.push(id);
+      if (kind === 'ITEM') report.items.push(id);
       if (report.acked.length === ACKS_BEFORE_KILL) child.kill('SIGKILL');
     });
     child.on('exit', (_code, signal) => {
@@ -69,7 +72,7 @@ describe('SQS durability across kill -9', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('should keep every acknowledged message and return in-flight ones after their visibility timeout', async () => {
+  it('should keep every acknowledged message and item, and return in-flight messages after their visibility timeout', async () => {
     // Arrange
     const report = await runAndKill(dataDir);
     cloud = await startLocalCloud(dataDir);
@@ -91,7 +94,13 @@ describe('SQS durability across kill -9', () => {
       for (const message of Messages) received.set(message.MessageId as string, Date.now());
     }
 
+    const dynamo = new DynamoDBClient(clientConfig(cloud.url));
+    const { Items = [] } = await dynamo.send(new ScanCommand({ TableName: 'crash' }));
+    dynamo.destroy();
+
     // Assert
+    expect(report.items.length).toBeGreaterThan(0);
+    expect(report.items.filter((key) => !Items.some((item) => item.pk?.S === key))).toEqual([]);
     expect(report.acked.length).toBeGreaterThanOrEqual(ACKS_BEFORE_KILL);
     expect(report.inFlight).toHaveLength(3);
     expect(report.deleted).toHaveLength(1);
