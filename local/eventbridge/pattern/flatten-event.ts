@@ -22,38 +22,36 @@ const NO_ARRAYS: readonly number[] = [];
 /** Flattens a parsed event once, so many compiled patterns can test it without walking it again. */
 export function flattenEvent(event: unknown): FlatEvent {
   const leaves = new Map<string, EventLeaf[]>();
-  let nextArrayId = 0;
-
-  const visit = (value: unknown, path: string, arrays: readonly number[]): void => {
-    if (Array.isArray(value)) {
-      const arrayId = nextArrayId++;
-      value.forEach((item, index) => {
-        visit(item, path, [...arrays, arrayId, index]);
-      });
-      return;
-    }
-    if (value !== null && typeof value === 'object') {
-      for (const [key, child] of Object.entries(value)) {
-        visit(child, path === '' ? key : `${path}.${key}`, arrays);
-      }
-      return;
-    }
-    if (path === '') return;
-    if (
-      typeof value === 'string' ||
-      typeof value === 'number' ||
-      typeof value === 'boolean' ||
-      value === null
-    ) {
-      let list = leaves.get(path);
-      if (!list) {
-        list = [];
-        leaves.set(path, list);
-      }
-      list.push({ value, arrays: arrays.length === 0 ? NO_ARRAYS : arrays });
-    }
-  };
-
-  visit(event, '', NO_ARRAYS);
+  const state = { nextArrayId: 0 };
+  visit(event, '', NO_ARRAYS, leaves, state);
   return leaves;
+}
+
+// Plain loops and a shared state object: this runs once per event per PutEvents entry.
+function visit(
+  value: unknown,
+  path: string,
+  arrays: readonly number[],
+  leaves: Map<string, EventLeaf[]>,
+  state: { nextArrayId: number },
+): void {
+  if (value === null || typeof value !== 'object') {
+    if (path === '' || value === undefined) return;
+    const list = leaves.get(path);
+    const leaf = { value: value as LeafValue, arrays };
+    if (list) list.push(leaf);
+    else leaves.set(path, [leaf]);
+    return;
+  }
+  if (Array.isArray(value)) {
+    const arrayId = state.nextArrayId++;
+    for (let index = 0; index < value.length; index++) {
+      visit(value[index], path, [...arrays, arrayId, index], leaves, state);
+    }
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    visit(record[key], path === '' ? key : `${path}.${key}`, arrays, leaves, state);
+  }
 }
