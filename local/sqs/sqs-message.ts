@@ -18,8 +18,12 @@ export interface SqsMessage {
   readonly md5OfSystemAttributes: string | undefined;
   /** Epoch ms when SQS accepted the message (the `SentTimestamp` system attribute). */
   readonly sentTimestamp: number;
-  /** Epoch ms after which retention deletes the message. */
-  readonly expiresAt: number;
+  /**
+   * Epoch ms retention counts from: the send, kept when a standard queue dead-letters the
+   * message, restarted when a FIFO queue does (SQS docs). Expiry uses the queue's current
+   * MessageRetentionPeriod, so changing it applies to messages already in the queue.
+   */
+  readonly enqueuedAt: number;
   readonly messageGroupId: string | undefined;
   readonly messageDeduplicationId: string | undefined;
   readonly sequenceNumber: string | undefined;

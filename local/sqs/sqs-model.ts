@@ -741,7 +741,7 @@ export class SqsModel {
       md5OfMessageAttributes: digests.MD5OfMessageAttributes,
       md5OfSystemAttributes: digests.MD5OfMessageSystemAttributes,
       sentTimestamp: now,
-      expiresAt: now + numberAttribute(queue, 'MessageRetentionPeriod', 345_600) * 1000,
+      enqueuedAt: now,
       messageGroupId: groupId,
       messageDeduplicationId: dedupId,
       sequenceNumber,
@@ -811,9 +811,10 @@ export class SqsModel {
     const expired: SqsMessage[] = [];
     const deadLettered: SqsMessage[] = [];
     const blockedGroups = new Set<string | undefined>();
+    const isExpired = this.expiryCheck(queue, now);
     for (const message of queue.messages.values()) {
       if (picked.length >= max) break;
-      if (message.expiresAt <= now) {
+      if (isExpired(message)) {
         expired.push(message);
         continue;
       }
@@ -841,7 +842,7 @@ export class SqsModel {
       receiptHandle: newReceiptHandle(queue.name, message.messageId),
     }));
     const moved = deadLettered.map((message) =>
-      this.deadLetterCopy(queue, message, deadLetterQueue as SqsQueue, now),
+      this.deadLetterCopy(deadLetterQueue as SqsQueue, queue, message, now),
     );
     this.store.transaction(() => {
       for (const message of expired) this.store.deleteMessage(message.messageId);
@@ -863,12 +864,11 @@ export class SqsModel {
    * The message as it lands in the dead-letter queue: same id and body, visible at once. A
    * standard queue keeps the original enqueue time for retention; a FIFO queue restarts it (SQS docs).
    */
-  private deadLetterCopy(source: SqsQueue, message: SqsMessage, dlq: SqsQueue, now: number): SqsMessage {
-    const retentionMs = numberAttribute(dlq, 'MessageRetentionPeriod', 345_600) * 1000;
+  private deadLetterCopy(dlq: SqsQueue, source: SqsQueue, message: SqsMessage, now: number): SqsMessage {
     return {
       ...message,
       deadLetterSourceArn: source.arn,
-      expiresAt: (dlq.isFifo ? now : message.sentTimestamp) + retentionMs,
+      enqueuedAt: dlq.isFifo ? now : message.enqueuedAt,
       visibleAt: now,
       receiptHandle: undefined,
     };
@@ -886,7 +886,7 @@ export class SqsModel {
       ...message,
       messageId: randomUUID(),
       sentTimestamp: now,
-      expiresAt: now + numberAttribute(destination, 'MessageRetentionPeriod', 345_600) * 1000,
+      enqueuedAt: now,
       sequenceNumber,
       deadLetterSourceArn: undefined,
       visibleAt: now,
@@ -906,7 +906,8 @@ export class SqsModel {
 
   private movableMessages(queue: SqsQueue): SqsMessage[] {
     const now = this.clock();
-    return [...queue.messages.values()].filter((m) => m.visibleAt <= now && m.expiresAt > now);
+    const isExpired = this.expiryCheck(queue, now);
+    return [...queue.messages.values()].filter((m) => m.visibleAt <= now && !isExpired(m));
   }
 
   private messageFor(queue: SqsQueue, receiptHandle: string): SqsMessage | undefined {
@@ -947,6 +948,12 @@ export class SqsModel {
     return { message, visibleAt: now + visibilityTimeout * 1000 };
   }
 
+  /** Retention as SQS applies it: the queue's current MessageRetentionPeriod from the enqueue time. */
+  private expiryCheck(queue: SqsQueue, now: number): (message: SqsMessage) => boolean {
+    const retentionMs = numberAttribute(queue, 'MessageRetentionPeriod', 345_600) * 1000;
+    return (message) => message.enqueuedAt + retentionMs <= now;
+  }
+
   private nextVisibleAt(queue: SqsQueue, now: number): number | undefined {
     let next: number | undefined;
     for (const message of queue.messages.values()) {
@@ -958,7 +965,7 @@ export class SqsModel {
 
   /** Drops messages past their retention period. */
   private expire(queue: SqsQueue, now: number): void {
-    const expired = [...queue.messages.values()].filter((m) => m.expiresAt <= now);
+    const expired = [...queue.messages.values()].filter(this.expiryCheck(queue, now));
     if (expired.length === 0) return;
     this.store.transaction(() => {
       for (const message of expired) this.store.deleteMessage(message.messageId);

@@ -24,7 +24,7 @@ CREATE TABLE IF NOT EXISTS queues (
 CREATE TABLE IF NOT EXISTS messages (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, queue TEXT NOT NULL, message_id TEXT NOT NULL UNIQUE,
   body TEXT NOT NULL, message_attributes TEXT, system_attributes TEXT, md5_body TEXT NOT NULL,
-  md5_attributes TEXT, md5_system TEXT, sent INTEGER NOT NULL, expires INTEGER NOT NULL,
+  md5_attributes TEXT, md5_system TEXT, sent INTEGER NOT NULL, enqueued INTEGER NOT NULL,
   group_id TEXT, dedup_id TEXT, sequence_number TEXT, dlq_source TEXT, visible_at INTEGER NOT NULL,
   receive_count INTEGER NOT NULL, first_receive INTEGER NOT NULL, receipt_handle TEXT);
 CREATE INDEX IF NOT EXISTS messages_by_queue ON messages (queue, seq);
@@ -82,6 +82,7 @@ export class SqsStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    this.migrate();
     const db = this.db;
     this.statements = {
       putQueue: db.prepare(
@@ -95,10 +96,10 @@ export class SqsStore {
       deleteQueueDedup: db.prepare('DELETE FROM dedup WHERE queue = ?'),
       insertMessage: db.prepare(
         `INSERT INTO messages (queue, message_id, body, message_attributes, system_attributes, md5_body,
-           md5_attributes, md5_system, sent, expires, group_id, dedup_id, sequence_number, dlq_source,
+           md5_attributes, md5_system, sent, enqueued, group_id, dedup_id, sequence_number, dlq_source,
            visible_at, receive_count, first_receive, receipt_handle)
          VALUES (@queue, @messageId, @body, @messageAttributes, @systemAttributes, @md5Body, @md5Attributes,
-           @md5System, @sent, @expires, @groupId, @dedupId, @sequenceNumber, @dlqSource, @visibleAt,
+           @md5System, @sent, @enqueued, @groupId, @dedupId, @sequenceNumber, @dlqSource, @visibleAt,
            @receiveCount, @firstReceive, @receiptHandle)`,
       ),
       updateMessage: db.prepare(
@@ -112,6 +113,16 @@ export class SqsStore {
       ),
       deleteExpiredDedup: db.prepare('DELETE FROM dedup WHERE expires <= ?'),
     };
+  }
+
+  /** Brings a data folder from an earlier version up to date (expiry is now derived, not stored). */
+  private migrate(): void {
+    const columns = this.db.prepare('PRAGMA table_info(messages)').all() as Array<{ name: string }>;
+    if (columns.some((column) => column.name === 'expires')) {
+      this.db.exec(
+        'ALTER TABLE messages RENAME COLUMN expires TO enqueued; UPDATE messages SET enqueued = sent;',
+      );
+    }
   }
 
   /** Reads everything back after a start or a crash; messages come back in send order. */
@@ -143,7 +154,7 @@ export class SqsStore {
         md5OfMessageAttributes: optional(row.md5_attributes),
         md5OfSystemAttributes: optional(row.md5_system),
         sentTimestamp: Number(row.sent),
-        expiresAt: Number(row.expires),
+        enqueuedAt: Number(row.enqueued),
         messageGroupId: optional(row.group_id),
         messageDeduplicationId: optional(row.dedup_id),
         sequenceNumber: optional(row.sequence_number),
@@ -209,7 +220,7 @@ export class SqsStore {
       md5Attributes: message.md5OfMessageAttributes ?? null,
       md5System: message.md5OfSystemAttributes ?? null,
       sent: message.sentTimestamp,
-      expires: message.expiresAt,
+      enqueued: message.enqueuedAt,
       groupId: message.messageGroupId ?? null,
       dedupId: message.messageDeduplicationId ?? null,
       sequenceNumber: message.sequenceNumber ?? null,

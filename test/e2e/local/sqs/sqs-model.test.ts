@@ -49,6 +49,22 @@ describe('SqsModel with a controlled clock', () => {
     expect(received.map((m) => m.Body)).toEqual(['young']);
   });
 
+  it('should apply a shortened MessageRetentionPeriod to messages already in the queue', async () => {
+    // Arrange
+    const { model, close } = openModel(join(dir, 'sqs.db'), clock);
+    const queue = model.createQueue('shortened');
+    model.sendMessage(queue.url, 'waiting');
+    clock.now += 2 * 60_000;
+
+    // Act
+    model.setQueueAttributes(queue.url, { MessageRetentionPeriod: '60' });
+    const received = await model.receiveMessages(queue.url);
+    close();
+
+    // Assert
+    expect(received).toEqual([]);
+  });
+
   it('should accept a FIFO deduplication id again once the 5-minute window has passed', () => {
     // Arrange
     const { model, close } = openModel(join(dir, 'sqs.db'), clock);
