@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import type { LambdaFunctionDefinition } from './function-definition';
-import { LambdaInvocationError } from './lambda-errors';
+import { LambdaInvocationError, LambdaTimeoutError } from './lambda-errors';
 
 /** Lines a worker writes, for the log forwarder. */
 export type WorkerOutput = (stream: 'stdout' | 'stderr', readable: Readable) => void;
@@ -68,13 +68,7 @@ export class FunctionInstance {
     const invocationId = randomUUID();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        this.fail(
-          new LambdaInvocationError(
-            this.definition.name,
-            'Sandbox.Timedout',
-            `Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`,
-          ),
-        );
+        this.fail(new LambdaTimeoutError(this.definition.name, timeoutMs));
       }, timeoutMs);
       this.pending = {
         invocationId,
@@ -215,7 +209,7 @@ export class FunctionInstance {
   }
 
   /** Fails the invocation in flight and ends the environment, as Lambda does after an error of the runtime. */
-  private fail(error: LambdaInvocationError): void {
+  private fail(error: Error): void {
     const pending = this.pending;
     this.pending = undefined;
     if (!this.dead) void this.terminate();

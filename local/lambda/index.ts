@@ -3,7 +3,12 @@
 export { type BatchOutcome, readBatchResponse } from './batch-item-failures';
 export type { LambdaFunctionDefinition } from './function-definition';
 export type { FunctionStats } from './function-pool';
-export { FunctionNotFoundError, LambdaInvocationError, RuntimeStoppingError } from './lambda-errors';
+export {
+  FunctionNotFoundError,
+  LambdaInvocationError,
+  LambdaTimeoutError,
+  RuntimeStoppingError,
+} from './lambda-errors';
 export { type InvokeOptions, LambdaRuntime, type LambdaRuntimeOptions } from './lambda-runtime';
 export {
   type AsyncInvokeOptions,

@@ -14,6 +14,14 @@ export class LambdaInvocationError extends Error {
   }
 }
 
+/** The invocation ran past the function's timeout; named like the API Gateway emulator expects. */
+export class LambdaTimeoutError extends LambdaInvocationError {
+  constructor(functionName: string, timeoutMs: number) {
+    super(functionName, 'Sandbox.Timedout', `Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`);
+    this.name = 'TimeoutError';
+  }
+}
+
 /** No function with that logical id, name or ARN (Lambda's `ResourceNotFoundException`). */
 export class FunctionNotFoundError extends Error {
   constructor(reference: string) {

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { withAssemblyLock } from './assembly-lock';
 import { UnsupportedTemplateError } from './errors';
 import { sourceHash } from './source-hash';
 import { synthesizeApp } from './synthesize-app';
@@ -48,26 +49,32 @@ export async function loadCloudAssembly(options: CloudAssemblyOptions = {}): Pro
   const context = options.context ?? {};
   const hash = sourceHash(projectRoot, context);
   const hashFile = join(outdir, HASH_FILE);
-  const upToDate = existsSync(hashFile) && readFileSync(hashFile, 'utf8').trim() === hash;
-  if (!upToDate) {
-    const log = options.log ?? (() => undefined);
-    log(`Synthesizing the CDK app into ${outdir} (sources changed)...`);
-    // A half-written assembly must never look current: the hash goes only after success.
-    rmSync(hashFile, { force: true });
-    const started = Date.now();
-    await synthesizeApp({
-      projectRoot,
-      outdir,
-      context,
-      onProgress: (seconds) => {
-        if (seconds % 5 === 0) log(`  still synthesizing (${seconds} s)`);
-      },
+  const isCurrent = () => existsSync(hashFile) && readFileSync(hashFile, 'utf8').trim() === hash;
+  let synthesized = false;
+  if (!isCurrent()) {
+    await withAssemblyLock(outdir, async () => {
+      // Another process may have synthesized the same sources while this one waited.
+      if (isCurrent()) return;
+      const log = options.log ?? (() => undefined);
+      log(`Synthesizing the CDK app into ${outdir} (sources changed)...`);
+      // A half-written assembly must never look current: the hash goes only after success.
+      rmSync(hashFile, { force: true });
+      const started = Date.now();
+      await synthesizeApp({
+        projectRoot,
+        outdir,
+        context,
+        onProgress: (seconds) => {
+          if (seconds % 5 === 0) log(`  still synthesizing (${seconds} s)`);
+        },
+      });
+      writeFileSync(`${hashFile}.tmp`, `${hash}\n`);
+      renameSync(`${hashFile}.tmp`, hashFile);
+      synthesized = true;
+      log(`Synthesized in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     });
-    writeFileSync(`${hashFile}.tmp`, `${hash}\n`);
-    renameSync(`${hashFile}.tmp`, hashFile);
-    log(`Synthesized in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
-  return { ...readAssembly(outdir), synthesized: !upToDate };
+  return { ...readAssembly(outdir), synthesized };
 }
 
 function readAssembly(outdir: string): Omit<CloudAssembly, 'synthesized'> {

@@ -24,6 +24,7 @@ import { provisionEvents } from './provision-events';
 import { provisionQueues, type QueueOverrides } from './provision-queues';
 import { provisionTables } from './provision-tables';
 import { StackResources } from './stack-resources';
+import type { CfnTemplate } from './template-types';
 
 /** The repository root: the CDK app, functions and cdk.json live here. */
 const PROJECT_ROOT = resolve(__dirname, '..', '..');
@@ -41,7 +42,9 @@ export interface LocalCloudOptions {
   readonly dataDir?: string;
   /** Delete the state before starting. @default false */
   readonly reset?: boolean;
-  /** Cloud assembly folder; synthesized only when the sources changed. @default '<repo>/cdk.out' */
+  /** Folder of the CDK app (infra/, functions/, cdk.json) to run. @default the repository root */
+  readonly projectRoot?: string;
+  /** Cloud assembly folder; synthesized only when the sources changed. @default '<projectRoot>/cdk.out' */
   readonly outdir?: string;
   /** Passed to the app as context `switchyard:webhookAllowedHosts`. @default ['localhost', '127.0.0.1'] */
   readonly webhookAllowedHosts?: readonly string[];
@@ -73,6 +76,11 @@ export interface LocalCloud {
   readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
   readonly dataDir: string;
   readonly stackName: string;
+  /**
+   * The stack's outputs resolved to local values (queue URLs, table names...). Outputs built
+   * from the REST API's id keep their AWS form; use `apiUrl` for the local API.
+   */
+  readonly outputs: Readonly<Record<string, string>>;
   /** The local Lambda service, e.g. to invoke a function directly. */
   readonly lambda: LambdaRuntime;
   /** Milliseconds the start took, and whether it synthesized. */
@@ -97,9 +105,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   if (options.reset) resetDataDir(dataDir);
   const startApiGateway = options.apiGateway ?? loadApiGateway();
 
+  const projectRoot = resolve(options.projectRoot ?? PROJECT_ROOT);
   const assembly = await loadCloudAssembly({
-    projectRoot: PROJECT_ROOT,
-    outdir: options.outdir ?? join(PROJECT_ROOT, 'cdk.out'),
+    projectRoot,
+    outdir: options.outdir ?? join(projectRoot, 'cdk.out'),
     context: {
       'switchyard:webhookAllowedHosts': (options.webhookAllowedHosts ?? DEFAULT_WEBHOOK_ALLOWED_HOSTS).join(
         ',',
@@ -139,6 +148,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     // Everything is read and checked before anything is created or started.
     const definitions = functionDefinitions(stack, assembly, options.localOverrides);
     const mappings = eventSourceMappings(stack);
+    const outputs = stackOutputs(assembly.template, stack);
 
     const clientConfig = { endpoint: services.url, region, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 };
     const sqsClient = new SQSClient(clientConfig);
@@ -219,6 +229,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       credentials: LOCAL_CREDENTIALS,
       dataDir,
       stackName: assembly.stackName,
+      outputs,
       lambda: runtime,
       startup: { ms: performance.now() - started, synthesized: assembly.synthesized },
       stats: () => runtime.stats(),
@@ -231,6 +242,16 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     await cleanUp();
     throw error;
   }
+}
+
+function stackOutputs(template: CfnTemplate, stack: StackResources): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  for (const [name, output] of Object.entries(template.Outputs ?? {})) {
+    if (output.Condition !== undefined && !stack.resolver.condition(output.Condition, `Outputs.${name}`))
+      continue;
+    outputs[name] = String(stack.resolve(output.Value, `Outputs.${name}`));
+  }
+  return outputs;
 }
 
 function writeEndpointsFile(file: string, content: object): void {

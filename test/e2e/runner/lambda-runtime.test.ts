@@ -1,0 +1,205 @@
+import { LambdaInvocationError, LambdaRuntime, LambdaTimeoutError } from '../../../local/lambda';
+import { fixtureFunction } from './support/fixture-function';
+
+jest.setTimeout(60_000);
+
+const newRuntime = (defaultConcurrency = 10) =>
+  new LambdaRuntime({
+    endpointUrl: 'http://127.0.0.1:4566',
+    region: 'eu-west-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    defaultConcurrency,
+    logSink: () => undefined,
+  });
+
+describe('the local Lambda runtime', () => {
+  let runtime: LambdaRuntime;
+
+  afterEach(async () => {
+    await runtime.stop();
+  });
+
+  it('should run an ES module handler with the Lambda context and its own environment', async () => {
+    // Arrange
+    runtime = newRuntime();
+    runtime.register(
+      fixtureFunction('esm', { environment: { FIXTURE_VALUE: 'esm-only' }, memorySizeMb: 192 }),
+    );
+
+    // Act
+    const result = (await runtime.invoke('fixture-esm', { hello: 'world' })) as Record<string, unknown>;
+
+    // Assert
+    expect(result).toMatchObject({
+      module: 'esm',
+      invocations: 1,
+      echo: { hello: 'world' },
+      env: { name: 'fixture-esm', own: 'esm-only' },
+      context: {
+        functionName: 'fixture-esm',
+        invokedFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:fixture-esm',
+        memoryLimitInMB: '192',
+      },
+    });
+    const context = result.context as { awsRequestId: string; remainingMs: number };
+    expect(context.awsRequestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(context.remainingMs).toBeGreaterThan(4000);
+    expect(context.remainingMs).toBeLessThanOrEqual(5000);
+  });
+
+  it('should find a function by logical id, name, ARN and qualified ARN', async () => {
+    // Arrange
+    runtime = newRuntime();
+    const definition = fixtureFunction('cjs');
+    runtime.register(definition);
+
+    // Act
+    const results = await Promise.all(
+      [definition.logicalId, definition.name, definition.arn, `${definition.arn}:$LATEST`].map((reference) =>
+        runtime.invoke(reference, {}),
+      ),
+    );
+
+    // Assert
+    expect(results).toHaveLength(4);
+    await expect(runtime.invoke('no-such-function', {})).rejects.toThrow(/Function not found/);
+  });
+
+  it('should keep each function environment separate from the others and from the runner', async () => {
+    // Arrange
+    runtime = newRuntime();
+    runtime.register(fixtureFunction('cjs', { name: 'one', environment: { FIXTURE_VALUE: 'one' } }));
+    runtime.register(
+      fixtureFunction('cjs', { name: 'two', logicalId: 'Two', environment: { FIXTURE_VALUE: 'two' } }),
+    );
+
+    // Act
+    const [one, two] = await Promise.all([runtime.invoke('one', {}), runtime.invoke('two', {})]);
+
+    // Assert
+    expect(one).toMatchObject({ env: 'one', region: 'eu-west-1' });
+    expect(two).toMatchObject({ env: 'two', region: 'eu-west-1' });
+    expect(process.env.FIXTURE_VALUE).toBeUndefined();
+  });
+
+  it('should reuse a warm environment and count one cold start', async () => {
+    // Arrange
+    runtime = newRuntime();
+    runtime.register(fixtureFunction('cjs'));
+
+    // Act
+    await runtime.invoke('fixture-cjs', { action: 'set-global', value: 'kept' });
+    const warm = await runtime.invoke('fixture-cjs', { action: 'get-global' });
+
+    // Assert
+    expect(warm).toEqual({ value: 'kept', invocations: 2 });
+    expect(runtime.stats()['fixture-cjs']).toMatchObject({ coldStarts: 1, invocations: 2, environments: 1 });
+  });
+
+  it('should report a handler error in the shape Lambda uses and keep the environment', async () => {
+    // Arrange
+    runtime = newRuntime();
+    runtime.register(fixtureFunction('cjs'));
+
+    // Act
+    const error = await runtime
+      .invoke('fixture-cjs', { action: 'throw', message: 'bad input' })
+      .catch((e) => e);
+    const after = await runtime.invoke('fixture-cjs', {});
+
+    // Assert
+    expect(error).toBeInstanceOf(LambdaInvocationError);
+    expect(error).toMatchObject({ errorType: 'TypeError', errorMessage: 'bad input' });
+    expect(after).toMatchObject({ invocations: 2 });
+  });
+
+  it('should fail an invocation that runs past its timeout and replace the environment', async () => {
+    // Arrange
+    runtime = newRuntime();
+    runtime.register(fixtureFunction('cjs', { timeoutSeconds: 1 }));
+    await runtime.invoke('fixture-cjs', { action: 'set-global', value: 'lost' });
+
+    // Act
+    const started = Date.now();
+    const error = await runtime.invoke('fixture-cjs', { action: 'sleep', ms: 5000 }).catch((e) => e);
+    const elapsed = Date.now() - started;
+    const fresh = await runtime.invoke('fixture-cjs', { action: 'get-global' });
+
+    // Assert
+    expect(error).toBeInstanceOf(LambdaTimeoutError);
+    expect(error).toMatchObject({
+      name: 'TimeoutError',
+      errorType: 'Sandbox.Timedout',
+      errorMessage: 'Task timed out after 1.00 seconds',
+    });
+    expect(elapsed).toBeGreaterThanOrEqual(1000);
+    expect(elapsed).toBeLessThan(3000);
+    expect(fresh).toEqual({ value: null, invocations: 1 });
+    expect(runtime.stats()['fixture-cjs']).toMatchObject({ coldStarts: 2 });
+  });
+
+  it('should cap an invocation at a shorter caller timeout, as API Gateway does', async () => {
+    // Arrange
+    runtime = newRuntime();
+    runtime.register(fixtureFunction('cjs', { timeoutSeconds: 10 }));
+
+    // Act
+    const result = (await runtime.invoke('fixture-cjs', { action: 'remaining' }, { timeoutMs: 2000 })) as {
+      remainingMs: number;
+    };
+
+    // Assert
+    expect(result.remainingMs).toBeLessThanOrEqual(2000);
+  });
+
+  it('should run at most the reserved concurrency at once and queue the rest', async () => {
+    // Arrange
+    runtime = newRuntime();
+    runtime.register(fixtureFunction('cjs', { reservedConcurrency: 2 }));
+
+    // Act
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => runtime.invoke('fixture-cjs', { action: 'sleep', ms: 300 })),
+    );
+
+    // Assert
+    expect(results).toHaveLength(6);
+    expect(runtime.stats()['fixture-cjs']).toMatchObject({
+      peakConcurrency: 2,
+      coldStarts: 2,
+      invocations: 6,
+      errors: 0,
+      queued: 0,
+    });
+  });
+
+  it('should end an environment that exceeds its memory size', async () => {
+    // Arrange
+    runtime = newRuntime();
+    runtime.register(fixtureFunction('cjs', { memorySizeMb: 64, timeoutSeconds: 20 }));
+
+    // Act
+    const error = await runtime.invoke('fixture-cjs', { action: 'allocate' }).catch((e) => e);
+    const after = await runtime.invoke('fixture-cjs', {});
+
+    // Assert
+    expect(error).toMatchObject({ errorType: 'Runtime.OutOfMemory' });
+    expect(after).toMatchObject({ invocations: 1 });
+  });
+
+  it('should let invocations in flight finish on drain and refuse new ones', async () => {
+    // Arrange
+    runtime = newRuntime();
+    runtime.register(fixtureFunction('cjs'));
+    const inFlight = runtime.invoke('fixture-cjs', { action: 'sleep', ms: 500 });
+
+    // Act
+    const draining = runtime.drain();
+    const refused = await runtime.invoke('fixture-cjs', {}).catch((e) => e);
+    await draining;
+
+    // Assert
+    await expect(inFlight).resolves.toMatchObject({ slept: 500 });
+    expect(refused).toMatchObject({ name: 'ServiceException' });
+  });
+});
