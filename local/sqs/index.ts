@@ -1,3 +1,14 @@
+/**
+ * The local SQS: protocol layers (JSON and query), the model with its programmatic API for
+ * in-process callers, the SQLite store and the engines (long polling, dead-letter redrive).
+ *
+ * Known differences from AWS, chosen for a local emulator:
+ * - a deleted queue's name can be used again at once (AWS asks for 60 s: QueueDeletedRecently);
+ * - Policy, KMS and SSE attributes are stored and reported but not enforced; SigV4 is not checked;
+ * - message move tasks live in memory: after a restart, moved messages stay moved and the rest
+ *   wait in the dead-letter queue for a new task;
+ * - AddPermission, RemovePermission and throughput limits (OverLimit, RequestThrottled) are not emulated.
+ */
 export type { BatchResultErrorEntry } from './batch-validation';
 export type { MessageMoveTask, MoveTaskStatus, StartMoveTaskInput } from './engines/message-move-tasks';
 export { LOCAL_ACCOUNT_ID, queueArn, queueUrl } from './queue-reference';

@@ -3,8 +3,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import {
+  CreateTableCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  ListTablesCommand,
+  PutItemCommand,
+} from '@aws-sdk/client-dynamodb';
+import { CreateQueueCommand, ListQueuesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { startServices } from '../../../../local';
 import { clientConfig } from './local-cloud-fixture';
 
@@ -103,6 +109,36 @@ describe('startServices and the local:services CLI', () => {
 
     // Assert
     expect(Item?.v?.S).toBe(value);
+  });
+
+  it('should serve SDK clients configured only through AWS_ENDPOINT_URL and the credential variables', async () => {
+    // Arrange
+    const services = await startServices({ port: 0, dataDir });
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL: services.url,
+      AWS_REGION: services.region,
+      AWS_ACCESS_KEY_ID: services.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: services.secretAccessKey,
+    });
+    const sqs = new SQSClient({});
+    const ddb = new DynamoDBClient({});
+
+    // Act
+    try {
+      const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'from-env' }));
+      await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'env' }));
+      const { TableNames } = await ddb.send(new ListTablesCommand({}));
+
+      // Assert
+      expect(QueueUrl).toBe(`${services.url}/000000000000/from-env`);
+      expect(TableNames).toEqual([]);
+    } finally {
+      process.env = saved;
+      sqs.destroy();
+      ddb.destroy();
+      await services.stop();
+    }
   });
 
   it('should add services from the services option after SQS, with the SQS model in their context', async () => {
