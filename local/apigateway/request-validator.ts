@@ -1,3 +1,4 @@
+import { isIPv4, isIPv6 } from 'node:net';
 import Ajv, { type ValidateFunction } from 'ajv-draft-04';
 import { GatewayError } from './errors';
 import type { MethodDefinition } from './route-table';
@@ -14,6 +15,31 @@ export interface ValidatedRequest {
 
 /** API Gateway assumes JSON when a request names no content type. */
 const DEFAULT_CONTENT_TYPE = 'application/json';
+
+/**
+ * The formats API Gateway's validator checks by default; models may name others, which pass.
+ * Deliberately lenient where the Java validator is (a `uri` may be relative).
+ */
+const FORMATS: Record<string, (value: string) => boolean> = {
+  'date-time': (value) =>
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(value) &&
+    !Number.isNaN(Date.parse(value)),
+  email: (value) => /^[^\s@]+@[^\s@]+$/.test(value),
+  hostname: (value) =>
+    value.length <= 253 &&
+    value.split('.').every((label) => /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(label)),
+  ipv4: (value) => isIPv4(value),
+  ipv6: (value) => isIPv6(value),
+  uri: (value) => /^([A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$/.test(value),
+  regex: (value) => {
+    try {
+      new RegExp(value, 'u');
+      return true;
+    } catch {
+      return false;
+    }
+  },
+};
 
 const badRequestBody = (details: string): GatewayError =>
   new GatewayError('BAD_REQUEST_BODY', 400, 'Invalid request body', {
@@ -40,13 +66,8 @@ export class RequestValidator {
     modelUrl: (name: string) => string,
   ) {
     // allErrors: AWS lists every problem; verbose: messages quote the schema and the data.
-    this.ajv = new Ajv({
-      allErrors: true,
-      verbose: true,
-      strict: false,
-      logger: false,
-      validateFormats: false,
-    });
+    this.ajv = new Ajv({ allErrors: true, verbose: true, strict: false, logger: false });
+    for (const [name, check] of Object.entries(FORMATS)) this.ajv.addFormat(name, check);
     for (const [name, schema] of models) {
       if (typeof schema !== 'object' || schema === null) continue;
       const { id: _id, $schema: _meta, ...rest } = schema as Record<string, unknown>;

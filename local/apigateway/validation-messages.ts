@@ -98,7 +98,7 @@ function messageFor(error: ErrorObject): string {
     case 'pattern':
       return `ECMA 262 regex "${String(schema)}" does not match input string "${String(data)}"`;
     case 'format':
-      return `string "${String(data)}" is invalid against requested format "${String(params.format)}"`;
+      return formatMessage(String(data), String(params.format));
     case 'minimum':
       return params.comparison === '>'
         ? `numeric instance is not strictly greater than the required minimum ${json(params.limit)}`
@@ -141,3 +141,19 @@ function messageFor(error: ErrorObject): string {
 
 const countKeys = (value: unknown): number =>
   typeof value === 'object' && value !== null ? Object.keys(value).length : 0;
+
+const FORMAT_NAMES: Record<string, string> = {
+  email: 'email address',
+  hostname: 'hostname',
+  ipv4: 'IPv4 address',
+  ipv6: 'IPv6 address',
+  uri: 'URI',
+  regex: 'ECMA 262 regular expression',
+};
+
+function formatMessage(value: string, format: string): string {
+  if (format === 'date-time') {
+    return `string "${value}" is invalid against requested date format(s) [yyyy-MM-dd'T'HH:mm:ssZ, yyyy-MM-dd'T'HH:mm:ss.[0-9]{1,12}Z]`;
+  }
+  return `string "${value}" is not a valid ${FORMAT_NAMES[format] ?? format}`;
+}

@@ -18,6 +18,9 @@ const greetingModel = {
     name: { type: 'string', minLength: 1, maxLength: 5 },
     count: { type: 'integer', minimum: 1 },
     kind: { type: 'string', enum: ['hello', 'webhook'] },
+    email: { type: 'string', format: 'email' },
+    site: { type: 'string', format: 'uri' },
+    code: { type: 'string', format: 'x-not-a-known-format' },
   },
   required: ['name', 'kind'],
   additionalProperties: false,
@@ -142,6 +145,19 @@ describe('API Gateway request validation, gateway responses and limits', () => {
     );
     expect(error.message).toContain(
       'instance type (string) does not match any allowed primitive type (allowed: ["integer"])',
+    );
+  });
+
+  it('should check the formats API Gateway checks and let unknown formats pass', async () => {
+    // Act
+    const response = await postGreeting(
+      '{"name":"Ada","kind":"hello","email":"not-an-email","site":"has space","code":"anything"}',
+    );
+
+    // Assert
+    expect(response.status).toBe(400);
+    expect(((await json(response)) as ErrorBody).error.message).toBe(
+      '[string "not-an-email" is not a valid email address, string "has space" is not a valid URI]',
     );
   });
 
