@@ -10,7 +10,8 @@ const BATCH_SIZE = 100;
  * archived events (oldest first, marked with `replay-name`) to the destination bus's rules,
  * then marks it COMPLETED. Each batch of events is dispatched in the same transaction that
  * records the replay's progress, so a restart resumes after the last committed batch without
- * replaying an event twice.
+ * replaying an event twice. CancelReplay marks it CANCELLING; the runner stops before its next
+ * batch and marks it CANCELLED.
  */
 export class ReplayRunner {
   private readonly active = new Map<string, Promise<void>>();
@@ -25,7 +26,9 @@ export class ReplayRunner {
   /** Starts (or, after a restart, resumes) every replay that has not finished. */
   resumeUnfinished(): void {
     for (const replay of this.store.listReplays()) {
-      if (replay.state === 'STARTING' || replay.state === 'RUNNING') this.start(replay.name);
+      if (replay.state === 'STARTING' || replay.state === 'RUNNING' || replay.state === 'CANCELLING') {
+        this.start(replay.name);
+      }
     }
   }
 
@@ -51,10 +54,14 @@ export class ReplayRunner {
   private async run(name: string): Promise<void> {
     let replay = this.store.getReplay(name);
     if (!replay) return;
-    replay = this.save({ ...replay, state: 'RUNNING' });
+    if (replay.state !== 'CANCELLING') replay = this.save({ ...replay, state: 'RUNNING' });
     try {
       for (;;) {
         if (this.stopped) return;
+        if (this.store.getReplay(name)?.state === 'CANCELLING') {
+          this.save({ ...replay, state: 'CANCELLED', replayEndTime: this.now() });
+          return;
+        }
         const current: ReplayRecord = replay;
         const batch = this.store.archivedEvents(
           current.archiveName,

@@ -2,7 +2,7 @@ import { createArchive, deleteArchive, describeArchive, listArchives } from './a
 import { createEventBus, deleteEventBus, describeEventBus, listEventBuses } from './event-bus-operations';
 import type { Operation } from './operation-context';
 import { putEvents } from './put-events';
-import { describeReplay, listReplays, startReplay } from './replay-operations';
+import { cancelReplay, describeReplay, listReplays, startReplay } from './replay-operations';
 import { deleteRule, describeRule, disableRule, enableRule, listRules, putRule } from './rule-operations';
 import { listTargetsByRule, putTargets, removeTargets } from './target-operations';
 import { testEventPattern } from './test-event-pattern';
@@ -31,4 +31,5 @@ export const OPERATIONS: ReadonlyMap<string, Operation> = new Map<string, Operat
   ['StartReplay', startReplay],
   ['DescribeReplay', describeReplay],
   ['ListReplays', listReplays],
+  ['CancelReplay', cancelReplay],
 ]);

@@ -1,4 +1,9 @@
-import { ResourceAlreadyExistsError, ResourceNotFoundError, ValidationError } from '../errors';
+import {
+  IllegalStatusError,
+  ResourceAlreadyExistsError,
+  ResourceNotFoundError,
+  ValidationError,
+} from '../errors';
 import type { ReplayRecord } from '../model/eventbridge-model';
 import { paginate } from '../protocol/pagination';
 import { requireArchive } from './archive-operations';
@@ -105,4 +110,16 @@ export const listReplays: Operation = (context, input) => {
     .filter((replay) => sourceArn === undefined || replay.eventSourceArn === sourceArn);
   const page = paginate(replays, limit, token);
   return { Replays: page.items.map(describe), ...(page.nextToken && { NextToken: page.nextToken }) };
+};
+
+/** CancelReplay: a STARTING or RUNNING replay stops after its current batch and ends CANCELLED. */
+export const cancelReplay: Operation = (context, input) => {
+  const name = input.string('ReplayName', REPLAY_NAME);
+  const replay = context.store.getReplay(name);
+  if (!replay) throw new ResourceNotFoundError(`Replay ${name} does not exist.`);
+  if (replay.state !== 'STARTING' && replay.state !== 'RUNNING') {
+    throw new IllegalStatusError(`Replay ${name} is not in a state that can be cancelled (${replay.state}).`);
+  }
+  context.store.putReplay({ ...replay, state: 'CANCELLING' });
+  return { ReplayArn: replay.arn, State: 'CANCELLING' };
 };

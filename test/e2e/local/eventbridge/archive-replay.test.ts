@@ -1,10 +1,12 @@
 import {
+  CancelReplayCommand,
   CreateArchiveCommand,
   CreateEventBusCommand,
   DeleteArchiveCommand,
   DescribeArchiveCommand,
   DescribeReplayCommand,
   type DescribeReplayCommandOutput,
+  IllegalStatusException,
   ListArchivesCommand,
   PutEventsCommand,
   PutRuleCommand,
@@ -171,6 +173,12 @@ describe('EventBridge archives and replays', () => {
     await expect(
       harness.eventBridge.send(new DescribeArchiveCommand({ ArchiveName: 'nope' })),
     ).rejects.toBeInstanceOf(ResourceNotFoundException);
+  });
+
+  it('should refuse to cancel a replay that has completed', async () => {
+    await expect(
+      harness.eventBridge.send(new CancelReplayCommand({ ReplayName: 'all-rules' })),
+    ).rejects.toBeInstanceOf(IllegalStatusException);
   });
 
   it('should refuse a replay window that ends before it starts', async () => {
