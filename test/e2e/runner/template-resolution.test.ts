@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: Fn::Sub strings use CloudFormation's ${} syntax, not JavaScript's.
 import { UnsupportedTemplateError } from '../../../local/runner/errors';
 import { eventSourceMappings } from '../../../local/runner/event-source-mappings';
 import { functionDefinitions } from '../../../local/runner/function-definitions';
