@@ -27,7 +27,11 @@ export function queueNameFromReference(reference: string): string | undefined {
     if (name === undefined)
       throw new SqsError('InvalidAddress', `The address ${reference} is not valid for this endpoint.`);
     if (account !== undefined && account !== LOCAL_ACCOUNT_ID && account !== 'queue') return undefined;
-    return decodeURIComponent(name);
+    try {
+      return decodeURIComponent(name);
+    } catch {
+      throw new SqsError('InvalidAddress', `The address ${reference} is not valid for this endpoint.`);
+    }
   }
   return reference;
 }

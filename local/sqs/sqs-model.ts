@@ -329,9 +329,11 @@ export class SqsModel {
 
   /** Looks a queue up by URL, ARN or name. */
   getQueue(reference: string): QueueInfo | undefined {
-    const name = queueNameFromReference(reference);
-    const queue = name === undefined ? undefined : this.queues.get(name);
-    return queue === undefined ? undefined : this.info(queue);
+    try {
+      return this.info(this.resolve(reference));
+    } catch {
+      return undefined;
+    }
   }
 
   // ---------------------------------------------------------------- messages
@@ -609,6 +611,12 @@ export class SqsModel {
   }
 
   private resolve(reference: string): SqsQueue {
+    // An ARN must match exactly (region included); URLs and names only name the queue.
+    if (reference.startsWith('arn:')) {
+      const queue = this.findQueueByArn(reference);
+      if (queue === undefined) throw queueDoesNotExist();
+      return queue;
+    }
     const name = queueNameFromReference(reference);
     const queue = name === undefined ? undefined : this.queues.get(name);
     if (queue === undefined) throw queueDoesNotExist();

@@ -26,15 +26,17 @@ function queryParams(request: AwsRequest): Array<[string, string]> {
  */
 export function queryAction(request: AwsRequest): string | undefined {
   const pattern = /(?:^|[?&])Action=([^&]*)/;
+  const decode = (value: string | undefined): string | undefined => {
+    try {
+      return value === undefined ? undefined : decodeURIComponent(value.replace(/\+/g, ' '));
+    } catch {
+      return undefined;
+    }
+  };
   const fromUrl = pattern.exec(request.url)?.[1];
-  if (fromUrl !== undefined) return decodeURIComponent(fromUrl);
+  if (fromUrl !== undefined) return decode(fromUrl);
   if (!(request.headers['content-type'] ?? '').toLowerCase().includes(FORM)) return undefined;
-  const fromBody = pattern.exec(request.body.toString('latin1'))?.[1];
-  try {
-    return fromBody === undefined ? undefined : decodeURIComponent(fromBody.replace(/\+/g, ' '));
-  } catch {
-    return undefined;
-  }
+  return decode(pattern.exec(request.body.toString('latin1'))?.[1]);
 }
 
 /**

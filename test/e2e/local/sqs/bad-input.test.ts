@@ -79,6 +79,18 @@ describe('the local endpoint and SQS on bad input', () => {
       '{"QueueUrl":"http://[broken/q","MessageBody":"x"}',
       'InvalidAddress',
     ],
+    [
+      'a queue URL with a broken escape',
+      'AmazonSQS.SendMessage',
+      '{"QueueUrl":"http://127.0.0.1:1/000000000000/%E0%A4%A","MessageBody":"x"}',
+      'InvalidAddress',
+    ],
+    [
+      'a queue ARN in another region',
+      'AmazonSQS.GetQueueAttributes',
+      '{"QueueUrl":"arn:aws:sqs:eu-west-1:000000000000:bad-input"}',
+      'QueueDoesNotExist',
+    ],
   ])('should answer %s with an AWS error and no crash', async (_label, target, body, errorCode) => {
     // Arrange
     const payload = typeof body === 'string' ? body.replace('"Q"', JSON.stringify(queueUrl)) : body;
