@@ -55,6 +55,20 @@ const DEFAULT_INTEGRATION_TIMEOUT_MS = 29_000;
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** An API with no stage: what is served when the template defines none, answering 403 to all. */
+export function emptyApiDefinition(): ApiDefinition {
+  return {
+    logicalId: '',
+    apiId: '',
+    routes: new RouteTable({ id: '', pathPart: '', path: '/', children: [], methods: new Map() }),
+    stages: [],
+    binaryMediaTypes: [],
+    gatewayResponses: new Map(),
+    models: new Map(),
+    apiKeys: new Set(),
+  };
+}
+
 /** Reads every REST API of the template that has at least one stage. */
 export function readApiDefinitions(template: CfnTemplate): ApiDefinition[] {
   return template

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { readApiDefinitions } from './api-definition';
+import { emptyApiDefinition, readApiDefinitions } from './api-definition';
 import { CfnTemplate } from './cfn-template';
 import { GatewayHandler } from './gateway-handler';
 import { startGatewayServer } from './http-server';
@@ -42,12 +42,13 @@ export interface RunningApiGateway {
  * routes, IAM (SigV4) auth, request validators, throttling, payload limit, integration timeouts
  * and gateway responses, with Lambda proxy integrations sent to `invoke`.
  *
- * Serves the first `AWS::ApiGateway::RestApi` that has a stage; throws when the template has none.
+ * Serves the first `AWS::ApiGateway::RestApi` that has a stage. A template without one still gets
+ * a server (URL without a stage) that answers every request 403 Missing Authentication Token.
  */
 export async function startApiGateway(options: StartApiGatewayOptions): Promise<RunningApiGateway> {
   const template = new CfnTemplate(options.template, options.region);
-  const [api] = readApiDefinitions(template);
-  if (!api) throw new Error('The template has no AWS::ApiGateway::RestApi with a stage to serve');
+  // A stack without an API still starts: every request then gets API Gateway's 403.
+  const api = readApiDefinitions(template)[0] ?? emptyApiDefinition();
   const [firstStage] = api.stages;
   const handler = new GatewayHandler({
     api,
@@ -56,7 +57,9 @@ export async function startApiGateway(options: StartApiGatewayOptions): Promise<
   });
   const server = await startGatewayServer(options.port ?? 3000, (request) => handler.handle(request));
   return {
-    url: `http://127.0.0.1:${server.port}/${firstStage?.name ?? ''}`,
+    url: firstStage
+      ? `http://127.0.0.1:${server.port}/${firstStage.name}`
+      : `http://127.0.0.1:${server.port}`,
     stop: () => server.close(),
   };
 }

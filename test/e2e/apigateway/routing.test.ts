@@ -159,3 +159,22 @@ describe('API Gateway routing', () => {
     expect(gateway.calls.at(-1)?.functionId).toBe('Publish');
   });
 });
+
+describe('API Gateway emulator on a template without a REST API', () => {
+  it('should still start and answer 403 Missing Authentication Token', async () => {
+    // Arrange
+    const gateway = await startGateway({ Resources: { Queue: { Type: 'AWS::SQS::Queue', Properties: {} } } });
+
+    try {
+      // Act
+      const response = await fetch(`${gateway.url}/prod/anything`);
+
+      // Assert
+      expect(gateway.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(response.status).toBe(403);
+      expect(await json(response)).toEqual({ message: 'Missing Authentication Token' });
+    } finally {
+      await gateway.stop();
+    }
+  });
+});
