@@ -108,17 +108,19 @@ export class FieldMatcher {
   }
 }
 
+const OPERATORS = new Set([
+  'prefix',
+  'suffix',
+  'equals-ignore-case',
+  'wildcard',
+  'anything-but',
+  'numeric',
+  'cidr',
+  'exists',
+]);
+
 function isKnownOperator(operator: string): boolean {
-  return [
-    'prefix',
-    'suffix',
-    'equals-ignore-case',
-    'wildcard',
-    'anything-but',
-    'numeric',
-    'cidr',
-    'exists',
-  ].includes(operator);
+  return OPERATORS.has(operator);
 }
 
 /** `prefix` / `suffix`: a string, or `{"equals-ignore-case": string}` for the case-insensitive form. */
