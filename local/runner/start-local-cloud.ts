@@ -3,8 +3,7 @@ import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { EventBridgeService } from '../eventbridge';
-import { sqsModelTargetPort } from '../eventbridge/sqs-model-target-port';
+import { type LambdaInvoker, TargetUnreachableError } from '../eventbridge';
 import {
   type AsyncLambdaInvoker,
   consoleLogSink,
@@ -122,21 +121,19 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
   };
   try {
-    let eventBridge: EventBridgeService | undefined;
+    // EventBridge starts with the endpoint, the Lambda runtime only once the endpoint's URL is
+    // known: Lambda targets go through this delegate, connected below.
+    let lambdaTargets: LambdaInvoker | undefined;
     const services: RunningServices = await startServices({
       port: options.awsPort ?? 4566,
       dataDir,
       region,
-      services: [
-        (context) => {
-          eventBridge = new EventBridgeService({
-            dataDir: context.dataDir,
-            region: context.region,
-            sqs: sqsModelTargetPort(context.sqs),
-          });
-          return eventBridge;
-        },
-      ],
+      lambdaInvoker: {
+        invokeAsync: (functionArn, payload) =>
+          lambdaTargets === undefined
+            ? Promise.reject(new TargetUnreachableError('The local Lambda runtime is not started yet'))
+            : lambdaTargets.invokeAsync(functionArn, payload),
+      },
     });
     cleanups.push(() => services.stop());
 
@@ -180,7 +177,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     }
 
     const asyncInvoker: AsyncLambdaInvoker = lambdaTargetInvoker(runtime, { log });
-    eventBridge?.attachLambdaInvoker(asyncInvoker);
+    lambdaTargets = asyncInvoker;
 
     const pollers = mappings.map(
       (mapping) =>

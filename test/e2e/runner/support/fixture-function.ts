@@ -5,7 +5,7 @@ const FIXTURES = join(__dirname, '..', 'fixtures');
 
 /** A function definition for one of the fixture folders, as the runner would build it from a template. */
 export function fixtureFunction(
-  folder: 'esm' | 'cjs' | 'sqs-consumer',
+  folder: 'esm' | 'cjs' | 'sqs-consumer' | 'observer',
   overrides: Partial<LambdaFunctionDefinition> = {},
 ): LambdaFunctionDefinition {
   const name = overrides.name ?? `fixture-${folder}`;
