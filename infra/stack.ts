@@ -1,45 +1,90 @@
 import { CfnOutput, type Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { publishEventsBodySchema } from '../functions/publish-events/publish-events-body';
 import { EnvNames } from '../functions/shared/env-names';
 import { submitTaskBodySchema } from '../functions/task-types';
+import { EventChannel } from './constructs/event-channel';
+import { grantTableItems } from './constructs/grant-table-items';
 import { IngestApi, type IngestApiProps } from './constructs/ingest-api';
 import { IntegrationChecks } from './constructs/integration-checks';
+import { StateTables } from './constructs/state-tables';
+import { Subscription } from './constructs/subscription';
 import { SwitchyardFunction } from './constructs/switchyard-function';
 import { TaskChannel } from './constructs/task-channel';
-import { TaskTables } from './constructs/task-tables';
 
 export interface SwitchyardStackProps extends StackProps {
   /** Hosts the `webhook` task type may call (`host`, `host:port`, `*.domain`). @default - none */
   readonly webhookAllowedHosts?: readonly string[];
   /** Task worker time limit. @default Duration.seconds(30) */
   readonly workerTimeout?: Duration;
+  /** How long archived events stay replayable. @default Duration.days(90) */
+  readonly archiveRetention?: Duration;
   /** API stage, throttling, CORS and log settings. @default - IngestApi's defaults */
   readonly api?: IngestApiProps;
   /** CloudWatch namespace for business metrics. @default 'Switchyard' */
   readonly metricsNamespace?: string;
 }
 
+/** The amount from which an order counts as high-value (content-based routing). */
+export const HIGH_VALUE_ORDER_AMOUNT = 1000;
+
 /** The whole Switchyard backbone. It only composes constructs; each holds one concern. */
 export class SwitchyardStack extends Stack {
   readonly ingestApi: IngestApi;
   readonly taskChannel: TaskChannel;
-  readonly tables: TaskTables;
+  readonly eventChannel: EventChannel;
+  readonly tables: StateTables;
+  readonly subscriptions: readonly Subscription[];
 
   constructor(scope: Construct, id: string, props: SwitchyardStackProps = {}) {
     super(scope, id, props);
     const metricsNamespace = props.metricsNamespace ?? 'Switchyard';
-    const functionDefaults = { metricsNamespace };
 
-    this.tables = new TaskTables(this, 'Tasks');
+    this.tables = new StateTables(this, 'State');
+    const { statusTable, idempotencyTable, flowTable } = this.tables;
+    this.eventChannel = new EventChannel(this, 'EventChannel', { archiveRetention: props.archiveRetention });
+    const { bus } = this.eventChannel;
+
     this.taskChannel = new TaskChannel(this, 'TaskChannel', {
-      ...functionDefaults,
+      metricsNamespace,
       serviceName: 'task-worker',
-      statusTable: this.tables.statusTable,
+      statusTable,
       workerTimeout: props.workerTimeout,
       webhookAllowedHosts: props.webhookAllowedHosts,
     });
-    this.ingestApi = new IngestApi(this, 'IngestApi', props.api);
+    this.taskChannel.worker.addEnvironment(EnvNames.eventBusName, bus.eventBusName);
+    bus.grantPutEventsTo(this.taskChannel.worker);
 
+    const subscriptionDefaults = { bus, flowTable, idempotencyTable, metricsNamespace };
+    this.subscriptions = [
+      new Subscription(this, 'FlowRecorder', {
+        ...subscriptionDefaults,
+        subscriptionName: 'flow-recorder',
+        description: 'Wire tap: records every event on the bus in the flow timeline',
+        eventPattern: { account: [this.account] },
+        consumerEntryFolder: 'flow-recorder',
+      }),
+      new Subscription(this, 'HighValueOrders', {
+        ...subscriptionDefaults,
+        subscriptionName: 'high-value-orders',
+        description: `Content-based router: order.placed with amount >= ${HIGH_VALUE_ORDER_AMOUNT}`,
+        eventPattern: {
+          detailType: ['order.placed'],
+          detail: { data: { amount: [{ numeric: ['>=', HIGH_VALUE_ORDER_AMOUNT] }] } },
+        },
+        consumerEntryFolder: 'high-value-orders',
+      }),
+      new Subscription(this, 'TaskFailures', {
+        ...subscriptionDefaults,
+        subscriptionName: 'task-failures',
+        description: 'Message filter: task.failed only, raised as alerts',
+        eventPattern: { source: ['switchyard.tasks'], detailType: ['task.failed'] },
+        consumerEntryFolder: 'task-failures',
+      }),
+    ];
+
+    this.ingestApi = new IngestApi(this, 'IngestApi', props.api);
+    const functionDefaults = { metricsNamespace };
     const hello = new SwitchyardFunction(this, 'Hello', {
       ...functionDefaults,
       entryFolder: 'hello',
@@ -52,14 +97,15 @@ export class SwitchyardStack extends Stack {
       serviceName: 'submit-task',
       description: 'Validates, records and enqueues a task (202 Accepted)',
       environment: {
-        [EnvNames.taskTableName]: this.tables.statusTable.tableName,
-        [EnvNames.idempotencyTableName]: this.tables.idempotencyTable.tableName,
+        [EnvNames.taskTableName]: statusTable.tableName,
+        [EnvNames.idempotencyTableName]: idempotencyTable.tableName,
         [EnvNames.taskQueueUrl]: this.taskChannel.queue.queueUrl,
         [EnvNames.webhookAllowedHosts]: (props.webhookAllowedHosts ?? []).join(','),
       },
     });
-    this.tables.statusTable.grant(submitTask, 'dynamodb:PutItem', 'dynamodb:DeleteItem');
-    this.tables.idempotencyTable.grant(
+    grantTableItems(statusTable, submitTask, 'dynamodb:PutItem', 'dynamodb:DeleteItem');
+    grantTableItems(
+      idempotencyTable,
       submitTask,
       'dynamodb:GetItem',
       'dynamodb:PutItem',
@@ -72,9 +118,29 @@ export class SwitchyardStack extends Stack {
       entryFolder: 'get-task',
       serviceName: 'get-task',
       description: 'Answers the status of one task',
-      environment: { [EnvNames.taskTableName]: this.tables.statusTable.tableName },
+      environment: { [EnvNames.taskTableName]: statusTable.tableName },
     });
-    this.tables.statusTable.grant(getTask, 'dynamodb:GetItem');
+    grantTableItems(statusTable, getTask, 'dynamodb:GetItem');
+    const publishEvents = new SwitchyardFunction(this, 'PublishEvents', {
+      ...functionDefaults,
+      entryFolder: 'publish-events',
+      serviceName: 'publish-events',
+      description: 'Validates events and publishes them to the bus',
+      environment: { [EnvNames.eventBusName]: bus.eventBusName },
+    });
+    bus.grantPutEventsTo(publishEvents);
+    const getFlow = new SwitchyardFunction(this, 'GetFlow', {
+      ...functionDefaults,
+      entryFolder: 'get-flow',
+      serviceName: 'get-flow',
+      description: 'Answers the timeline of one flow by correlation id',
+      environment: {
+        [EnvNames.taskTableName]: statusTable.tableName,
+        [EnvNames.flowTableName]: flowTable.tableName,
+      },
+    });
+    this.tables.grantQueryTasksByCorrelation(getFlow);
+    grantTableItems(flowTable, getFlow, 'dynamodb:Query');
 
     this.ingestApi.addRoute({ method: 'GET', path: '/api/data', handler: hello, authorization: 'NONE' });
     this.ingestApi.addRoute({
@@ -84,15 +150,24 @@ export class SwitchyardStack extends Stack {
       requestBody: { name: 'SubmitTask', schema: submitTaskBodySchema },
     });
     this.ingestApi.addRoute({ method: 'GET', path: '/tasks/{taskId}', handler: getTask });
+    this.ingestApi.addRoute({
+      method: 'POST',
+      path: '/events',
+      handler: publishEvents,
+      requestBody: { name: 'PublishEvents', schema: publishEventsBodySchema },
+    });
+    this.ingestApi.addRoute({ method: 'GET', path: '/flows/{correlationId}', handler: getFlow });
 
     this.node.addValidation(new IntegrationChecks(this));
 
-    new CfnOutput(this, 'ApiUrl', {
-      value: this.ingestApi.url,
-      description: 'Base URL of the REST API stage',
-    });
-    new CfnOutput(this, 'TaskQueueUrl', { value: this.taskChannel.queue.queueUrl });
-    new CfnOutput(this, 'TaskDeadLetterQueueUrl', { value: this.taskChannel.deadLetterQueue.queueUrl });
-    new CfnOutput(this, 'TaskTableName', { value: this.tables.statusTable.tableName });
+    const output = (id: string, value: string, description: string) =>
+      new CfnOutput(this, id, { value, description });
+    output('ApiUrl', this.ingestApi.url, 'Base URL of the REST API stage');
+    output('TaskQueueUrl', this.taskChannel.queue.queueUrl, 'Task channel queue');
+    output('TaskDeadLetterQueueUrl', this.taskChannel.deadLetterQueue.queueUrl, 'Task channel DLQ');
+    output('TaskTableName', statusTable.tableName, 'Task status records');
+    output('FlowTableName', flowTable.tableName, 'Flow timeline');
+    output('EventBusName', bus.eventBusName, 'Custom event bus');
+    output('EventArchiveName', this.eventChannel.archive.archiveName, 'Archive of every event, for replay');
   }
 }

@@ -1,4 +1,5 @@
 import { CfnElement, Stack, Token } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { IConstruct, IValidation } from 'constructs';
@@ -15,7 +16,8 @@ type Resolved = Record<string, unknown>;
 /**
  * Integration mistakes that deploy fine and then lose or duplicate messages, caught at synth:
  * an SQS consumer whose queue's visibility timeout is under 6x the function timeout, one that
- * does not report partial batch failures, and a consumed queue without a dead-letter queue.
+ * does not report partial batch failures, a consumed queue without a dead-letter queue, and
+ * an EventBridge rule target without a dead-letter queue or a retry policy.
  * It reads the synthesized L1 resources, so it checks every consumer however it was built.
  */
 export class IntegrationChecks implements IValidation {
@@ -68,6 +70,23 @@ export class IntegrationChecks implements IValidation {
         problems.push(
           `${where}: the queue has no dead-letter queue (RedrivePolicy), so a poison message would be retried until it expires`,
         );
+      }
+    }
+    for (const rule of all.filter((node): node is events.CfnRule => node instanceof events.CfnRule)) {
+      const ruleTargets = (stack.resolve(rule.targets) as Resolved[] | undefined) ?? [];
+      for (const target of ruleTargets) {
+        const where = `${rule.node.path} -> target ${String(target.id ?? target.Id)}`;
+        const deadLetter = (target.deadLetterConfig ?? target.DeadLetterConfig) as Resolved | undefined;
+        if (!deadLetter?.arn && !deadLetter?.Arn) {
+          problems.push(
+            `${where}: the rule target has no dead-letter queue, so events it cannot deliver would be dropped`,
+          );
+        }
+        if (!target.retryPolicy && !target.RetryPolicy) {
+          problems.push(
+            `${where}: the rule target has no retry policy; set its attempts and maximum event age explicitly`,
+          );
+        }
       }
     }
     return problems;

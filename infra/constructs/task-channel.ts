@@ -5,6 +5,7 @@ import * as lambdaEventSources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { EnvNames } from '../../functions/shared/env-names';
+import { grantTableItems } from './grant-table-items';
 import { VISIBILITY_TIMEOUT_FACTOR } from './integration-checks';
 import { SwitchyardFunction } from './switchyard-function';
 
@@ -83,7 +84,7 @@ export class TaskChannel extends Construct {
         [EnvNames.webhookTimeoutMs]: String(webhookTimeout.toMilliseconds()),
       },
     });
-    props.statusTable.grant(this.worker, 'dynamodb:GetItem', 'dynamodb:UpdateItem');
+    grantTableItems(props.statusTable, this.worker, 'dynamodb:GetItem', 'dynamodb:UpdateItem');
     this.worker.addEventSource(
       new lambdaEventSources.SqsEventSource(this.queue, {
         batchSize: props.batchSize ?? 10,

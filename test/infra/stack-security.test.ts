@@ -19,7 +19,7 @@ const resourcesOf = (type: string) =>
 describe('Lambda functions', () => {
   it('should run every function on the latest Node.js runtime, arm64, with active tracing and JSON logs', () => {
     const functions = resourcesOf('AWS::Lambda::Function');
-    expect(functions).toHaveLength(4);
+    expect(functions).toHaveLength(9);
     for (const { Properties } of functions) {
       expect(Properties.Runtime).toMatch(/^nodejs(\d+)\.x$/);
       expect(Number(/^nodejs(\d+)/.exec(String(Properties.Runtime))?.[1])).toBeGreaterThanOrEqual(22);
@@ -31,17 +31,19 @@ describe('Lambda functions', () => {
 
   it('should give every function a log group with retention', () => {
     const logGroups = resourcesOf('AWS::Logs::LogGroup');
-    expect(logGroups.length).toBeGreaterThanOrEqual(5);
+    expect(logGroups.length).toBeGreaterThanOrEqual(10);
     for (const { Properties } of logGroups) expect(Properties.RetentionInDays).toBe(30);
   });
 });
 
-describe('task queue', () => {
-  it('should encrypt both queues and keep dead letters for 14 days', () => {
+describe('queues', () => {
+  it('should encrypt every queue and keep every dead letter for 14 days', () => {
     const queues = resourcesOf('AWS::SQS::Queue');
-    expect(queues).toHaveLength(2);
+    expect(queues).toHaveLength(8);
     for (const { Properties } of queues) expect(Properties.SqsManagedSseEnabled).toBe(true);
-    template.hasResourceProperties('AWS::SQS::Queue', { MessageRetentionPeriod: 1_209_600 });
+    const deadLetterQueues = queues.filter(({ Properties }) => !Properties.RedrivePolicy);
+    expect(deadLetterQueues).toHaveLength(4);
+    for (const { Properties } of deadLetterQueues) expect(Properties.MessageRetentionPeriod).toBe(1_209_600);
   });
 
   it('should dead-letter after 5 receives with a visibility timeout of 6x the worker timeout', () => {
@@ -60,9 +62,9 @@ describe('task queue', () => {
     });
   });
 
-  it('should deny every request to either queue that is not over TLS', () => {
+  it('should deny every request to every queue that is not over TLS', () => {
     const policies = resourcesOf('AWS::SQS::QueuePolicy');
-    expect(policies).toHaveLength(2);
+    expect(policies).toHaveLength(8);
     for (const { Properties } of policies) {
       expect(Properties.PolicyDocument).toMatchObject({
         Statement: expect.arrayContaining([
@@ -76,10 +78,13 @@ describe('task queue', () => {
     }
   });
 
-  it('should feed the worker with partial batch responses', () => {
+  it('should feed every consumer with partial batch responses', () => {
+    const mappings = resourcesOf('AWS::Lambda::EventSourceMapping');
+    expect(mappings).toHaveLength(4);
+    for (const { Properties } of mappings)
+      expect(Properties.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       BatchSize: 10,
-      FunctionResponseTypes: ['ReportBatchItemFailures'],
       ScalingConfig: { MaximumConcurrency: 10 },
     });
   });
@@ -96,7 +101,7 @@ describe('task queue', () => {
 describe('tables', () => {
   it('should be on demand, encrypted and point-in-time recoverable', () => {
     const tables = resourcesOf('AWS::DynamoDB::Table');
-    expect(tables).toHaveLength(2);
+    expect(tables).toHaveLength(3);
     for (const { Properties } of tables) {
       expect(Properties).toMatchObject({
         BillingMode: 'PAY_PER_REQUEST',
@@ -144,7 +149,9 @@ describe('REST API', () => {
     const byAuth = methods().map(({ Properties }) => [Properties.HttpMethod, Properties.AuthorizationType]);
     expect(byAuth.sort()).toEqual([
       ['GET', 'AWS_IAM'],
+      ['GET', 'AWS_IAM'],
       ['GET', 'NONE'],
+      ['POST', 'AWS_IAM'],
       ['POST', 'AWS_IAM'],
     ]);
   });
@@ -159,7 +166,9 @@ describe('REST API', () => {
       RequestModels: { 'application/json': Match.anyValue() },
       RequestValidatorId: Match.anyValue(),
     });
-    const [model] = resourcesOf('AWS::ApiGateway::Model');
+    const model = resourcesOf('AWS::ApiGateway::Model').find(
+      ({ Properties }) => Properties.Name === 'SubmitTask',
+    );
     const schema = model?.Properties.Schema as { oneOf: { properties: { type: { enum: string[] } } }[] };
     expect(schema.oneOf.map((variant) => variant.properties.type.enum[0])).toEqual(['hello', 'webhook']);
   });

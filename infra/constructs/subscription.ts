@@ -1,0 +1,128 @@
+import { Duration } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as lambdaEventSources from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { EnvNames } from '../../functions/shared/env-names';
+import { grantTableItems } from './grant-table-items';
+import { VISIBILITY_TIMEOUT_FACTOR } from './integration-checks';
+import { SwitchyardFunction } from './switchyard-function';
+
+export interface SubscriptionProps {
+  readonly bus: events.IEventBus;
+  /** Kebab-case name, recorded in the flow timeline and used in resource names. */
+  readonly subscriptionName: string;
+  readonly description: string;
+  /** Which events the subscription receives. */
+  readonly eventPattern: events.EventPattern;
+  /** Folder under `functions/` of the consumer's `handler.ts`. */
+  readonly consumerEntryFolder: string;
+  readonly flowTable: dynamodb.ITable;
+  readonly idempotencyTable: dynamodb.ITable;
+  readonly metricsNamespace: string;
+  /** @default Duration.seconds(30) */
+  readonly consumerTimeout?: Duration;
+  /** Receives before a buffered event moves to the DLQ (1 to 1000). @default 5 */
+  readonly maxReceiveCount?: number;
+  /** Events per consumer invocation (1 to 10). @default 10 */
+  readonly batchSize?: number;
+  /** EventBridge delivery retries to the buffer queue (0 to 185). @default 185 */
+  readonly deliveryRetryAttempts?: number;
+  /** How long EventBridge keeps retrying a delivery (60 s to 24 h). @default Duration.hours(24) */
+  readonly maxEventAge?: Duration;
+}
+
+/**
+ * One event-driven consumer: rule -> encrypted, TLS-only buffer queue -> consumer Lambda with
+ * partial batch responses. The rule's target retries with a policy and dead-letters into the
+ * subscription's DLQ, which also takes the events the consumer keeps failing: one place per
+ * subscription where every undelivered or unprocessed event ends up.
+ */
+export class Subscription extends Construct {
+  readonly rule: events.Rule;
+  readonly queue: sqs.Queue;
+  readonly deadLetterQueue: sqs.Queue;
+  readonly consumer: SwitchyardFunction;
+
+  constructor(scope: Construct, id: string, props: SubscriptionProps) {
+    super(scope, id);
+    const consumerTimeout = props.consumerTimeout ?? Duration.seconds(30);
+    const maxReceiveCount = props.maxReceiveCount ?? 5;
+    validateProps({ ...props, maxReceiveCount });
+
+    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    this.queue = new sqs.Queue(this, 'Queue', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: Duration.seconds(VISIBILITY_TIMEOUT_FACTOR * consumerTimeout.toSeconds()),
+      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount },
+    });
+    this.rule = new events.Rule(this, 'Rule', {
+      eventBus: props.bus,
+      description: props.description,
+      eventPattern: props.eventPattern,
+      targets: [
+        new targets.SqsQueue(this.queue, {
+          deadLetterQueue: this.deadLetterQueue,
+          retryAttempts: props.deliveryRetryAttempts ?? 185,
+          maxEventAge: props.maxEventAge ?? Duration.hours(24),
+        }),
+      ],
+    });
+
+    this.consumer = new SwitchyardFunction(this, 'Consumer', {
+      entryFolder: props.consumerEntryFolder,
+      description: props.description,
+      timeout: consumerTimeout,
+      serviceName: props.subscriptionName,
+      metricsNamespace: props.metricsNamespace,
+      environment: {
+        [EnvNames.subscriptionName]: props.subscriptionName,
+        [EnvNames.flowTableName]: props.flowTable.tableName,
+        [EnvNames.idempotencyTableName]: props.idempotencyTable.tableName,
+      },
+    });
+    grantTableItems(props.flowTable, this.consumer, 'dynamodb:PutItem');
+    grantTableItems(
+      props.idempotencyTable,
+      this.consumer,
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+    );
+    this.consumer.addEventSource(
+      new lambdaEventSources.SqsEventSource(this.queue, {
+        batchSize: props.batchSize ?? 10,
+        reportBatchItemFailures: true,
+      }),
+    );
+  }
+}
+
+const validateProps = (props: SubscriptionProps & { maxReceiveCount: number }): void => {
+  const problems: string[] = [];
+  if (!/^[a-z][a-z0-9-]{0,63}$/.test(props.subscriptionName)) {
+    problems.push(
+      `subscriptionName must be kebab-case, 1 to 64 characters (given ${props.subscriptionName})`,
+    );
+  }
+  const inRange = (name: string, value: number | undefined, min: number, max: number) => {
+    if (value !== undefined && !(Number.isInteger(value) && value >= min && value <= max)) {
+      problems.push(`${name} must be an integer from ${min} to ${max} (given ${value})`);
+    }
+  };
+  inRange('maxReceiveCount', props.maxReceiveCount, 1, 1000);
+  inRange('batchSize', props.batchSize, 1, 10);
+  inRange('deliveryRetryAttempts', props.deliveryRetryAttempts, 0, 185);
+  if (props.maxEventAge && (props.maxEventAge.toSeconds() < 60 || props.maxEventAge.toSeconds() > 86_400)) {
+    problems.push(`maxEventAge must be from 60 s to 24 h (given ${props.maxEventAge.toSeconds()} s)`);
+  }
+  if (problems.length > 0) throw new Error(`Invalid Subscription props:\n- ${problems.join('\n- ')}`);
+};
