@@ -30,6 +30,12 @@ export function validateBatchIds(ids: readonly string[]): void {
   }
 }
 
+/** What a batch operation answers, in the SDK's shape. */
+export interface BatchResult<T> {
+  readonly Successful: T[];
+  readonly Failed: BatchResultErrorEntry[];
+}
+
 /** One failed entry of a batch, in the SDK's shape. */
 export interface BatchResultErrorEntry {
   readonly Id: string;
