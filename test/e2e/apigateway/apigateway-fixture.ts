@@ -21,6 +21,7 @@ export interface RouteSpec {
   readonly requiredParameters?: readonly string[];
   /** Attach the API's body+parameters validator. @default true */
   readonly validate?: boolean;
+  readonly apiKeyRequired?: boolean;
 }
 
 export interface GatewayResponseSpec {
@@ -34,6 +35,8 @@ export interface ApiSpec {
   readonly models?: Readonly<Record<string, object>>;
   readonly gatewayResponses?: Readonly<Record<string, GatewayResponseSpec>>;
   readonly throttle?: { readonly rate: number; readonly burst: number };
+  /** Per-method limits, e.g. `{ path: '/reports', method: 'GET', rate: 1, burst: 1 }`. */
+  readonly methodThrottles?: readonly { path: string; method: string; rate: number; burst: number }[];
   readonly binaryMediaTypes?: readonly string[];
   /** @default 'prod' */
   readonly stageName?: string;
@@ -61,16 +64,25 @@ export function apiTemplate(spec: ApiSpec): { Resources: Record<string, object> 
         RestApiId: { Ref: 'Api' },
         DeploymentId: { Ref: 'Deployment' },
         StageName: spec.stageName ?? 'prod',
-        MethodSettings: spec.throttle
-          ? [
-              {
-                HttpMethod: '*',
-                ResourcePath: '/*',
-                ThrottlingRateLimit: spec.throttle.rate,
-                ThrottlingBurstLimit: spec.throttle.burst,
-              },
-            ]
-          : [],
+        MethodSettings: [
+          ...(spec.throttle
+            ? [
+                {
+                  HttpMethod: '*',
+                  ResourcePath: '/*',
+                  ThrottlingRateLimit: spec.throttle.rate,
+                  ThrottlingBurstLimit: spec.throttle.burst,
+                },
+              ]
+            : []),
+          // MethodSettings name a resource path with its slashes escaped as `~1`.
+          ...(spec.methodThrottles ?? []).map((limit) => ({
+            HttpMethod: limit.method,
+            ResourcePath: `/${limit.path.replace(/\//g, '~1')}`,
+            ThrottlingRateLimit: limit.rate,
+            ThrottlingBurstLimit: limit.burst,
+          })),
+        ],
       },
     },
   };
@@ -104,6 +116,7 @@ export function apiTemplate(spec: ApiSpec): { Resources: Record<string, object> 
       Type: 'AWS::ApiGateway::Method',
       Properties: {
         AuthorizationType: route.authorization ?? 'AWS_IAM',
+        ApiKeyRequired: route.apiKeyRequired,
         HttpMethod: route.method,
         Integration: {
           IntegrationHttpMethod: 'POST',

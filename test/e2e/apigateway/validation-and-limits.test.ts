@@ -271,7 +271,11 @@ describe('API Gateway stage throttling', () => {
     gateway = await startGateway(
       apiTemplate({
         throttle: { rate: 0.001, burst: 2 },
-        routes: [{ method: 'GET', path: '/api/data', functionId: 'Hello', authorization: 'NONE' }],
+        methodThrottles: [{ path: '/reports', method: 'GET', rate: 0.001, burst: 1 }],
+        routes: [
+          { method: 'GET', path: '/api/data', functionId: 'Hello', authorization: 'NONE' },
+          { method: 'GET', path: '/reports', functionId: 'Reports', authorization: 'NONE' },
+        ],
       }),
     );
   });
@@ -280,21 +284,69 @@ describe('API Gateway stage throttling', () => {
     await gateway.stop();
   });
 
+  const statusesOf = async (path: string, count: number): Promise<Response[]> => {
+    const responses: Response[] = [];
+    for (let attempt = 0; attempt < count; attempt += 1) responses.push(await fetch(`${gateway.url}${path}`));
+    return responses;
+  };
+
   it('should answer 429 Too Many Requests once the burst is spent', async () => {
     // Act
-    const statuses: number[] = [];
-    let throttled: Response | undefined;
-    for (let attempt = 0; attempt < 3; attempt += 1) {
-      const response = await fetch(`${gateway.url}/api/data`);
-      statuses.push(response.status);
-      if (response.status === 429) throttled = response;
-      else await response.arrayBuffer();
-    }
+    const responses = await statusesOf('/api/data', 3);
 
     // Assert
-    expect(statuses).toEqual([200, 200, 429]);
-    expect(throttled?.headers.get('x-amzn-errortype')).toBe('TooManyRequestsException');
-    expect(await throttled?.json()).toEqual({ message: 'Too Many Requests' });
-    expect(gateway.calls).toHaveLength(2);
+    expect(responses.map((response) => response.status)).toEqual([200, 200, 429]);
+    const throttled = responses[2] as Response;
+    expect(throttled.headers.get('x-amzn-errortype')).toBe('TooManyRequestsException');
+    expect(await throttled.json()).toEqual({ message: 'Too Many Requests' });
+    expect(gateway.calls.filter((call) => call.functionId === 'Hello')).toHaveLength(2);
+  });
+
+  it('should throttle a method with its own limits separately from the stage', async () => {
+    // Act
+    const responses = await statusesOf('/reports', 2);
+
+    // Assert
+    expect(responses.map((response) => response.status)).toEqual([200, 429]);
+  });
+});
+
+describe('API Gateway API keys', () => {
+  let gateway: GatewayUnderTest;
+
+  beforeAll(async () => {
+    gateway = await startGateway(
+      apiTemplate({
+        routes: [
+          {
+            method: 'GET',
+            path: '/partner',
+            functionId: 'Partner',
+            authorization: 'NONE',
+            apiKeyRequired: true,
+          },
+        ],
+        extraResources: {
+          PartnerKey: { Type: 'AWS::ApiGateway::ApiKey', Properties: { Value: 'partner-key-0001' } },
+        },
+      }),
+    );
+  });
+
+  afterAll(async () => {
+    await gateway.stop();
+  });
+
+  it.each<{ name: string; headers: Record<string, string>; status: number }>([
+    { name: 'no key', headers: {}, status: 403 },
+    { name: 'a wrong key', headers: { 'x-api-key': 'guess' }, status: 403 },
+    { name: "the template's key", headers: { 'x-api-key': 'partner-key-0001' }, status: 200 },
+  ])('should answer $status to a request with $name', async ({ headers, status }) => {
+    // Act
+    const response = await fetch(`${gateway.url}/partner`, { headers });
+
+    // Assert
+    expect(response.status).toBe(status);
+    if (status === 403) expect(await json(response)).toEqual({ message: 'Forbidden' });
   });
 });
