@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AwsRequest, AwsResponse, AwsService } from './aws-service';
@@ -68,6 +69,7 @@ function endpointError(
   code: string,
   message: string,
 ): AwsResponse {
+  const requestId = randomUUID();
   const isQuery =
     request !== undefined &&
     ((request.headers['content-type'] ?? '').includes('x-www-form-urlencoded') ||
@@ -76,13 +78,17 @@ function endpointError(
     const escaped = message.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     return {
       statusCode,
-      headers: { 'content-type': 'text/xml' },
-      body: `<?xml version="1.0"?><ErrorResponse><Error><Type>Sender</Type><Code>${code}</Code><Message>${escaped}</Message></Error></ErrorResponse>`,
+      headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId },
+      body: `<?xml version="1.0"?><ErrorResponse><Error><Type>Sender</Type><Code>${code}</Code><Message>${escaped}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`,
     };
   }
   return {
     statusCode,
-    headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-errortype': code },
+    headers: {
+      'content-type': 'application/x-amz-json-1.0',
+      'x-amzn-errortype': code,
+      'x-amzn-requestid': requestId,
+    },
     body: JSON.stringify({ __type: code, message }),
   };
 }
