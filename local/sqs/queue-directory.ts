@@ -85,7 +85,12 @@ export class QueueDirectory {
       isFifo,
       createdTimestamp: seconds,
       lastModifiedTimestamp: seconds,
-      attributes: { ...defaultQueueAttributes(isFifo), ...normalized },
+      attributes: {
+        ...defaultQueueAttributes(isFifo),
+        // A queue with a customer KMS key uses SSE-KMS, not SSE-SQS, unless told otherwise.
+        ...(normalized.KmsMasterKeyId !== undefined && { SqsManagedSseEnabled: 'false' }),
+        ...normalized,
+      },
       tags: { ...tags },
       messages: new Map(),
       sequence: FIRST_SEQUENCE,
