@@ -122,4 +122,52 @@ describe('the local SQS on random input', () => {
     expect(statuses.filter((s) => s.status >= 400 && !s.type?.startsWith('com.amazonaws.sqs#'))).toEqual([]);
     expect(after.$metadata.httpStatusCode).toBe(200);
   });
+
+  it('should answer 300 random query-protocol forms with 200 or an XML 4xx error, never a 5xx', async () => {
+    // Arrange
+    const next = random(4_566);
+    const keys = [
+      'QueueName',
+      'MessageBody',
+      'ReceiptHandle',
+      'VisibilityTimeout',
+      'MaxNumberOfMessages',
+      'Attribute.1.Name',
+      'Attribute.1.Value',
+      'AttributeName.1',
+      'MessageAttribute.1.Name',
+      'MessageAttribute.1.Value.DataType',
+      'MessageAttribute.1.Value.StringValue',
+      'SendMessageBatchRequestEntry.1.Id',
+      'SendMessageBatchRequestEntry.1.MessageBody',
+      'DeleteMessageBatchRequestEntry.1.Id',
+      'DeleteMessageBatchRequestEntry.1.ReceiptHandle',
+      'Tag.1.Key',
+      'Tag.1.Value',
+    ];
+    const forms = Array.from({ length: 300 }, () => {
+      const form = new URLSearchParams({
+        Action: OPERATIONS[Math.floor(next() * OPERATIONS.length)] as string,
+      });
+      if (next() < 0.8) form.set('QueueUrl', queueUrl);
+      for (const key of keys) if (next() < 0.5) form.set(key, String(value(next, queueUrl)));
+      return form.toString();
+    });
+
+    // Act
+    const statuses: Array<{ status: number; xml: string }> = [];
+    for (const body of forms) {
+      const response = await fetch(cloud.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+      });
+      statuses.push({ status: response.status, xml: await response.text() });
+    }
+
+    // Assert
+    expect(statuses.filter((s) => s.status >= 500)).toEqual([]);
+    expect(statuses.filter((s) => s.status >= 400 && !s.xml.includes('<ErrorResponse'))).toEqual([]);
+    expect(statuses.some((s) => s.status === 200)).toBe(true);
+  });
 });
