@@ -108,15 +108,20 @@ export async function startServices(options: StartServicesOptions = {}): Promise
     }
     const endpointsFile = join(dataDir, 'endpoints.json');
     writeEndpointsFile(endpointsFile, { awsEndpoint: endpoint.url, region, ...LOCAL_CREDENTIALS });
+    // Signal handlers and test teardown may both stop: the second call waits for the first.
+    let stopping: Promise<void> | undefined;
     return {
       url: endpoint.url,
       region,
       ...LOCAL_CREDENTIALS,
       dataDir,
       sqs: sqsService.model,
-      stop: async () => {
-        rmSync(endpointsFile, { force: true });
-        await endpoint.close();
+      stop: () => {
+        stopping ??= (async () => {
+          rmSync(endpointsFile, { force: true });
+          await endpoint.close();
+        })();
+        return stopping;
       },
     };
   } catch (error) {

@@ -58,13 +58,14 @@ describe('startServices and the local:services CLI', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('should write endpoints.json while running and remove it on stop', async () => {
+  it('should write endpoints.json while running and remove it on stop, however often stop is called', async () => {
     // Arrange
     const services = await startServices({ port: 0, dataDir });
     const file = join(dataDir, 'endpoints.json');
 
     // Act
     const written = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+    await Promise.all([services.stop(), services.stop()]);
     await services.stop();
 
     // Assert
