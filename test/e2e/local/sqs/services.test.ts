@@ -221,6 +221,20 @@ describe('startServices and the local:services CLI', () => {
     40_000,
   );
 
+  it('should exit 1 with a clear message when the port is taken', async () => {
+    // Arrange
+    const running = await startServices({ port: 0, dataDir: join(dataDir, 'first') });
+    const port = new URL(running.url).port;
+
+    // Act
+    const run = await runCli(['--port', port, '--data-dir', join(dataDir, 'second')]);
+    await running.stop();
+
+    // Assert
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/could not start the local services: .*EADDRINUSE/);
+  }, 40_000);
+
   it('should refuse --reset on a folder holding files it did not create', async () => {
     // Arrange
     const foreign = join(dataDir, 'precious');
