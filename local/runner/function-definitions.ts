@@ -60,6 +60,7 @@ export function functionDefinitions(
     }
     const logging = reader.get('LoggingConfig') as { LogGroup?: unknown } | undefined;
     const name = stack.physicalName(resource.logicalId);
+    const templateTimeout = reader.number('Timeout');
     const definition: LambdaFunctionDefinition = {
       logicalId: resource.logicalId,
       name,
@@ -67,7 +68,7 @@ export function functionDefinitions(
       codeDir: assembly.assetDir(resource.logicalId),
       handler: reader.string('Handler') ?? 'index.handler',
       environment,
-      timeoutSeconds: overrides.timeoutSeconds ?? reader.number('Timeout') ?? DEFAULT_TIMEOUT_SECONDS,
+      timeoutSeconds: overrides.timeoutSeconds ?? templateTimeout ?? DEFAULT_TIMEOUT_SECONDS,
       memorySizeMb: reader.number('MemorySize') ?? DEFAULT_MEMORY_MB,
       reservedConcurrency: reader.number('ReservedConcurrentExecutions'),
       runtime,

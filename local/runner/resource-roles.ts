@@ -54,5 +54,8 @@ export const RESOURCE_ROLES: Readonly<Record<string, ResourceRole>> = {
   'AWS::SNS::Topic': 'none',
   'AWS::SNS::Subscription': 'none',
   'AWS::SNS::TopicPolicy': 'none',
+  // Encryption at rest: local state is plain files, so keys are only referenced by ARN.
+  'AWS::KMS::Key': 'none',
+  'AWS::KMS::Alias': 'none',
   'AWS::CDK::Metadata': 'none',
 };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { UnsupportedTemplateError } from './errors';
 import { IntrinsicResolver, type IntrinsicScope } from './intrinsic-resolver';
 import { localPhysicalName, localResourceId } from './local-names';
@@ -99,6 +100,8 @@ export class StackResources implements IntrinsicScope {
         return localResourceId(this.stackName, logicalId);
       case 'AWS::ApiGateway::Stage':
         return this.stringProperty(logicalId, resource, 'StageName') ?? logicalId;
+      case 'AWS::KMS::Key':
+        return this.kmsKeyId(logicalId);
       default:
         return this.physicalName(logicalId);
     }
@@ -119,7 +122,10 @@ export class StackResources implements IntrinsicScope {
       case 'AWS::Logs::LogGroup.Arn':
       case 'AWS::SNS::Topic.TopicArn':
       case 'AWS::CloudWatch::Alarm.Arn':
+      case 'AWS::KMS::Key.Arn':
         return this.arn(logicalId, resource);
+      case 'AWS::KMS::Key.KeyId':
+        return this.kmsKeyId(logicalId);
       case 'AWS::SQS::Queue.QueueName':
       case 'AWS::Events::EventBus.Name':
       case 'AWS::Events::Archive.ArchiveName':
@@ -178,6 +184,8 @@ export class StackResources implements IntrinsicScope {
         return `${prefix('sns')}:${name}`;
       case 'AWS::CloudWatch::Alarm':
         return `${prefix('cloudwatch')}:alarm:${name}`;
+      case 'AWS::KMS::Key':
+        return `${prefix('kms')}:key/${this.kmsKeyId(logicalId)}`;
       default:
         throw new UnsupportedTemplateError(logicalId, `${resource.Type} has no ARN locally`);
     }
@@ -191,6 +199,12 @@ export class StackResources implements IntrinsicScope {
       throw new UnsupportedTemplateError(logicalId, 'EventBusName must be a string');
     // The property accepts a bus name or ARN.
     return bus.startsWith('arn:') ? (bus.split('/').at(-1) ?? bus) : bus;
+  }
+
+  /** A key id in the UUID shape KMS uses, stable per logical id. */
+  private kmsKeyId(logicalId: string): string {
+    const hex = createHash('sha256').update(`${this.stackName}/${logicalId}`).digest('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
   }
 
   private queueUrl(logicalId: string): string {
