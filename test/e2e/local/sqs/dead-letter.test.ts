@@ -223,6 +223,23 @@ describe('SQS dead-letter queues and message move tasks', () => {
     expect(await countOf(dlqUrl)).toBe(0);
   });
 
+  it('should fail a move task without DestinationArn when a message was never dead-lettered', async () => {
+    // Arrange
+    const { dlqUrl, dlqArn } = await queuePair(1);
+    cloud.services.sqs.sendMessage(dlqUrl, 'sent straight to the DLQ');
+
+    // Act
+    await cloud.sqs.send(new StartMessageMoveTaskCommand({ SourceArn: dlqArn }));
+    const failed = await eventually(async () => {
+      const { Results = [] } = await cloud.sqs.send(new ListMessageMoveTasksCommand({ SourceArn: dlqArn }));
+      return Results[0]?.Status === 'FAILED' ? Results[0] : undefined;
+    });
+
+    // Assert
+    expect(failed.FailureReason).toEqual(expect.any(String));
+    expect(await countOf(dlqUrl)).toBe(1);
+  });
+
   it('should cancel a running move task and refuse a second concurrent one', async () => {
     // Arrange
     const { dlqUrl, dlqArn, sourceUrl } = await queuePair(1);
