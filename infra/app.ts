@@ -17,6 +17,7 @@ const listContext = (key: string): string[] | undefined => {
 const stack = new SwitchyardStack(app, app.node.tryGetContext('switchyard:stackName') ?? 'Switchyard', {
   description: 'Switchyard: enterprise integration patterns on AWS serverless',
   webhookAllowedHosts: listContext('switchyard:webhookAllowedHosts'),
+  alarmEmails: listContext('switchyard:alarmEmails'),
 });
 acknowledgeNagFindings(stack);
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

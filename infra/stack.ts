@@ -1,4 +1,4 @@
-import { CfnOutput, type Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { publishEventsBodySchema } from '../functions/publish-events/publish-events-body';
 import { EnvNames } from '../functions/shared/env-names';
@@ -7,6 +7,7 @@ import { EventChannel } from './constructs/event-channel';
 import { grantTableItems } from './constructs/grant-table-items';
 import { IngestApi, type IngestApiProps } from './constructs/ingest-api';
 import { IntegrationChecks } from './constructs/integration-checks';
+import { Observability } from './constructs/observability';
 import { StateTables } from './constructs/state-tables';
 import { Subscription } from './constructs/subscription';
 import { SwitchyardFunction } from './constructs/switchyard-function';
@@ -23,6 +24,10 @@ export interface SwitchyardStackProps extends StackProps {
   readonly api?: IngestApiProps;
   /** CloudWatch namespace for business metrics. @default 'Switchyard' */
   readonly metricsNamespace?: string;
+  /** Email addresses subscribed to the alarm topic. @default - none */
+  readonly alarmEmails?: readonly string[];
+  /** Alarm when the oldest queued task is older than this. @default Duration.minutes(15) */
+  readonly maxTaskAge?: Duration;
 }
 
 /** The amount from which an order counts as high-value (content-based routing). */
@@ -35,6 +40,7 @@ export class SwitchyardStack extends Stack {
   readonly eventChannel: EventChannel;
   readonly tables: StateTables;
   readonly subscriptions: readonly Subscription[];
+  readonly observability: Observability;
 
   constructor(scope: Construct, id: string, props: SwitchyardStackProps = {}) {
     super(scope, id, props);
@@ -158,6 +164,42 @@ export class SwitchyardStack extends Stack {
     });
     this.ingestApi.addRoute({ method: 'GET', path: '/flows/{correlationId}', handler: getFlow });
 
+    this.observability = new Observability(this, 'Observability', {
+      api: this.ingestApi.api,
+      bus,
+      metricsNamespace,
+      alarmEmails: props.alarmEmails,
+      channels: [
+        {
+          name: 'tasks',
+          queue: this.taskChannel.queue,
+          deadLetterQueue: this.taskChannel.deadLetterQueue,
+          maxMessageAge: props.maxTaskAge ?? Duration.minutes(15),
+        },
+        ...this.subscriptions.map((subscription) => ({
+          name: subscription.subscriptionName,
+          queue: subscription.queue,
+          deadLetterQueue: subscription.deadLetterQueue,
+        })),
+      ],
+      functions: [
+        { name: 'hello', function: hello },
+        { name: 'submit-task', function: submitTask },
+        { name: 'get-task', function: getTask },
+        { name: 'task-worker', function: this.taskChannel.worker },
+        { name: 'publish-events', function: publishEvents },
+        { name: 'get-flow', function: getFlow },
+        ...this.subscriptions.map((subscription) => ({
+          name: subscription.subscriptionName,
+          function: subscription.consumer,
+        })),
+      ],
+      rules: this.subscriptions.map((subscription) => ({
+        name: subscription.subscriptionName,
+        rule: subscription.rule,
+      })),
+    });
+
     this.node.addValidation(new IntegrationChecks(this));
 
     const output = (id: string, value: string, description: string) =>
@@ -169,5 +211,16 @@ export class SwitchyardStack extends Stack {
     output('FlowTableName', flowTable.tableName, 'Flow timeline');
     output('EventBusName', bus.eventBusName, 'Custom event bus');
     output('EventArchiveName', this.eventChannel.archive.archiveName, 'Archive of every event, for replay');
+    output('AlarmTopicArn', this.observability.alarmTopic.topicArn, 'Where every alarm is sent');
+    output('DashboardName', this.observability.dashboard.dashboardName, 'Operations dashboard');
+    for (const subscription of this.subscriptions) {
+      const id = subscription.node.id;
+      output(`${id}QueueUrl`, subscription.queue.queueUrl, `${subscription.subscriptionName} buffer queue`);
+      output(
+        `${id}DeadLetterQueueUrl`,
+        subscription.deadLetterQueue.queueUrl,
+        `${subscription.subscriptionName} DLQ`,
+      );
+    }
   }
 }

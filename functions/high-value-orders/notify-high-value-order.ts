@@ -1,6 +1,5 @@
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { BusEvent, OrderPlacedData } from '../event-types';
-import { logger, metrics } from '../shared/observability';
+import { countMetric, logger } from '../shared/observability';
 
 /**
  * The high-value order desk: the rule already selected `order.placed` with amount >= 1000, so
@@ -15,5 +14,5 @@ export const notifyHighValueOrder = async (event: BusEvent, data: unknown): Prom
     customerId: order.customer.customerId,
     eventId: event.detail.metadata.eventId,
   });
-  metrics.addMetric('HighValueOrders', MetricUnit.Count, 1);
+  countMetric('HighValueOrders', { currency: order.currency });
 };

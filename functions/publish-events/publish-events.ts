@@ -1,5 +1,6 @@
 import { ServiceUnavailableError, ValidationError } from '../shared/errors';
 import type { EventPublisher, PublishOutcome } from '../shared/event-publisher';
+import { countMetric } from '../shared/observability';
 import { issuesToDetails } from '../shared/validation';
 import { publishEventsBodySchema } from './publish-events-body';
 
@@ -42,6 +43,11 @@ export const publishEvents = async (
     })),
   );
   const results = outcomes.map((outcome, index) => ({ index, ...outcome }));
+  parsed.data.events.forEach((event, index) => {
+    countMetric(results[index]?.status === 'PUBLISHED' ? 'EventsPublished' : 'EventsFailed', {
+      eventType: event.type,
+    });
+  });
   const failed = results.filter((result) => result.status === 'FAILED');
   if (failed.length === results.length) {
     throw new ServiceUnavailableError(

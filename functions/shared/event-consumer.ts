@@ -4,7 +4,11 @@ import type { FlowStore } from './flow-store';
 import { logger } from './observability';
 
 /** What a subscription does with one event whose data passed its type's schema. */
-export type EventHandler = (event: BusEvent, data: unknown, context: { readonly flows: FlowStore }) => Promise<void>;
+export type EventHandler = (
+  event: BusEvent,
+  data: unknown,
+  context: { readonly flows: FlowStore },
+) => Promise<void>;
 
 /** Runs `handle` at most once per key, even when SQS delivers the message again. */
 export type OnceRunner = (key: string, run: () => Promise<void>) => Promise<void>;

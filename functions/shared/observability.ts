@@ -1,5 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics } from '@aws-lambda-powertools/metrics';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 
 /**
@@ -16,3 +16,13 @@ export const errorSummary = (error: unknown): { name: string; message: string } 
   error instanceof Error
     ? { name: error.name, message: error.message }
     : { name: 'Error', message: String(error) };
+
+/**
+ * Counts one occurrence of a business metric with its own dimensions (e.g. `taskType`), in a
+ * metric set of its own so the dimensions of one record never leak onto another's.
+ */
+export const countMetric = (name: string, dimensions: Record<string, string>, count = 1): void => {
+  const metric = metrics.singleMetric();
+  for (const [key, value] of Object.entries(dimensions)) metric.addDimension(key, value);
+  metric.addMetric(name, MetricUnit.Count, count);
+};

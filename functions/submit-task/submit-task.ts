@@ -3,7 +3,7 @@ import {
   IdempotencyValidationError,
 } from '@aws-lambda-powertools/idempotency';
 import { ConflictError, ServiceUnavailableError, ValidationError } from '../shared/errors';
-import { errorSummary, logger } from '../shared/observability';
+import { countMetric, errorSummary, logger } from '../shared/observability';
 import type { TaskQueue } from '../shared/task-queue';
 import type { TaskRecord } from '../shared/task-record';
 import type { TaskStore } from '../shared/task-store';
@@ -123,6 +123,7 @@ export const createAcceptTask =
         cause: error,
       });
     }
+    countMetric('TasksAccepted', { taskType: task.type });
     return { taskId: record.taskId, type: record.type, status: 'ACCEPTED', acceptedAt };
   };
 

@@ -1,10 +1,9 @@
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { BusEvent, TaskFailedData } from '../event-types';
-import { logger, metrics } from '../shared/observability';
+import { countMetric, logger } from '../shared/observability';
 
 /**
  * The message filter's consumer: every `task.failed` becomes one structured alert line (for
- * log-based alerting) and one count of the `TaskFailures` metric per task type.
+ * log-based alerting) and one count of the `TaskFailureAlerts` metric per task type.
  */
 export const alertTaskFailure = async (event: BusEvent, data: unknown): Promise<void> => {
   const failure = data as TaskFailedData;
@@ -17,7 +16,5 @@ export const alertTaskFailure = async (event: BusEvent, data: unknown): Promise<
     reason: failure.error.message,
     correlationId: event.detail.metadata.correlationId,
   });
-  const metric = metrics.singleMetric();
-  metric.addDimension('taskType', failure.taskType);
-  metric.addMetric('TaskFailures', MetricUnit.Count, 1);
+  countMetric('TaskFailureAlerts', { taskType: failure.taskType });
 };

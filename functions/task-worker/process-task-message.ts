@@ -1,5 +1,5 @@
 import { type ErrorDetail } from '../shared/errors';
-import { errorSummary, logger } from '../shared/observability';
+import { countMetric, errorSummary, logger } from '../shared/observability';
 import { type TaskMessage, taskMessageSchema } from '../shared/task-message';
 import type { TaskError } from '../shared/task-record';
 import type { TaskStore } from '../shared/task-store';
@@ -65,6 +65,7 @@ export const processTaskMessage = async (
   const { attempts: attempt, type: taskTypeName, correlationId } = claim.record;
   const fail = async (error: TaskError) => {
     await deps.store.fail(taskId, attempt, error, deps.now());
+    countMetric('TasksFailed', { taskType: taskTypeName });
     await deps.outcomes.publish({
       taskId,
       taskType: taskTypeName,
@@ -121,6 +122,7 @@ export const processTaskMessage = async (
     throw error;
   }
   await deps.store.succeed(taskId, attempt, result, deps.now());
+  countMetric('TasksSucceeded', { taskType: taskTypeName });
   logger.info('Task succeeded', { ...log, attempt });
   await deps.outcomes.publish({
     taskId,

@@ -41,6 +41,7 @@ export interface SubscriptionProps {
  * subscription where every undelivered or unprocessed event ends up.
  */
 export class Subscription extends Construct {
+  readonly subscriptionName: string;
   readonly rule: events.Rule;
   readonly queue: sqs.Queue;
   readonly deadLetterQueue: sqs.Queue;
@@ -48,6 +49,7 @@ export class Subscription extends Construct {
 
   constructor(scope: Construct, id: string, props: SubscriptionProps) {
     super(scope, id);
+    this.subscriptionName = props.subscriptionName;
     const consumerTimeout = props.consumerTimeout ?? Duration.seconds(30);
     const maxReceiveCount = props.maxReceiveCount ?? 5;
     validateProps({ ...props, maxReceiveCount });

@@ -1,5 +1,4 @@
 import { Duration } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambdaEventSources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -38,16 +37,14 @@ export interface TaskChannelProps {
 const DLQ_RETENTION = Duration.days(14);
 
 /**
- * The point-to-point task channel: encrypted, TLS-only queue with a dead-letter queue, the
- * worker consuming it with partial batch responses, and alarms on what needs an operator.
+ * The point-to-point task channel: encrypted, TLS-only queue with a dead-letter queue and the
+ * worker consuming it with partial batch responses. Its alarms live in `Observability`.
  */
 export class TaskChannel extends Construct {
   readonly queue: sqs.Queue;
   readonly deadLetterQueue: sqs.Queue;
   readonly worker: SwitchyardFunction;
   readonly maxReceiveCount: number;
-  /** Fires when any message is dead-lettered. */
-  readonly deadLetterAlarm: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: TaskChannelProps) {
     super(scope, id);
@@ -93,16 +90,6 @@ export class TaskChannel extends Construct {
         reportBatchItemFailures: true,
       }),
     );
-
-    this.deadLetterAlarm = this.deadLetterQueue
-      .metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' })
-      .createAlarm(this, 'DeadLetterAlarm', {
-        alarmDescription: 'Tasks were dead-lettered: inspect them and redrive once the cause is fixed.',
-        threshold: 0,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      });
   }
 }
 

@@ -7,6 +7,7 @@ import { handler } from '../../../functions/submit-task/handler';
 import { type ApiEventOptions, apiEvent } from '../support/api-gateway-event';
 import { fakeIdempotencyTable } from '../support/fake-idempotency-table';
 import { lambdaContext } from '../support/lambda-context';
+import { spyOnBusinessMetrics } from '../support/metrics-spy';
 
 const documents = mockClient(DynamoDBDocumentClient);
 const dynamo = mockClient(DynamoDBClient);
@@ -68,6 +69,18 @@ describe('POST /tasks', () => {
       taskType: { DataType: 'String', StringValue: 'hello' },
       correlationId: { DataType: 'String', StringValue: 'corr-2' },
     });
+  });
+
+  it('should count the accepted task once, replays not included', async () => {
+    const businessMetrics = spyOnBusinessMetrics();
+
+    await submit({ body: helloTask(), headers: { 'Idempotency-Key': 'k-metric' } });
+    await submit({ body: helloTask(), headers: { 'Idempotency-Key': 'k-metric' } });
+
+    businessMetrics.restore();
+    expect(businessMetrics.counted).toEqual([
+      { name: 'TasksAccepted', value: 1, dimensions: { taskType: 'hello' } },
+    ]);
   });
 
   it('should generate a correlation id when the caller sends none', async () => {

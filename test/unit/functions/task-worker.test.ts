@@ -4,6 +4,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../../functions/task-worker/handler';
 import { acceptedRecord, fakeTaskTable } from '../support/fake-task-table';
 import { lambdaContext } from '../support/lambda-context';
+import { spyOnBusinessMetrics } from '../support/metrics-spy';
 import { sqsEvent, taskSqsRecord } from '../support/sqs-event';
 
 const documents = mockClient(DynamoDBDocumentClient);
@@ -96,6 +97,30 @@ describe('task worker', () => {
       result: { greeting: 'Hi' },
     });
     expect(records.get('bad-payload')).toMatchObject({ status: 'FAILED', error: { code: 'INVALID_TASK' } });
+  });
+
+  it('should count succeeded and failed tasks by type', async () => {
+    seed('counted-ok');
+    records.set('counted-failed', { ...acceptedRecord('counted-failed', { type: 'webhook' }) });
+    receiverStatus({ '/gone': 404 });
+    const businessMetrics = spyOnBusinessMetrics();
+
+    await handler(
+      sqsEvent(
+        taskSqsRecord({ taskId: 'counted-ok' }),
+        taskSqsRecord({ taskId: 'counted-failed', type: 'webhook', payload: webhook('/gone') }),
+      ),
+      lambdaContext(),
+    );
+
+    businessMetrics.restore();
+    expect(businessMetrics.counted).toEqual(
+      expect.arrayContaining([
+        { name: 'TasksSucceeded', value: 1, dimensions: { taskType: 'hello' } },
+        { name: 'TasksFailed', value: 1, dimensions: { taskType: 'webhook' } },
+      ]),
+    );
+    expect(businessMetrics.counted).toHaveLength(2);
   });
 
   it('should not run a redelivered finished task again', async () => {

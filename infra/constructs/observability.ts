@@ -1,0 +1,290 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as snsSubscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+/** A queue an operator watches, with the DLQ its failures end in. */
+export interface ObservedChannel {
+  /** Shown in widget titles and alarm names, e.g. `tasks` or `high-value-orders`. */
+  readonly name: string;
+  readonly queue: sqs.IQueue;
+  readonly deadLetterQueue: sqs.IQueue;
+  /** Alarm when the oldest waiting message is older than this. @default - no age alarm */
+  readonly maxMessageAge?: Duration;
+}
+
+export interface ObservedFunction {
+  readonly name: string;
+  readonly function: lambda.IFunction;
+}
+
+export interface ObservedRule {
+  readonly name: string;
+  readonly rule: events.IRule;
+}
+
+export interface ObservabilityProps {
+  readonly api: apigateway.RestApi;
+  readonly channels: readonly ObservedChannel[];
+  readonly functions: readonly ObservedFunction[];
+  readonly bus: events.IEventBus;
+  readonly rules: readonly ObservedRule[];
+  /** Namespace of the business metrics the functions emit. */
+  readonly metricsNamespace: string;
+  /** Who is told when an alarm fires. @default - no subscriber; subscribe to the topic yourself */
+  readonly alarmEmails?: readonly string[];
+  /** Alarm when more than this share of API requests fail with 5xx (0 to 1). @default 0.05 */
+  readonly apiServerErrorRate?: number;
+}
+
+const FIVE_MINUTES = Duration.minutes(5);
+const ONE_MINUTE = Duration.minutes(1);
+
+/**
+ * What the people who run Switchyard look at: one dashboard (API, queues, functions, events,
+ * business metrics) and the alarms that need a human, all sent to one encrypted SNS topic.
+ */
+export class Observability extends Construct {
+  readonly alarmTopic: sns.Topic;
+  readonly dashboard: cloudwatch.Dashboard;
+  readonly alarms: cloudwatch.Alarm[] = [];
+
+  constructor(scope: Construct, id: string, props: ObservabilityProps) {
+    super(scope, id);
+    const serverErrorRate = props.apiServerErrorRate ?? 0.05;
+    if (!(serverErrorRate > 0 && serverErrorRate <= 1)) {
+      throw new Error(
+        `Invalid Observability props:\n- apiServerErrorRate must be above 0 and at most 1 (given ${serverErrorRate})`,
+      );
+    }
+
+    // CloudWatch can only publish to a topic whose key lets it, so the key is ours, not aws/sns.
+    const key = new kms.Key(this, 'AlarmTopicKey', {
+      description: 'Encrypts the Switchyard alarm topic',
+      enableKeyRotation: true,
+    });
+    key.grant(new iam.ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    this.alarmTopic = new sns.Topic(this, 'AlarmTopic', { masterKey: key, enforceSSL: true });
+    for (const email of props.alarmEmails ?? [])
+      this.alarmTopic.addSubscription(new snsSubscriptions.EmailSubscription(email));
+    const alarmAction = new cloudwatchActions.SnsAction(this.alarmTopic);
+    const alarm = (
+      alarmId: string,
+      metric: cloudwatch.IMetric,
+      options: Omit<cloudwatch.CreateAlarmOptions, 'metric'>,
+    ) => {
+      const created = new cloudwatch.Alarm(this, alarmId, {
+        metric,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        ...options,
+      });
+      created.addAlarmAction(alarmAction);
+      this.alarms.push(created);
+      return created;
+    };
+
+    // API
+    const { api } = props;
+    const serverErrors = new cloudwatch.MathExpression({
+      label: '5xx rate',
+      expression: 'IF(requests > 0, errors / requests, 0)',
+      usingMetrics: {
+        errors: api.metricServerError({ period: FIVE_MINUTES, statistic: 'Sum' }),
+        requests: api.metricCount({ period: FIVE_MINUTES, statistic: 'Sum' }),
+      },
+      period: FIVE_MINUTES,
+    });
+    alarm('ApiServerErrorRate', serverErrors, {
+      alarmDescription: `More than ${serverErrorRate * 100}% of API requests failed with 5xx: check the functions' logs by correlation id.`,
+      threshold: serverErrorRate,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+    });
+
+    // Queues
+    for (const channel of props.channels) {
+      alarm(
+        `${pascal(channel.name)}DeadLetters`,
+        channel.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+          period: ONE_MINUTE,
+          statistic: 'Maximum',
+        }),
+        {
+          alarmDescription: `Messages were dead-lettered on ${channel.name}: inspect them (switchyard dlq peek ${channel.name}) and redrive once the cause is fixed.`,
+          threshold: 0,
+          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+          evaluationPeriods: 1,
+        },
+      );
+      if (channel.maxMessageAge) {
+        alarm(
+          `${pascal(channel.name)}OldestMessageAge`,
+          channel.queue.metricApproximateAgeOfOldestMessage({ period: ONE_MINUTE, statistic: 'Maximum' }),
+          {
+            alarmDescription: `The oldest message on ${channel.name} waited over ${channel.maxMessageAge.toHumanString()}: consumers are failing or too slow.`,
+            threshold: channel.maxMessageAge.toSeconds(),
+            comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+            evaluationPeriods: 3,
+          },
+        );
+      }
+    }
+
+    // Functions
+    for (const { name, function: fn } of props.functions) {
+      alarm(`${pascal(name)}Errors`, fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }), {
+        alarmDescription: `${name} invocations failed: check its log group.`,
+        threshold: 0,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+      });
+      alarm(`${pascal(name)}Throttles`, fn.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' }), {
+        alarmDescription: `${name} was throttled: raise its concurrency or the account limit.`,
+        threshold: 0,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+      });
+    }
+
+    // Rules
+    const ruleMetric = (metricName: string, rule: events.IRule, statistic = 'Sum') =>
+      new cloudwatch.Metric({
+        namespace: 'AWS/Events',
+        metricName,
+        dimensionsMap: { EventBusName: props.bus.eventBusName, RuleName: rule.ruleName },
+        period: FIVE_MINUTES,
+        statistic,
+      });
+    for (const { name, rule } of props.rules) {
+      alarm(`${pascal(name)}FailedInvocations`, ruleMetric('FailedInvocations', rule), {
+        alarmDescription: `EventBridge could not deliver events of rule ${name} to its target; they retry and then go to its DLQ.`,
+        threshold: 0,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+      });
+    }
+
+    this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
+      dashboardName: `${Stack.of(this).stackName}-operations`,
+      defaultInterval: Duration.hours(3),
+    });
+    const graph = (title: string, left: cloudwatch.IMetric[], width = 6) =>
+      new cloudwatch.GraphWidget({ title, left, width, height: 6 });
+    const business = (metricName: string, dimension: string) =>
+      new cloudwatch.MathExpression({
+        label: metricName,
+        expression: `SEARCH('{${props.metricsNamespace},service,${dimension}} MetricName="${metricName}"', 'Sum', 300)`,
+        period: FIVE_MINUTES,
+      });
+
+    this.dashboard.addWidgets(
+      new cloudwatch.TextWidget({ markdown: '## API', width: 24, height: 1 }),
+      graph('Requests', [api.metricCount({ period: FIVE_MINUTES, statistic: 'Sum' })]),
+      graph('4xx', [api.metricClientError({ period: FIVE_MINUTES, statistic: 'Sum' })]),
+      graph('5xx', [api.metricServerError({ period: FIVE_MINUTES, statistic: 'Sum' })]),
+      graph('Latency p50 / p99', [
+        api.metricLatency({ period: FIVE_MINUTES, statistic: 'p50' }),
+        api.metricLatency({ period: FIVE_MINUTES, statistic: 'p99' }),
+      ]),
+    );
+    this.dashboard.addWidgets(new cloudwatch.TextWidget({ markdown: '## Queues', width: 24, height: 1 }));
+    this.dashboard.addWidgets(
+      graph(
+        'Visible messages',
+        props.channels.map((c) =>
+          c.queue.metricApproximateNumberOfMessagesVisible({
+            label: c.name,
+            period: ONE_MINUTE,
+            statistic: 'Maximum',
+          }),
+        ),
+        8,
+      ),
+      graph(
+        'Age of oldest message (s)',
+        props.channels.map((c) =>
+          c.queue.metricApproximateAgeOfOldestMessage({
+            label: c.name,
+            period: ONE_MINUTE,
+            statistic: 'Maximum',
+          }),
+        ),
+        8,
+      ),
+      graph(
+        'DLQ depth',
+        props.channels.map((c) =>
+          c.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+            label: c.name,
+            period: ONE_MINUTE,
+            statistic: 'Maximum',
+          }),
+        ),
+        8,
+      ),
+    );
+    this.dashboard.addWidgets(new cloudwatch.TextWidget({ markdown: '## Functions', width: 24, height: 1 }));
+    const perFunction = (metric: (fn: lambda.IFunction, label: string) => cloudwatch.IMetric) =>
+      props.functions.map(({ name, function: fn }) => metric(fn, name));
+    this.dashboard.addWidgets(
+      graph(
+        'Errors',
+        perFunction((fn, label) => fn.metricErrors({ label, period: FIVE_MINUTES, statistic: 'Sum' })),
+      ),
+      graph(
+        'Throttles',
+        perFunction((fn, label) => fn.metricThrottles({ label, period: FIVE_MINUTES, statistic: 'Sum' })),
+      ),
+      graph(
+        'Duration p99 (ms)',
+        perFunction((fn, label) => fn.metricDuration({ label, period: FIVE_MINUTES, statistic: 'p99' })),
+      ),
+      graph(
+        'Concurrent executions',
+        perFunction((fn, label) =>
+          fn.metric('ConcurrentExecutions', { label, period: ONE_MINUTE, statistic: 'Maximum' }),
+        ),
+      ),
+    );
+    this.dashboard.addWidgets(new cloudwatch.TextWidget({ markdown: '## Events', width: 24, height: 1 }));
+    this.dashboard.addWidgets(
+      graph(
+        'Matched events',
+        props.rules.map(({ name, rule }) => ruleMetric('MatchedEvents', rule).with({ label: name })),
+        8,
+      ),
+      graph(
+        'Failed invocations',
+        props.rules.map(({ name, rule }) => ruleMetric('FailedInvocations', rule).with({ label: name })),
+        8,
+      ),
+      graph(
+        'Sent to target DLQ',
+        props.rules.map(({ name, rule }) => ruleMetric('InvocationsSentToDlq', rule).with({ label: name })),
+        8,
+      ),
+    );
+    this.dashboard.addWidgets(new cloudwatch.TextWidget({ markdown: '## Business', width: 24, height: 1 }));
+    this.dashboard.addWidgets(
+      graph('Tasks accepted', [business('TasksAccepted', 'taskType')]),
+      graph('Tasks succeeded', [business('TasksSucceeded', 'taskType')]),
+      graph('Tasks failed', [business('TasksFailed', 'taskType')]),
+      graph('Events published', [business('EventsPublished', 'eventType')]),
+    );
+  }
+}
+
+const pascal = (name: string): string =>
+  name
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((part) => part[0]?.toUpperCase() + part.slice(1))
+    .join('');
