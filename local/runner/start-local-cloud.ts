@@ -203,11 +203,15 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     });
     cleanups.push(() => api.stop());
 
+    // The operator CLI finds the local stack's queues and tables here, as it finds the deployed
+    // stack's in its CloudFormation outputs.
     writeEndpointsFile(join(dataDir, 'endpoints.json'), {
       apiUrl: api.url,
       awsEndpoint: services.url,
       region,
       ...LOCAL_CREDENTIALS,
+      stackName: assembly.stackName,
+      outputs,
     });
 
     let stopping: Promise<void> | undefined;
