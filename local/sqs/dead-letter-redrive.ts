@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { MoveTaskHost } from './engines/message-move-tasks';
+import type { MessageMoveTask, MoveTaskHost } from './engines/message-move-tasks';
 import type { SqsMessage } from './sqs-message';
 import type { SqsQueue } from './sqs-queue';
 import type { SqsState } from './sqs-state';
 
-/** What message move tasks do to messages: find movable ones and move each in one transaction. */
+/** What message move tasks need from the model: movable messages, moving one durably, saving tasks. */
 export class DeadLetterRedrive implements MoveTaskHost {
   constructor(private readonly state: SqsState) {}
 
@@ -20,6 +20,14 @@ export class DeadLetterRedrive implements MoveTaskHost {
     const now = this.state.clock();
     const isExpired = this.state.expiryCheck(queue, now);
     return [...queue.messages.values()].filter((m) => m.visibleAt <= now && !isExpired(m));
+  }
+
+  saveTask(task: MessageMoveTask): void {
+    this.state.store.putMoveTask(task);
+  }
+
+  loadTasks(): MessageMoveTask[] {
+    return this.state.store.loadMoveTasks();
   }
 
   /** A fresh message in the destination (new id, counters reset); the original leaves the DLQ. */

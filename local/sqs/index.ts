@@ -5,8 +5,6 @@
  * Known differences from AWS, chosen for a local emulator:
  * - a deleted queue's name can be used again at once (AWS asks for 60 s: QueueDeletedRecently);
  * - Policy, KMS and SSE attributes are stored and reported but not enforced; SigV4 is not checked;
- * - message move tasks live in memory: after a restart, moved messages stay moved and the rest
- *   wait in the dead-letter queue for a new task;
  * - AddPermission, RemovePermission and throughput limits (OverLimit, RequestThrottled) are not emulated.
  */
 export type { BatchResultErrorEntry } from './batch-validation';

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import type { MessageMoveTask } from './engines/message-move-tasks';
 import type { MessageAttributes, MessageAttributeValue, SqsMessage } from './sqs-message';
 import type { SqsQueue } from './sqs-queue';
 
@@ -28,6 +29,8 @@ CREATE TABLE IF NOT EXISTS messages (
   group_id TEXT, dedup_id TEXT, sequence_number TEXT, dlq_source TEXT, visible_at INTEGER NOT NULL,
   receive_count INTEGER NOT NULL, first_receive INTEGER NOT NULL, receipt_handle TEXT);
 CREATE INDEX IF NOT EXISTS messages_by_queue ON messages (queue, seq);
+CREATE TABLE IF NOT EXISTS move_tasks (
+  handle TEXT PRIMARY KEY, started INTEGER NOT NULL, task TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS dedup (
   queue TEXT NOT NULL, key TEXT NOT NULL, message_id TEXT NOT NULL, sequence_number TEXT,
   expires INTEGER NOT NULL, PRIMARY KEY (queue, key));
@@ -113,6 +116,7 @@ export class SqsStore {
          VALUES (?, ?, ?, ?, ?)`,
       ),
       deleteExpiredDedup: db.prepare('DELETE FROM dedup WHERE expires <= ?'),
+      putMoveTask: db.prepare('INSERT OR REPLACE INTO move_tasks (handle, started, task) VALUES (?, ?, ?)'),
     };
   }
 
@@ -260,6 +264,17 @@ export class SqsStore {
 
   deleteExpiredDedup(now: number): void {
     this.statements.deleteExpiredDedup.run(now);
+  }
+
+  /** Saves a message move task as JSON: it is only ever read back whole. */
+  putMoveTask(task: MessageMoveTask): void {
+    this.statements.putMoveTask.run(task.TaskHandle ?? '', task.StartedTimestamp, JSON.stringify(task));
+  }
+
+  /** Saved move tasks, oldest first. */
+  loadMoveTasks(): MessageMoveTask[] {
+    const rows = this.db.prepare('SELECT task FROM move_tasks ORDER BY started, rowid').all() as Row[];
+    return rows.map((row) => JSON.parse(String(row.task)) as MessageMoveTask);
   }
 
   close(): void {

@@ -12,6 +12,10 @@ export interface MoveTaskHost {
   movableMessages(queue: SqsQueue): SqsMessage[];
   /** Moves one message durably (one transaction) and wakes receivers of the destination. */
   moveMessage(source: SqsQueue, message: SqsMessage, destination: SqsQueue): void;
+  /** Persists a task's state, so a restart resumes running tasks and keeps the history. */
+  saveTask(task: MessageMoveTask): void;
+  /** Every task saved before, oldest first. */
+  loadTasks(): MessageMoveTask[];
 }
 
 export type MoveTaskStatus = 'RUNNING' | 'COMPLETED' | 'CANCELLING' | 'CANCELLED' | 'FAILED';
@@ -46,18 +50,27 @@ interface RunningTask {
   readonly handle: string;
   readonly rate: number;
   timer: NodeJS.Timeout | undefined;
+  /** Rate accounting restarts with the process, so a resumed task does not burst to catch up. */
+  readonly rateSince: number;
+  readonly movedSince: number;
 }
 
 /**
  * Dead-letter queue redrive (StartMessageMoveTask and friends). A task moves at most
- * `rate` messages per second, measured from its start, on a timer; one task per source queue
- * may run at a time. Tasks live in memory: after a restart the messages already moved stay
- * moved, and the rest wait in the dead-letter queue for a new task.
+ * `rate` messages per second on a timer; one task per source queue may run at a time. Tasks are
+ * saved after every tick, so a restart resumes a running task (each message moves in its own
+ * transaction, so none is lost or doubled; the moved count may lag by one tick after a crash).
  */
 export class MessageMoveTasks {
   private readonly history = new Map<string, RunningTask[]>();
 
-  constructor(private readonly host: MoveTaskHost) {}
+  constructor(private readonly host: MoveTaskHost) {
+    for (const task of host.loadTasks()) {
+      const running = this.track(task);
+      if (task.Status === 'CANCELLING') this.finish(running, 'CANCELLED');
+      if (task.Status === 'RUNNING') this.schedule(running, 0);
+    }
+  }
 
   start(input: StartMoveTaskInput): string {
     const source = this.host.findQueueByArn(input.sourceArn);
@@ -102,24 +115,33 @@ export class MessageMoveTasks {
     const handle = Buffer.from(JSON.stringify({ taskId: randomUUID(), sourceArn: source.arn })).toString(
       'base64',
     );
-    const running: RunningTask = {
-      handle,
-      rate,
-      timer: undefined,
-      task: {
-        TaskHandle: handle,
-        Status: 'RUNNING',
-        SourceArn: source.arn,
-        ...(input.destinationArn !== undefined && { DestinationArn: input.destinationArn }),
-        ...(input.maxNumberOfMessagesPerSecond !== undefined && { MaxNumberOfMessagesPerSecond: rate }),
-        ApproximateNumberOfMessagesMoved: 0,
-        ApproximateNumberOfMessagesToMove: this.host.movableMessages(source).length,
-        StartedTimestamp: Date.now(),
-      },
-    };
-    this.history.set(source.arn, [running, ...tasks].slice(0, 10));
+    const running = this.track({
+      TaskHandle: handle,
+      Status: 'RUNNING',
+      SourceArn: source.arn,
+      ...(input.destinationArn !== undefined && { DestinationArn: input.destinationArn }),
+      ...(input.maxNumberOfMessagesPerSecond !== undefined && { MaxNumberOfMessagesPerSecond: rate }),
+      ApproximateNumberOfMessagesMoved: 0,
+      ApproximateNumberOfMessagesToMove: this.host.movableMessages(source).length,
+      StartedTimestamp: Date.now(),
+    });
+    this.host.saveTask(running.task);
     this.schedule(running, 0);
     return handle;
+  }
+
+  /** Adds a task to its source queue's history (the 10 most recent are kept). */
+  private track(task: MessageMoveTask): RunningTask {
+    const running: RunningTask = {
+      task,
+      handle: task.TaskHandle ?? '',
+      rate: task.MaxNumberOfMessagesPerSecond ?? DEFAULT_RATE,
+      timer: undefined,
+      rateSince: Date.now(),
+      movedSince: task.ApproximateNumberOfMessagesMoved,
+    };
+    this.history.set(task.SourceArn, [running, ...(this.history.get(task.SourceArn) ?? [])].slice(0, 10));
+    return running;
   }
 
   /** Most recent tasks first; only the running one carries its TaskHandle, as in SQS. */
@@ -153,7 +175,7 @@ export class MessageMoveTasks {
       );
     }
     clearTimeout(running.timer);
-    running.task.Status = 'CANCELLED';
+    this.finish(running, 'CANCELLED');
     return running.task.ApproximateNumberOfMessagesMoved;
   }
 
@@ -172,40 +194,43 @@ export class MessageMoveTasks {
     if (task.Status !== 'RUNNING') return;
     const source = this.host.findQueueByArn(task.SourceArn);
     if (source === undefined) {
-      this.fail(task, 'The source queue was deleted.');
+      this.finish(running, 'FAILED', 'The source queue was deleted.');
       return;
     }
-    const elapsedSeconds = (Date.now() - task.StartedTimestamp) / 1000;
-    // Token budget since the start keeps the average at or under the rate, whatever the timer jitter.
-    const budget = Math.floor(running.rate * elapsedSeconds) + 1 - task.ApproximateNumberOfMessagesMoved;
+    const elapsedSeconds = (Date.now() - running.rateSince) / 1000;
+    // A budget counted from the (re)start keeps the average at or under the rate, whatever the timer jitter.
+    const budget =
+      Math.floor(running.rate * elapsedSeconds) +
+      1 -
+      (task.ApproximateNumberOfMessagesMoved - running.movedSince);
     const candidates = this.host.movableMessages(source);
     for (const message of candidates.slice(0, Math.max(0, budget))) {
       const destinationArn = task.DestinationArn ?? message.deadLetterSourceArn;
       const destination = destinationArn === undefined ? undefined : this.host.findQueueByArn(destinationArn);
       if (destination === undefined) {
-        this.fail(
-          task,
-          `AWS.SimpleQueueService.NonExistentQueue: no destination for message ${message.messageId}.`,
-        );
+        const reason = `AWS.SimpleQueueService.NonExistentQueue: no destination for message ${message.messageId}.`;
+        this.finish(running, 'FAILED', reason);
         return;
       }
       try {
         this.host.moveMessage(source, message, destination);
       } catch (error) {
-        this.fail(task, error instanceof Error ? error.message : String(error));
+        this.finish(running, 'FAILED', error instanceof Error ? error.message : String(error));
         return;
       }
       task.ApproximateNumberOfMessagesMoved += 1;
     }
     if (candidates.length <= Math.max(0, budget)) {
-      task.Status = 'COMPLETED';
+      this.finish(running, 'COMPLETED');
       return;
     }
+    this.host.saveTask(task);
     this.schedule(running, TICK_MS);
   }
 
-  private fail(task: MessageMoveTask, reason: string): void {
-    task.Status = 'FAILED';
-    task.FailureReason = reason;
+  private finish(running: RunningTask, status: MoveTaskStatus, failureReason?: string): void {
+    running.task.Status = status;
+    if (failureReason !== undefined) running.task.FailureReason = failureReason;
+    this.host.saveTask(running.task);
   }
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   CancelMessageMoveTaskCommand,
   GetQueueAttributesCommand,
@@ -8,6 +11,7 @@ import {
   SetQueueAttributesCommand,
   StartMessageMoveTaskCommand,
 } from '@aws-sdk/client-sqs';
+import { startServices } from '../../../../local';
 import { eventually, type LocalCloud, startLocalCloud } from './local-cloud-fixture';
 
 describe('SQS dead-letter queues and message move tasks', () => {
@@ -296,5 +300,39 @@ describe('SQS dead-letter queues and message move tasks', () => {
       expect.objectContaining({ name: 'InvalidParameterValue' }),
       expect.objectContaining({ name: 'ResourceNotFoundException' }),
     ]);
+  });
+
+  it('should resume a running move task after a restart', async () => {
+    // Arrange
+    const dataDir = mkdtempSync(join(tmpdir(), 'switchyard-move-'));
+    const first = await startServices({ port: 0, dataDir });
+    const dlq = first.sqs.createQueue('resume-dlq');
+    const source = first.sqs.createQueue('resume-source', {
+      RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 1 }),
+    });
+    for (let i = 0; i < 4; i += 1) first.sqs.sendMessage(dlq.url, `m${i}`);
+    first.sqs.startMessageMoveTask({
+      sourceArn: dlq.arn,
+      destinationArn: source.arn,
+      maxNumberOfMessagesPerSecond: 2,
+    });
+    await first.stop();
+
+    // Act
+    const second = await startServices({ port: 0, dataDir });
+    try {
+      const done = await eventually(async () => {
+        const [task] = second.sqs.listMessageMoveTasks(dlq.arn);
+        return task?.Status === 'COMPLETED' ? task : undefined;
+      });
+      const moved = await second.sqs.receiveMessages(source.url, { maxNumberOfMessages: 10 });
+
+      // Assert
+      expect(done.ApproximateNumberOfMessagesMoved).toBe(4);
+      expect(moved.map((m) => m.Body).sort()).toEqual(['m0', 'm1', 'm2', 'm3']);
+    } finally {
+      await second.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
