@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DATA_DIR } from '../services';
 
@@ -7,6 +8,8 @@ export interface CliOptions {
   readonly awsPort: number;
   readonly dataDir: string;
   readonly reset: boolean;
+  /** Cloud assembly folder; undefined uses the runner's default (cdk.out). */
+  readonly outdir?: string;
 }
 
 /** A command line the runner cannot use; the entry point prints it with the usage and exits 2. */
@@ -17,7 +20,7 @@ export class UsageError extends Error {
   }
 }
 
-export const USAGE = `Usage: npm start -- [--port <n>] [--aws-port <n>] [--data-dir <dir>] [--reset]
+export const USAGE = `Usage: npm start -- [--port <n>] [--aws-port <n>] [--data-dir <dir>] [--reset] [--outdir <dir>]
 
 Runs the synthesized Switchyard stack on this machine (127.0.0.1 only).
 
@@ -25,6 +28,7 @@ Runs the synthesized Switchyard stack on this machine (127.0.0.1 only).
   --aws-port <n>    AWS endpoint port for SQS, DynamoDB, EventBridge (default 4566; 0 = any free port)
   --data-dir <dir>  folder for local state, kept across restarts (default ${DEFAULT_DATA_DIR})
   --reset           delete the local state before starting
+  --outdir <dir>    cloud assembly folder, synthesized only when the sources changed (default cdk.out)
   --help            show this text`;
 
 const port = (flag: string, value: string | undefined, fallback: number): number => {
@@ -37,7 +41,14 @@ const port = (flag: string, value: string | undefined, fallback: number): number
 
 /** Parses the arguments after `npm start --`; `'help'` when help was asked for. */
 export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
-  let values: { port?: string; 'aws-port'?: string; 'data-dir'?: string; reset?: boolean; help?: boolean };
+  let values: {
+    port?: string;
+    'aws-port'?: string;
+    'data-dir'?: string;
+    outdir?: string;
+    reset?: boolean;
+    help?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -45,6 +56,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
         port: { type: 'string' },
         'aws-port': { type: 'string' },
         'data-dir': { type: 'string' },
+        outdir: { type: 'string' },
         reset: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -61,5 +73,12 @@ export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
     throw new UsageError(`--port and --aws-port must differ (both ${apiPort})`);
   const dataDir = values['data-dir'] ?? DEFAULT_DATA_DIR;
   if (dataDir.trim() === '') throw new UsageError('--data-dir must not be empty');
-  return { apiPort, awsPort, dataDir, reset: values.reset ?? false };
+  if (values.outdir?.trim() === '') throw new UsageError('--outdir must not be empty');
+  return {
+    apiPort,
+    awsPort,
+    dataDir: resolve(dataDir),
+    reset: values.reset ?? false,
+    ...(values.outdir !== undefined && { outdir: resolve(values.outdir) }),
+  };
 }
