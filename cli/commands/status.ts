@@ -1,0 +1,113 @@
+import { channelsOf } from '../channels';
+import { ExitCode } from '../errors';
+import { oldestMessageAgeSeconds } from '../oldest-message-age';
+import { formatAge, toJson } from '../output/format';
+import { renderTable } from '../output/table';
+import { queueCounts } from '../queue-attributes';
+import type { Command, CommandContext } from './command';
+
+/** Why the oldest message's age is missing locally; also in `--help` and the README. */
+export const LOCAL_AGE_REASON =
+  'the local cloud has no CloudWatch; SQS reports the oldest message age only as a CloudWatch metric';
+
+/** One channel's line of `status --json`. */
+export interface ChannelStatus {
+  readonly name: string;
+  readonly kind: 'tasks' | 'subscription';
+  readonly queueUrl: string;
+  readonly deadLetterQueueUrl: string;
+  readonly queued: number;
+  readonly inFlight: number;
+  readonly delayed: number;
+  /** null when unknown: locally always, in AWS when CloudWatch has no recent datapoint. */
+  readonly oldestMessageAgeSeconds: number | null;
+  readonly deadLetters: number;
+}
+
+/** `status --json`. */
+export interface StatusReport {
+  readonly target: { readonly mode: 'local' | 'aws'; readonly stackName: string; readonly region: string };
+  readonly channels: readonly ChannelStatus[];
+  readonly oldestMessageAge: { readonly available: boolean; readonly reason?: string };
+}
+
+async function status(context: CommandContext): Promise<number> {
+  const { target, clients } = context;
+  const local = target.mode === 'local';
+  const channels = await Promise.all(
+    channelsOf(target).map(async (channel): Promise<ChannelStatus> => {
+      const [counts, deadLetterCounts, age] = await Promise.all([
+        queueCounts(clients.sqs, channel.queueUrl),
+        queueCounts(clients.sqs, channel.deadLetterQueueUrl),
+        local ? Promise.resolve(null) : oldestMessageAgeSeconds(clients.cloudWatch, channel.queueUrl),
+      ]);
+      return {
+        name: channel.name,
+        kind: channel.kind,
+        queueUrl: channel.queueUrl,
+        deadLetterQueueUrl: channel.deadLetterQueueUrl,
+        ...counts,
+        oldestMessageAgeSeconds: age,
+        deadLetters: deadLetterCounts.queued,
+      };
+    }),
+  );
+  const report: StatusReport = {
+    target: { mode: target.mode, stackName: target.stackName, region: target.region },
+    channels,
+    oldestMessageAge: local ? { available: false, reason: LOCAL_AGE_REASON } : { available: true },
+  };
+  if (context.json) {
+    context.io.stdout(toJson(report));
+    return ExitCode.ok;
+  }
+  context.io.stdout(
+    renderTable(
+      [
+        { heading: 'CHANNEL' },
+        { heading: 'QUEUED', align: 'right' },
+        { heading: 'IN FLIGHT', align: 'right' },
+        { heading: 'DELAYED', align: 'right' },
+        { heading: 'OLDEST', align: 'right' },
+        { heading: 'DLQ', align: 'right' },
+      ],
+      channels.map((channel) => [
+        channel.name,
+        String(channel.queued),
+        String(channel.inFlight),
+        String(channel.delayed),
+        channel.oldestMessageAgeSeconds === null ? '-' : formatAge(channel.oldestMessageAgeSeconds),
+        String(channel.deadLetters),
+      ]),
+    ),
+  );
+  const notes = [`${target.description}`];
+  if (local) notes.push(`OLDEST is "-": ${LOCAL_AGE_REASON}`);
+  const deadLettered = channels.filter((channel) => channel.deadLetters > 0).map((channel) => channel.name);
+  if (deadLettered.length > 0) {
+    notes.push(`dead letters on ${deadLettered.join(', ')}: inspect with \`switchyard dlq peek <channel>\``);
+  }
+  context.io.stderr(`${notes.join('\n')}\n`);
+  return ExitCode.ok;
+}
+
+/** `switchyard status`. */
+export const statusCommand: Command = {
+  path: ['status'],
+  args: [],
+  options: [],
+  summary: 'queue depth, in-flight, delayed, oldest message age and DLQ depth of every channel',
+  help: `Usage: switchyard status [--json]
+
+For the task channel and each subscription (flow-recorder, high-value-orders, task-failures):
+QUEUED (ApproximateNumberOfMessages), IN FLIGHT (...NotVisible), DELAYED (...Delayed), OLDEST
+(CloudWatch ApproximateAgeOfOldestMessage, latest datapoint of the last 15 minutes) and DLQ
+(the dead-letter queue's ApproximateNumberOfMessages).
+
+OLDEST is "-" on the local cloud: ${LOCAL_AGE_REASON}.
+
+--json: {"target": {"mode", "stackName", "region"}, "channels": [{"name", "kind", "queueUrl",
+"deadLetterQueueUrl", "queued", "inFlight", "delayed", "oldestMessageAgeSeconds" (number or
+null), "deadLetters"}], "oldestMessageAge": {"available", "reason"?}}`,
+  run: status,
+};

@@ -1,0 +1,115 @@
+import { GLOBAL_OPTIONS, type OptionName, type ParsedArgs, parseCommandLine } from './args';
+import { COMMANDS, type Command } from './commands';
+import { CliError, ExitCode, UsageError } from './errors';
+import { commandHelp, mainHelp } from './help';
+import type { CliIo } from './io';
+import { Clients } from './target/clients';
+import { resolveTarget } from './target/resolve-target';
+import type { Target } from './target/target';
+
+const HELP_HINT = 'see `switchyard --help`';
+
+/** The command a command line names, by its longest matching path. */
+function findCommand(positionals: readonly string[]): Command | undefined {
+  return COMMANDS.find((command) => command.path.every((word, index) => positionals[index] === word));
+}
+
+/** Arguments and options the command does not take are usage errors, never silently ignored. */
+function checkUsage(command: Command, parsed: ParsedArgs): readonly string[] {
+  const args = parsed.positionals.slice(command.path.length);
+  const usage = `usage: ${commandHelp(command)
+    .split('\n')[0]
+    ?.replace(/^Usage: /, '')}`;
+  if (args.length < command.args.length) {
+    throw new UsageError(`missing <${command.args[args.length]}>`, usage);
+  }
+  if (args.length > command.args.length) {
+    throw new UsageError(`unexpected argument ${args[command.args.length]}`, usage);
+  }
+  const allowed = new Set<OptionName>([...GLOBAL_OPTIONS, ...command.options]);
+  for (const [name, value] of Object.entries(parsed.options)) {
+    if (value !== undefined && !allowed.has(name as OptionName)) {
+      throw new UsageError(`--${name} is not an option of ${command.path.join(' ')}`, usage);
+    }
+  }
+  command.validate?.(args, parsed.options);
+  return args;
+}
+
+/** Turns what the AWS SDK or the network threw into a message that says what to do next. */
+function describeFailure(error: unknown, target: Target | undefined): CliError {
+  if (error instanceof CliError) return error;
+  const name = error instanceof Error ? error.name : 'Error';
+  const message = error instanceof Error ? error.message : String(error);
+  const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
+  const unreachable =
+    /ECONNREFUSED|ECONNRESET|fetch failed|socket hang up/.test(message) || cause?.code === 'ECONNREFUSED';
+  if (target?.mode === 'local' && unreachable) {
+    return new OperationFailure(
+      `the local cloud stopped answering at ${target.clientSettings.endpoint}`,
+      'restart it with `npm start`, then retry',
+    );
+  }
+  if (/credential|security token|not authorized|AccessDenied/i.test(`${name} ${message}`)) {
+    return new OperationFailure(
+      `${name}: ${message}`,
+      'check your AWS credentials and permissions (--profile, aws sts get-caller-identity), then retry',
+    );
+  }
+  return new OperationFailure(
+    `${name}: ${message}`,
+    target === undefined
+      ? 'check --stack, --region and --profile, then retry'
+      : `check ${target.description} with \`switchyard status\`, then retry`,
+  );
+}
+
+class OperationFailure extends CliError {
+  readonly exitCode = ExitCode.failed;
+}
+
+/**
+ * Runs one command line and resolves to its exit code (0 success, 1 failed, 2 usage error).
+ * It never throws and never exits the process, so tests call it in process.
+ */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let target: Target | undefined;
+  let clients: Clients | undefined;
+  try {
+    const parsed = parseCommandLine(argv);
+    const command = findCommand(parsed.positionals);
+    if (command === undefined) {
+      if (parsed.options.help || parsed.positionals.length === 0) {
+        const help = mainHelp(COMMANDS);
+        if (parsed.options.help && parsed.positionals.length === 0) {
+          io.stdout(help);
+          return ExitCode.ok;
+        }
+        io.stderr(help);
+        return ExitCode.usage;
+      }
+      throw new UsageError(`unknown command ${parsed.positionals.join(' ')}`, HELP_HINT);
+    }
+    if (parsed.options.help) {
+      io.stdout(commandHelp(command));
+      return ExitCode.ok;
+    }
+    const args = checkUsage(command, parsed);
+    target = await resolveTarget(parsed.options, io.cwd);
+    clients = new Clients(target.clientSettings);
+    return await command.run({
+      io,
+      target,
+      clients,
+      args,
+      options: parsed.options,
+      json: parsed.options.json === true,
+    });
+  } catch (error) {
+    const failure = describeFailure(error, target);
+    io.stderr(`switchyard: ${failure.message}\n  next: ${failure.next}\n`);
+    return failure.exitCode;
+  } finally {
+    clients?.destroy();
+  }
+}

@@ -1,0 +1,64 @@
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { OperationError } from '../errors';
+
+/** A deployed stack's outputs and the region its clients resolved. */
+export interface DeployedStack {
+  readonly region: string;
+  readonly outputs: Record<string, string>;
+}
+
+/**
+ * Reads the stack's outputs with DescribeStacks, through the default credential chain (or
+ * `profile`). The CLI finds every queue and table this way, so it needs nothing but the stack name.
+ */
+export async function describeDeployedStack(
+  stackName: string,
+  settings: { readonly region?: string; readonly profile?: string },
+): Promise<DeployedStack> {
+  const client = new CloudFormationClient({
+    ...(settings.region !== undefined && { region: settings.region }),
+    ...(settings.profile !== undefined && { profile: settings.profile }),
+  });
+  try {
+    const region = await client.config.region().catch(() => undefined);
+    if (region === undefined || region === '') {
+      throw new OperationError(
+        'no local cloud is running and no AWS region is configured',
+        'start the local cloud with `npm start`, or pass --region (or set AWS_REGION) for a deployed stack',
+      );
+    }
+    const { Stacks = [] } = await client.send(new DescribeStacksCommand({ StackName: stackName }));
+    const stack = Stacks[0];
+    if (stack === undefined) throw notFound(stackName, region);
+    const outputs: Record<string, string> = {};
+    for (const output of stack.Outputs ?? []) {
+      if (output.OutputKey !== undefined && output.OutputValue !== undefined) {
+        outputs[output.OutputKey] = output.OutputValue;
+      }
+    }
+    return { region, outputs };
+  } catch (error) {
+    if (error instanceof OperationError) throw error;
+    const name = error instanceof Error ? error.name : '';
+    const message = error instanceof Error ? error.message : String(error);
+    if (/does not exist/.test(message)) throw notFound(stackName, settings.region ?? 'the configured region');
+    if (name === 'CredentialsProviderError' || /credential/i.test(message)) {
+      throw new OperationError(
+        `no local cloud is running and no AWS credentials were found (${message})`,
+        'start the local cloud with `npm start`, or configure AWS credentials (or pass --profile) for a deployed stack',
+      );
+    }
+    throw new OperationError(
+      `could not read the outputs of stack ${stackName}: ${name}: ${message}`,
+      'check --stack, --region and your credentials (aws sts get-caller-identity), then retry',
+    );
+  } finally {
+    client.destroy();
+  }
+}
+
+const notFound = (stackName: string, region: string) =>
+  new OperationError(
+    `stack ${stackName} was not found in ${region}`,
+    'pass the deployed stack name with --stack and its region with --region, or deploy it with `npx cdk deploy`',
+  );

@@ -1,0 +1,103 @@
+import { resolve } from 'node:path';
+import type { OptionValues } from '../args';
+import { OperationError, UsageError } from '../errors';
+import { describeDeployedStack } from './deployed-stack';
+import { DEFAULT_DATA_DIR, isAnswering, type LocalEndpoints, readLocalEndpoints } from './local-endpoints';
+import type { Target } from './target';
+
+/** The stack name a deployment uses unless `switchyard:stackName` says otherwise. */
+export const DEFAULT_STACK_NAME = 'Switchyard';
+
+/**
+ * Decides which stack to operate on. `--local` insists on the local cloud; `--stack`,
+ * `--region` or `--profile` mean a deployed stack; with neither, a running local cloud wins
+ * (an operator on a laptop means the cloud they started) and AWS is the fallback.
+ */
+export async function resolveTarget(options: OptionValues, cwd: string): Promise<Target> {
+  const awsOptions = (['stack', 'region', 'profile'] as const).filter((name) => options[name] !== undefined);
+  if (options.local && awsOptions.length > 0) {
+    throw new UsageError(
+      `--local cannot be combined with ${awsOptions.map((name) => `--${name}`).join(', ')}`,
+      'drop --local to use a deployed stack, or drop the AWS options to use the local cloud',
+    );
+  }
+  if (options['data-dir'] !== undefined && awsOptions.length > 0) {
+    throw new UsageError(
+      `--data-dir cannot be combined with ${awsOptions.map((name) => `--${name}`).join(', ')}`,
+      'drop --data-dir to use a deployed stack, or drop the AWS options to use the local cloud',
+    );
+  }
+  const dataDir = resolve(cwd, options['data-dir'] ?? DEFAULT_DATA_DIR);
+  const wantsLocal = options.local === true || options['data-dir'] !== undefined;
+  if (wantsLocal || awsOptions.length === 0) {
+    const local = await runningLocalCloud(dataDir, wantsLocal);
+    if (local !== undefined) return localTarget(local, dataDir);
+  }
+  const stackName = options.stack ?? DEFAULT_STACK_NAME;
+  const stack = await describeDeployedStack(stackName, { region: options.region, profile: options.profile });
+  return {
+    mode: 'aws',
+    stackName,
+    region: stack.region,
+    outputs: stack.outputs,
+    clientSettings: {
+      region: stack.region,
+      ...(options.profile !== undefined && { profile: options.profile }),
+    },
+    pollIntervalMs: 2000,
+    description: `stack ${stackName} in ${stack.region}`,
+  };
+}
+
+/**
+ * The local cloud of `dataDir` when it runs. When the operator asked for it (`required`), its
+ * absence is an error that says how to start it; otherwise the caller falls back to AWS.
+ */
+async function runningLocalCloud(dataDir: string, required: boolean): Promise<LocalEndpoints | undefined> {
+  let endpoints: LocalEndpoints | undefined;
+  try {
+    endpoints = readLocalEndpoints(dataDir);
+  } catch (error) {
+    throw new OperationError(
+      `cannot read the local cloud's endpoints: ${error instanceof Error ? error.message : String(error)}`,
+      'restart the local cloud with `npm start` (it rewrites the file)',
+    );
+  }
+  if (endpoints === undefined) {
+    if (!required) return undefined;
+    throw new OperationError(
+      `no local cloud is running (no ${dataDir}/endpoints.json)`,
+      'start it with `npm start`, pass --data-dir for one started elsewhere, or pass --stack/--region for a deployed stack',
+    );
+  }
+  if (!(await isAnswering(endpoints.awsEndpoint))) {
+    if (!required) return undefined;
+    throw new OperationError(
+      `no local cloud answers at ${endpoints.awsEndpoint} (its endpoints file is left from a run that stopped)`,
+      'start it with `npm start`, or pass --stack/--region for a deployed stack',
+    );
+  }
+  if (endpoints.stackName === undefined || endpoints.outputs === undefined) {
+    throw new OperationError(
+      `the local AWS services at ${endpoints.awsEndpoint} run without the stack (started with \`npm run local:services\`)`,
+      'stop them and start the whole local cloud with `npm start`',
+    );
+  }
+  return endpoints;
+}
+
+function localTarget(endpoints: LocalEndpoints, dataDir: string): Target {
+  return {
+    mode: 'local',
+    stackName: endpoints.stackName ?? DEFAULT_STACK_NAME,
+    region: endpoints.region,
+    outputs: endpoints.outputs ?? {},
+    clientSettings: {
+      region: endpoints.region,
+      endpoint: endpoints.awsEndpoint,
+      credentials: { accessKeyId: endpoints.accessKeyId, secretAccessKey: endpoints.secretAccessKey },
+    },
+    pollIntervalMs: 200,
+    description: `the local cloud at ${endpoints.awsEndpoint} (${dataDir})`,
+  };
+}
