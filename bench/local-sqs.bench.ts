@@ -5,9 +5,7 @@
  *   npx tsx bench/local-sqs.bench.ts [--messages 2000] [--concurrency 8]
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,47 +18,16 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { startServices } from '../local';
+import {
+  measure,
+  STATS_TABLE_HEADER,
+  startFixedAnswerServer,
+  statsRow,
+  writeResults,
+} from './support/measure';
 
 const BODY = JSON.stringify({ taskId: 'bench', payload: 'x'.repeat(200) });
 const BODY_MD5 = createHash('md5').update(BODY).digest('hex');
-
-interface Stats {
-  readonly operations: number;
-  readonly seconds: number;
-  readonly perSecond: number;
-  readonly p50Ms: number;
-  readonly p99Ms: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-/** Runs `operation` `count` times on `concurrency` workers and reports rate and latency. */
-async function measure(count: number, concurrency: number, operation: () => Promise<void>): Promise<Stats> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) {
-        next += 1;
-        const t0 = process.hrtime.bigint();
-        await operation();
-        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-      }
-    }),
-  );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  latencies.sort((a, b) => a - b);
-  return {
-    operations: count,
-    seconds: Number(seconds.toFixed(3)),
-    perSecond: Math.round(count / seconds),
-    p50Ms: Number(percentile(latencies, 50).toFixed(2)),
-    p99Ms: Number(percentile(latencies, 99).toFixed(2)),
-  };
-}
 
 function client(endpoint: string): SQSClient {
   return new SQSClient({
@@ -71,31 +38,17 @@ function client(endpoint: string): SQSClient {
 }
 
 /** The baseline: answers every SQS call with a fixed body the SDK accepts (MD5s included). */
-async function startBaseline(): Promise<{ url: string; close(): Promise<void> }> {
-  const answers: Record<string, string> = {
-    'AmazonSQS.SendMessage': JSON.stringify({ MessageId: 'm-1', MD5OfMessageBody: BODY_MD5 }),
-    'AmazonSQS.ReceiveMessage': JSON.stringify({
-      Messages: [{ MessageId: 'm-1', ReceiptHandle: 'r-1', MD5OfBody: BODY_MD5, Body: BODY }],
-    }),
-    'AmazonSQS.DeleteMessage': '{}',
-  };
-  const server = createServer((request, response) => {
-    request.resume();
-    request.on('end', () => {
-      const body = answers[String(request.headers['x-amz-target'])] ?? '{}';
-      response.writeHead(200, {
-        'content-type': 'application/x-amz-json-1.0',
-        'content-length': Buffer.byteLength(body),
-      });
-      response.end(body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
+const startBaseline = () =>
+  startFixedAnswerServer(
+    {
+      'AmazonSQS.SendMessage': JSON.stringify({ MessageId: 'm-1', MD5OfMessageBody: BODY_MD5 }),
+      'AmazonSQS.ReceiveMessage': JSON.stringify({
+        Messages: [{ MessageId: 'm-1', ReceiptHandle: 'r-1', MD5OfBody: BODY_MD5, Body: BODY }],
+      }),
+      'AmazonSQS.DeleteMessage': '{}',
+    },
+    'application/x-amz-json-1.0',
+  );
 
 async function runSuite(
   sqs: SQSClient,
@@ -164,8 +117,6 @@ async function main(): Promise<void> {
       localSqs: await runSuite(localClient, QueueUrl as string, count, concurrency, true),
     };
 
-    const row = (name: string, local: Stats, base: Stats) =>
-      `| ${name} | ${local.perSecond} | ${local.p50Ms} | ${local.p99Ms} | ${base.perSecond} | ${base.p50Ms} | ${base.p99Ms} |`;
     const markdown = [
       '# Local SQS through the AWS SDK',
       '',
@@ -174,10 +125,9 @@ async function main(): Promise<void> {
       'Client, local services and baseline share one Node process (one event loop), so SDK client',
       'CPU time is in both columns; the difference is the cost of the local SQS per call.',
       '',
-      '| Operation | local msgs/s | local p50 ms | local p99 ms | baseline msgs/s | baseline p50 ms | baseline p99 ms |',
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-      row('SendMessage', results.localSqs.sendMessage, results.baseline.sendMessage),
-      row(
+      ...STATS_TABLE_HEADER,
+      statsRow('SendMessage', results.localSqs.sendMessage, results.baseline.sendMessage),
+      statsRow(
         'ReceiveMessage + DeleteMessage',
         results.localSqs.receiveAndDelete,
         results.baseline.receiveAndDelete,
@@ -185,11 +135,7 @@ async function main(): Promise<void> {
       '',
     ].join('\n');
 
-    const outDir = join(__dirname, 'results');
-    mkdirSync(outDir, { recursive: true });
-    writeFileSync(join(outDir, 'local-sqs.json'), `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync(join(outDir, 'local-sqs.md'), markdown);
-    console.log(markdown);
+    writeResults('local-sqs', results, markdown);
   } finally {
     localClient.destroy();
     baselineClient.destroy();
