@@ -323,7 +323,7 @@ describe('task worker', () => {
       await delivery(2);
 
       expect(
-        (records.get('history')?.history as { event: string; attempt?: number }[]).map((entry) => [
+        ((records.get('history')?.history ?? []) as { event: string; attempt?: number }[]).map((entry) => [
           entry.event,
           entry.attempt,
         ]),
