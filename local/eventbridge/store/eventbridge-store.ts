@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { openDurableDatabase } from '../../store/open-durable-database';
 import type {
   ArchiveRecord,
   EventBusRecord,
@@ -51,10 +52,8 @@ function parse<T>(row: unknown): T {
 /**
  * Durable EventBridge state in its own SQLite file (`<dataDir>/eventbridge.db`), so it neither
  * contends with nor depends on the other services' stores. better-sqlite3 is synchronous: every
- * write the service acknowledges is a committed transaction before the HTTP answer is written.
- * WAL mode with synchronous=NORMAL survives `kill -9` (committed pages sit in the WAL file in
- * the OS page cache, which a dying process cannot take with it); only a power loss could lose
- * the newest commits, which a local emulator does not need to pay an fsync per event to avoid.
+ * write the service acknowledges is a committed transaction before the HTTP answer is written
+ * (see `openDurableDatabase` for why that survives `kill -9`).
  */
 export class EventBridgeStore {
   private readonly db: Database.Database;
@@ -62,11 +61,7 @@ export class EventBridgeStore {
 
   /** @param file path of the database file, or `:memory:` for tests. */
   constructor(file: string) {
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(SCHEMA);
+    this.db = openDurableDatabase(file, SCHEMA);
   }
 
   /** Prepared statements are cached: preparing costs more than running for these small queries. */
