@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -46,6 +46,27 @@ describe('npm start', () => {
     expect(code).toBe(2);
     expect(run.output().stderr).toMatch(message);
     expect(run.output().stderr).toContain('Usage: npm start --');
+  });
+
+  it('should refuse to reset a folder holding files it did not create', async () => {
+    // Arrange
+    const dataDir = mkdtempSync(join(tmpdir(), 'switchyard-cli-'));
+    writeFileSync(join(dataDir, 'notes.txt'), 'mine');
+
+    try {
+      // Act
+      const run = startMain(['--reset', '--data-dir', dataDir]);
+      const code = await run.exited;
+
+      // Assert
+      expect(code).toBe(1);
+      expect(run.output().stderr).toMatch(
+        /refusing to reset .*: it holds files the local cloud did not create \(notes\.txt\)/,
+      );
+      expect(existsSync(join(dataDir, 'notes.txt'))).toBe(true);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('should print the usage for --help and exit 0', async () => {
