@@ -1,6 +1,6 @@
 import type { LambdaFunctionDefinition } from './function-definition';
 import { FunctionInstance, type WorkerOutput } from './function-instance';
-import { RuntimeStoppingError } from './lambda-errors';
+import { FunctionThrottledError, RuntimeStoppingError } from './lambda-errors';
 
 /** Counters of one function, for the banner, benchmarks and tests. */
 export interface FunctionStats {
@@ -40,12 +40,17 @@ interface Waiter {
  */
 export class FunctionPool {
   private readonly idle: FunctionInstance[] = [];
+  /** Every live environment, busy or idle, so `stop` can end them all. */
+  private readonly instances = new Set<FunctionInstance>();
   private readonly idleTimers = new Map<FunctionInstance, NodeJS.Timeout>();
   private readonly waiters: Waiter[] = [];
   private readonly inFlight = new Set<Promise<unknown>>();
   private environments = 0;
   private running = 0;
+  /** Set by drain and stop: new invocations are refused. */
   private stopping = false;
+  /** Set by stop only: environments end now, even ones still starting. */
+  private stopped = false;
   private stats = { invocations: 0, errors: 0, coldStarts: 0, peakConcurrency: 0 };
   private readonly initDurationsMs: number[] = [];
 
@@ -57,6 +62,10 @@ export class FunctionPool {
   /** Runs one invocation in a free environment, waiting for one when all are busy. */
   invoke(event: unknown, timeoutMs: number): Promise<unknown> {
     if (this.stopping) return Promise.reject(new RuntimeStoppingError(this.definition.name));
+    if (this.options.concurrency <= 0) {
+      // ReservedConcurrentExecutions 0 is how a function is switched off: every invoke is throttled.
+      return Promise.reject(new FunctionThrottledError(this.definition.name));
+    }
     const run = this.run(event, timeoutMs);
     this.inFlight.add(run);
     const forget = () => this.inFlight.delete(run);
@@ -84,11 +93,14 @@ export class FunctionPool {
   /** Ends every environment now; running invocations fail. */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.stopped = true;
     for (const waiter of this.waiters.splice(0))
       waiter.reject(new RuntimeStoppingError(this.definition.name));
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
     this.idleTimers.clear();
-    await Promise.all(this.idle.splice(0).map((instance) => instance.terminate()));
+    this.idle.splice(0);
+    await Promise.all([...this.instances].map((instance) => instance.terminate()));
+    this.instances.clear();
   }
 
   private async run(event: unknown, timeoutMs: number): Promise<unknown> {
@@ -124,6 +136,12 @@ export class FunctionPool {
         );
         this.stats.coldStarts += 1;
         this.initDurationsMs.push(instance.initMs);
+        this.instances.add(instance);
+        if (this.stopped) {
+          // stop() ran while this environment was starting: it must not outlive the runtime.
+          void instance.terminate();
+          throw new RuntimeStoppingError(this.definition.name);
+        }
         return instance;
       } catch (error) {
         this.environments -= 1;
@@ -137,6 +155,7 @@ export class FunctionPool {
 
   private release(instance: FunctionInstance): void {
     if (!instance.isAlive) {
+      this.instances.delete(instance);
       this.environments -= 1;
       this.wakeNext();
       return;
@@ -147,6 +166,7 @@ export class FunctionPool {
       return;
     }
     if (this.stopping) {
+      this.instances.delete(instance);
       this.environments -= 1;
       void instance.terminate();
       return;
@@ -157,6 +177,7 @@ export class FunctionPool {
       if (index < 0) return;
       this.idle.splice(index, 1);
       this.idleTimers.delete(instance);
+      this.instances.delete(instance);
       this.environments -= 1;
       void instance.terminate();
     }, this.options.idleTimeoutMs ?? 600_000);

@@ -5,6 +5,7 @@ export type { LambdaFunctionDefinition } from './function-definition';
 export type { FunctionStats } from './function-pool';
 export {
   FunctionNotFoundError,
+  FunctionThrottledError,
   LambdaInvocationError,
   LambdaTimeoutError,
   RuntimeStoppingError,

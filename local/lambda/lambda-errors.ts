@@ -37,3 +37,11 @@ export class RuntimeStoppingError extends Error {
     this.name = 'ServiceException';
   }
 }
+
+/** The function may not run now: its reserved concurrency is 0 (Lambda's `TooManyRequestsException`). */
+export class FunctionThrottledError extends Error {
+  constructor(functionName: string) {
+    super(`${functionName}: Rate Exceeded (reserved concurrency is 0)`);
+    this.name = 'TooManyRequestsException';
+  }
+}

@@ -14,7 +14,7 @@ export interface AsyncInvokeOptions {
 
 /** An asynchronous invoker that can also wait for the events it accepted. */
 export interface AsyncLambdaInvoker extends LambdaInvoker {
-  /** Resolves when every accepted event has run (or failed every attempt). */
+  /** Refuses new events and resolves when every accepted one has run (or failed every attempt). */
   drain(): Promise<void>;
 }
 
@@ -27,6 +27,7 @@ export interface AsyncLambdaInvoker extends LambdaInvoker {
 export function lambdaTargetInvoker(runtime: LambdaRuntime, options: AsyncInvokeOptions): AsyncLambdaInvoker {
   const retryDelaysMs = options.retryDelaysMs ?? [1000, 2000];
   const running = new Set<Promise<void>>();
+  let draining = false;
 
   const runWithRetries = async (functionArn: string, event: unknown): Promise<void> => {
     for (let attempt = 0; ; attempt += 1) {
@@ -48,6 +49,10 @@ export function lambdaTargetInvoker(runtime: LambdaRuntime, options: AsyncInvoke
 
   return {
     async invokeAsync(functionArn: string, payload: string): Promise<void> {
+      if (draining) {
+        // Refused rather than accepted and lost: EventBridge keeps the event and retries it.
+        throw new TargetUnreachableError('The local Lambda runtime is shutting down', 'THROTTLING');
+      }
       if (runtime.find(functionArn) === undefined) {
         throw new TargetUnreachableError(`Function not found: ${functionArn}`, 'RESOURCE_NOT_FOUND');
       }
@@ -62,6 +67,7 @@ export function lambdaTargetInvoker(runtime: LambdaRuntime, options: AsyncInvoke
       void run.finally(() => running.delete(run));
     },
     async drain(): Promise<void> {
+      draining = true;
       while (running.size > 0) await Promise.allSettled([...running]);
     },
   };

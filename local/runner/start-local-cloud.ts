@@ -116,6 +116,17 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     log,
   });
 
+  // The whole template is read and checked before any port is bound or any state is touched,
+  // so an unsupported resource fails the start cleanly. Queue URLs only need the real endpoint later.
+  const preview = new StackResources(assembly.template, {
+    stackName: assembly.stackName,
+    region,
+    endpointUrl: 'http://127.0.0.1',
+  });
+  functionDefinitions(preview, assembly, options.localOverrides);
+  eventSourceMappings(preview);
+  for (const role of ['queue', 'table', 'event-bus', 'rule', 'archive'] as const) preview.list(role);
+
   const cleanups: Array<() => Promise<void>> = [];
   const cleanUp = async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
@@ -142,7 +153,6 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       region,
       endpointUrl: services.url,
     });
-    // Everything is read and checked before anything is created or started.
     const definitions = functionDefinitions(stack, assembly, options.localOverrides);
     const mappings = eventSourceMappings(stack);
     const outputs = stackOutputs(assembly.template, stack);

@@ -173,6 +173,19 @@ describe('the local Lambda runtime', () => {
     });
   });
 
+  it('should throttle every invocation of a function whose reserved concurrency is 0', async () => {
+    // Arrange
+    runtime = newRuntime();
+    runtime.register(fixtureFunction('cjs', { reservedConcurrency: 0 }));
+
+    // Act
+    const error = await runtime.invoke('fixture-cjs', {}).catch((e: unknown) => e);
+
+    // Assert
+    expect(error).toMatchObject({ name: 'TooManyRequestsException' });
+    expect(runtime.stats()['fixture-cjs']).toMatchObject({ coldStarts: 0 });
+  });
+
   it('should end an environment that exceeds its memory size', async () => {
     // Arrange
     runtime = newRuntime();
