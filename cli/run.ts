@@ -1,6 +1,6 @@
 import { GLOBAL_OPTIONS, type OptionName, type ParsedArgs, parseCommandLine } from './args';
 import { COMMANDS, type Command } from './commands';
-import { CliError, ExitCode, UsageError } from './errors';
+import { CliError, ExitCode, OperationError, UsageError } from './errors';
 import { commandHelp, mainHelp } from './help';
 import type { CliIo } from './io';
 import { Clients } from './target/clients';
@@ -9,7 +9,7 @@ import type { Target } from './target/target';
 
 const HELP_HINT = 'see `switchyard --help`';
 
-/** The command a command line names, by its longest matching path. */
+/** The command whose words start the command line (no path is a prefix of another). */
 function findCommand(positionals: readonly string[]): Command | undefined {
   return COMMANDS.find((command) => command.path.every((word, index) => positionals[index] === word));
 }
@@ -45,27 +45,23 @@ function describeFailure(error: unknown, target: Target | undefined): CliError {
   const unreachable =
     /ECONNREFUSED|ECONNRESET|fetch failed|socket hang up/.test(message) || cause?.code === 'ECONNREFUSED';
   if (target?.mode === 'local' && unreachable) {
-    return new OperationFailure(
+    return new OperationError(
       `the local cloud stopped answering at ${target.clientSettings.endpoint}`,
       'restart it with `npm start`, then retry',
     );
   }
   if (/credential|security token|not authorized|AccessDenied/i.test(`${name} ${message}`)) {
-    return new OperationFailure(
+    return new OperationError(
       `${name}: ${message}`,
       'check your AWS credentials and permissions (--profile, aws sts get-caller-identity), then retry',
     );
   }
-  return new OperationFailure(
+  return new OperationError(
     `${name}: ${message}`,
     target === undefined
       ? 'check --stack, --region and --profile, then retry'
       : `check ${target.description} with \`switchyard status\`, then retry`,
   );
-}
-
-class OperationFailure extends CliError {
-  readonly exitCode = ExitCode.failed;
 }
 
 /**
@@ -87,6 +83,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         }
         io.stderr(help);
         return ExitCode.usage;
+      }
+      const group = COMMANDS.filter((candidate) => candidate.path[0] === parsed.positionals[0]);
+      if (group.length > 0) {
+        throw new UsageError(
+          `${parsed.positionals.join(' ')} is not a command`,
+          `use one of: ${group.map((candidate) => `switchyard ${candidate.path.join(' ')}`).join(', ')}`,
+        );
       }
       throw new UsageError(`unknown command ${parsed.positionals.join(' ')}`, HELP_HINT);
     }

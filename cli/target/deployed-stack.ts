@@ -13,8 +13,16 @@ export interface DeployedStack {
  */
 export async function describeDeployedStack(
   stackName: string,
-  settings: { readonly region?: string; readonly profile?: string },
+  settings: {
+    readonly region?: string;
+    readonly profile?: string;
+    /** True when no option asked for AWS and the CLI fell back to it for want of a local cloud. */
+    readonly fallback?: boolean;
+  },
 ): Promise<DeployedStack> {
+  // After a silent fallback the operator may have meant the local cloud: say both.
+  const noLocal = settings.fallback ? 'no local cloud is running and ' : '';
+  const startLocal = settings.fallback ? 'start the local cloud with `npm start`, or ' : '';
   const client = new CloudFormationClient({
     ...(settings.region !== undefined && { region: settings.region }),
     ...(settings.profile !== undefined && { profile: settings.profile }),
@@ -23,8 +31,8 @@ export async function describeDeployedStack(
     const region = await client.config.region().catch(() => undefined);
     if (region === undefined || region === '') {
       throw new OperationError(
-        'no local cloud is running and no AWS region is configured',
-        'start the local cloud with `npm start`, or pass --region (or set AWS_REGION) for a deployed stack',
+        `${noLocal}no AWS region is configured`,
+        `${startLocal}pass --region (or set AWS_REGION) for a deployed stack`,
       );
     }
     const { Stacks = [] } = await client.send(new DescribeStacksCommand({ StackName: stackName }));
@@ -44,8 +52,8 @@ export async function describeDeployedStack(
     if (/does not exist/.test(message)) throw notFound(stackName, settings.region ?? 'the configured region');
     if (name === 'CredentialsProviderError' || /credential/i.test(message)) {
       throw new OperationError(
-        `no local cloud is running and no AWS credentials were found (${message})`,
-        'start the local cloud with `npm start`, or configure AWS credentials (or pass --profile) for a deployed stack',
+        `${noLocal}no AWS credentials were found (${message})`,
+        `${startLocal}configure AWS credentials (or pass --profile) for a deployed stack`,
       );
     }
     throw new OperationError(

@@ -34,7 +34,11 @@ export async function resolveTarget(options: OptionValues, cwd: string): Promise
     if (local !== undefined) return localTarget(local, dataDir);
   }
   const stackName = options.stack ?? DEFAULT_STACK_NAME;
-  const stack = await describeDeployedStack(stackName, { region: options.region, profile: options.profile });
+  const stack = await describeDeployedStack(stackName, {
+    region: options.region,
+    profile: options.profile,
+    fallback: awsOptions.length === 0,
+  });
   return {
     mode: 'aws',
     stackName,

@@ -50,6 +50,7 @@ describe('switchyard usage', () => {
   it.each([
     [[], /Usage: switchyard <command>/],
     [['launch'], /unknown command launch[\s\S]*next: see `switchyard --help`/],
+    [['dlq'], /dlq is not a command[\s\S]*next: use one of: switchyard dlq peek, switchyard dlq redrive/],
     [['status', '--bogus'], /Unknown option '--bogus'[\s\S]*next:/],
     [['status', 'extra'], /unexpected argument extra[\s\S]*next: usage: switchyard status/],
     [['dlq', 'peek'], /missing <channel>[\s\S]*next: usage: switchyard dlq peek <channel>/],
