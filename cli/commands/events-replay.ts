@@ -185,6 +185,7 @@ export const eventsReplayCommand: Command = {
 Starts an EventBridge replay (StartReplay) of the archive's events published from --from to --to
 (default now), back onto the event bus, and shows its state on stderr until it is COMPLETED,
 FAILED or CANCELLED (exit code 1 unless COMPLETED). Times: ISO 8601, \`now\` or \`now-<n>s|m|h|d\`.
+The replay runs in EventBridge: stopping the CLI (Ctrl-C) does not stop it.
 
 Without filters every rule of the bus receives the events again. --channel <subscription>
 (repeatable) replays only to that subscription's rule, e.g. --channel flow-recorder; --rule
