@@ -211,5 +211,39 @@ describe('switchyard dlq peek and dlq redrive on the local cloud', () => {
       expect(consumed).toMatchObject({ subscription: 'high-value-orders', outcome: 'PROCESSED' });
       expect((await channelStatus('high-value-orders')).deadLetters).toBe(0);
     });
+
+    it('should report a rate-limited redrive on stderr while it runs, keeping stdout one JSON document', async () => {
+      // Arrange
+      const flowId = 'cli-dead-letters-rate';
+      const events = [1, 2, 3].map(() => orderPlacedEvent(flowId, 10));
+      for (const deadLettered of events) {
+        await sqs.send(
+          new SendMessageCommand({
+            QueueUrl: test.cloud.outputs.FlowRecorderDeadLetterQueueUrl,
+            MessageBody: JSON.stringify(deadLettered),
+          }),
+        );
+      }
+
+      // Act
+      const result = await cli('dlq', 'redrive', 'flow-recorder', '--rate', '1', '--json');
+
+      // Assert
+      expect(result.code).toBe(0);
+      expect(result.json<RedriveReport>()).toMatchObject({
+        channel: 'flow-recorder',
+        status: 'COMPLETED',
+        moved: 3,
+      });
+      expect(result.stderr).toMatch(/^redriving 3 message\(s\) from the DLQ of flow-recorder at 1\/s$/m);
+      expect(result.stderr).toMatch(/^RUNNING: moved [0-2] of 3$/m);
+      expect(result.stderr).toMatch(/^COMPLETED: moved 3 of 3$/m);
+      // The flow recorder, a consumer like any other, records each redriven event once.
+      await pollUntil('the redriven events in the flow', async () => {
+        const flow = await cli('flows', 'show', flowId, '--json');
+        const timeline = flow.code === 0 ? flow.json<{ timeline: Array<{ kind: string }> }>().timeline : [];
+        return timeline.filter((entry) => entry.kind === 'EVENT_PUBLISHED').length === 3 ? true : undefined;
+      });
+    });
   });
 });
