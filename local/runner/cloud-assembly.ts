@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { withAssemblyLock } from './assembly-lock';
@@ -49,7 +50,13 @@ export async function loadCloudAssembly(options: CloudAssemblyOptions = {}): Pro
   const context = options.context ?? {};
   const hash = sourceHash(projectRoot, context);
   const hashFile = join(outdir, HASH_FILE);
-  const isCurrent = () => existsSync(hashFile) && readFileSync(hashFile, 'utf8').trim() === hash;
+  // The stamp names the sources and the template they produced: a later `cdk synth` into the same
+  // folder with other context rewrites the template, and the stamp no longer matches it.
+  const isCurrent = () => {
+    if (!existsSync(hashFile)) return false;
+    const [sources, template] = readFileSync(hashFile, 'utf8').trim().split('\n');
+    return sources === hash && template === templateHash(outdir);
+  };
   let synthesized = false;
   if (!isCurrent()) {
     await withAssemblyLock(outdir, async () => {
@@ -68,13 +75,30 @@ export async function loadCloudAssembly(options: CloudAssemblyOptions = {}): Pro
           if (seconds % 5 === 0) log(`  still synthesizing (${seconds} s)`);
         },
       });
-      writeFileSync(`${hashFile}.tmp`, `${hash}\n`);
+      writeFileSync(`${hashFile}.tmp`, `${hash}\n${templateHash(outdir)}\n`);
       renameSync(`${hashFile}.tmp`, hashFile);
       synthesized = true;
       log(`Synthesized in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     });
   }
   return { ...readAssembly(outdir), synthesized };
+}
+
+/** Hash of the stack template(s) the manifest names; undefined when there is no assembly. */
+function templateHash(outdir: string): string | undefined {
+  const manifestFile = join(outdir, 'manifest.json');
+  if (!existsSync(manifestFile)) return undefined;
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as {
+    artifacts?: Record<string, ManifestArtifact>;
+  };
+  const hash = createHash('sha256');
+  for (const [id, artifact] of Object.entries(manifest.artifacts ?? {})) {
+    if (artifact.type !== 'aws:cloudformation:stack') continue;
+    const file = join(outdir, artifact.properties?.templateFile ?? `${id}.template.json`);
+    if (!existsSync(file)) return undefined;
+    hash.update(readFileSync(file));
+  }
+  return hash.digest('hex');
 }
 
 function readAssembly(outdir: string): Omit<CloudAssembly, 'synthesized'> {

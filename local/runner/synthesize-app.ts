@@ -16,11 +16,12 @@ export interface SynthesizeOptions {
  * would both try the network), bundling each function with the local esbuild.
  */
 export function synthesizeApp(options: SynthesizeOptions): Promise<void> {
-  const args = ['cdk', 'synth', '-q', '--output', options.outdir];
+  // The CLI this project pins, run directly: `npx cdk` could resolve another version, or ask the registry.
+  const args = [require.resolve('aws-cdk/bin/cdk'), 'synth', '-q', '--output', options.outdir];
   for (const [key, value] of Object.entries(options.context)) args.push('-c', `${key}=${value}`);
   return new Promise((resolve, reject) => {
     const started = Date.now();
-    const child = spawn('npx', args, {
+    const child = spawn(process.execPath, args, {
       cwd: options.projectRoot,
       env: { ...process.env, CDK_DISABLE_CLI_TELEMETRY: 'true', CDK_DISABLE_VERSION_CHECK: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
