@@ -11,6 +11,7 @@ import {
   LambdaRuntime,
   type LogSink,
   lambdaTargetInvoker,
+  RuntimeStoppingError,
   SqsEventSourcePoller,
 } from '../lambda';
 import { DEFAULT_DATA_DIR, LOCAL_CREDENTIALS, type RunningServices, startServices } from '../services';
@@ -27,6 +28,9 @@ import type { CfnTemplate } from './template-types';
 
 /** The repository root: the CDK app, functions and cdk.json live here. */
 const PROJECT_ROOT = resolve(__dirname, '..', '..');
+
+/** Time for the emulator to write the answers of the last requests before its connections close. */
+const API_FLUSH_MS = 100;
 
 /** Hosts the webhook task type may call locally: the loopback receivers of local development. */
 export const DEFAULT_WEBHOOK_ALLOWED_HOSTS = ['localhost', '127.0.0.1'] as const;
@@ -203,10 +207,18 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       await Promise.all(pollers.map((poller) => poller.stop()));
     });
 
+    const apiRequests = new Set<Promise<unknown>>();
+    let apiDraining = false;
     const api: RunningApiGateway = await startApiGateway({
       template: assembly.template,
-      invoke: (functionLogicalId, event, timeoutMs) =>
-        runtime.invoke(functionLogicalId, event, { timeoutMs }),
+      invoke: (functionLogicalId, event, timeoutMs) => {
+        if (apiDraining) return Promise.reject(new RuntimeStoppingError(functionLogicalId));
+        const invocation = runtime.invoke(functionLogicalId, event, { timeoutMs });
+        apiRequests.add(invocation);
+        const forget = () => apiRequests.delete(invocation);
+        invocation.then(forget, forget);
+        return invocation;
+      },
       port: options.apiPort ?? 3000,
       region,
       credentials: LOCAL_CREDENTIALS,
@@ -226,6 +238,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
 
     let stopping: Promise<void> | undefined;
     const stop = async () => {
+      // Requests being served get their answers; the emulator's stop closes every connection.
+      apiDraining = true;
+      await Promise.allSettled([...apiRequests]);
+      await new Promise((resolve) => setTimeout(resolve, API_FLUSH_MS));
       await api.stop();
       // In order: no new batches, then the batches and events in flight run to their end.
       await Promise.all(pollers.map((poller) => poller.stop()));
