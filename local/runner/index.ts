@@ -1,6 +1,5 @@
 /** The local cloud runner: what `npm start`, tests and benchmarks may import. */
 
-export type { ApiGatewayOptions, RunningApiGateway, StartApiGateway } from './api-gateway-port';
 export { type CloudAssembly, type CloudAssemblyOptions, loadCloudAssembly } from './cloud-assembly';
 export { SynthesisError, UnsupportedTemplateError } from './errors';
 export type { FunctionOverrides } from './function-definitions';

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { type RunningApiGateway, startApiGateway as startLocalApiGateway } from '../apigateway';
 import { type LambdaInvoker, TargetUnreachableError } from '../eventbridge';
 import {
   type AsyncLambdaInvoker,
@@ -15,7 +16,6 @@ import {
   SqsEventSourcePoller,
 } from '../lambda';
 import { DEFAULT_DATA_DIR, LOCAL_CREDENTIALS, type RunningServices, startServices } from '../services';
-import { loadApiGateway, type RunningApiGateway, type StartApiGateway } from './api-gateway-port';
 import { loadCloudAssembly } from './cloud-assembly';
 import { resetDataDir } from './data-dir';
 import { eventSourceMappings } from './event-source-mappings';
@@ -64,7 +64,7 @@ export interface LocalCloudOptions {
   /** Where function logs go. @default the console, prefixed by function name */
   readonly functionLogs?: LogSink;
   /** The API Gateway emulator to put in front. @default `startApiGateway` of local/apigateway */
-  readonly apiGateway?: StartApiGateway;
+  readonly apiGateway?: typeof startLocalApiGateway;
   /** Runner messages (progress, notes, failed batches). @default console.log */
   readonly log?: (line: string) => void;
 }
@@ -106,7 +106,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const region = options.region ?? 'us-east-1';
   const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
   if (options.reset) resetDataDir(dataDir);
-  const startApiGateway = options.apiGateway ?? loadApiGateway();
+  const startApiGateway = options.apiGateway ?? startLocalApiGateway;
 
   const projectRoot = resolve(options.projectRoot ?? PROJECT_ROOT);
   const assembly = await loadCloudAssembly({
