@@ -47,6 +47,7 @@ export const RESOURCE_ROLES: Readonly<Record<string, ResourceRole>> = {
   // Logs go to the console locally; monitoring has no local backend.
   'AWS::Logs::LogGroup': 'none',
   'AWS::Logs::ResourcePolicy': 'none',
+  'AWS::Logs::MetricFilter': 'none',
   'AWS::CloudWatch::Alarm': 'none',
   'AWS::CloudWatch::CompositeAlarm': 'none',
   'AWS::CloudWatch::Dashboard': 'none',
