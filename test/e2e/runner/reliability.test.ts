@@ -1,7 +1,7 @@
 import { E2E_TIMEOUT_MS, startTestCloud, type TestCloud } from './support/local-cloud-fixture';
 import { pollUntil } from './support/poll-until';
 import { signedRequest } from './support/signed-api';
-import { drainQueue, scanTasks } from './support/task-table';
+import { drainQueue, queueDepth, scanTasks } from './support/task-table';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver';
 
 jest.setTimeout(E2E_TIMEOUT_MS + 300_000);
@@ -26,7 +26,11 @@ describe('the task channel under a flaky receiver', () => {
 
   beforeAll(async () => {
     const random = mulberry32(20261129);
-    receiver = await startWebhookReceiver(() => (random() < FAILURE_RATE ? 500 : 200));
+    // Every hundredth endpoint is down for good, so each run dead-letters some tasks however the
+    // random failures fall; every other attempt fails at random.
+    receiver = await startWebhookReceiver((_attempt, request) =>
+      request.url?.endsWith('99') || random() < FAILURE_RATE ? 500 : 200,
+    );
     // Retries wait for the visibility timeout: 10 s locally instead of 180 s, still far longer
     // than a batch takes, so a message is not delivered again while its batch runs.
     test = await startTestCloud({ localOverrides: { visibilityTimeoutSeconds: 10 } });
@@ -80,6 +84,19 @@ describe('the task channel under a flaky receiver', () => {
       240_000,
       2000,
     );
+    const failedCount = tasks.filter((task) => task.status === 'FAILED').length;
+    // A task is FAILED during its fifth receive; its message moves to the DLQ on the receive after
+    // the visibility timeout, so the queues settle a little after the statuses do.
+    await pollUntil(
+      'the queues to settle',
+      async () =>
+        (await queueDepth(test.cloud, test.cloud.outputs.TaskQueueUrl as string)) === 0 &&
+        (await queueDepth(test.cloud, test.cloud.outputs.TaskDeadLetterQueueUrl as string)) === failedCount
+          ? true
+          : undefined,
+      60_000,
+      500,
+    );
     const deadLettered = (
       await drainQueue(test.cloud, test.cloud.outputs.TaskDeadLetterQueueUrl as string)
     ).map((body) => (JSON.parse(body) as { taskId: string }).taskId);
@@ -91,6 +108,7 @@ describe('the task channel under a flaky receiver', () => {
     expect(new Set(tasks.map((task) => task.taskId))).toEqual(new Set(accepted));
     const succeeded = tasks.filter((task) => task.status === 'SUCCEEDED');
     const failed = tasks.filter((task) => task.status === 'FAILED');
+    expect(failed.length).toBeGreaterThanOrEqual(TASKS / 100);
     for (const task of succeeded) {
       const calls = receiver.callsFor(task.taskId).map((call) => call.status);
       // Applied once: exactly one successful delivery, and it was the last one.

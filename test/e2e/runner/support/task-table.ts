@@ -1,5 +1,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DeleteMessageBatchCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import {
+  DeleteMessageBatchCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 
 /** A task's status record as the table holds it. */
@@ -61,6 +66,25 @@ export async function drainQueue(endpoint: Endpoint, queueUrl: string): Promise<
         }),
       );
     }
+  } finally {
+    client.destroy();
+  }
+}
+
+/** Messages in a queue, visible or in flight (delayed ones are not expected here). */
+export async function queueDepth(endpoint: Endpoint, queueUrl: string): Promise<number> {
+  const client = new SQSClient(config(endpoint));
+  try {
+    const { Attributes = {} } = await client.send(
+      new GetQueueAttributesCommand({
+        QueueUrl: queueUrl,
+        AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+      }),
+    );
+    return (
+      Number(Attributes.ApproximateNumberOfMessages) +
+      Number(Attributes.ApproximateNumberOfMessagesNotVisible)
+    );
   } finally {
     client.destroy();
   }
