@@ -30,22 +30,30 @@ export interface TestCloud {
 export async function startTestCloud(options: LocalCloudOptions = {}): Promise<TestCloud> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'switchyard-runner-'));
   const logs: string[] = [];
-  const cloud = await startLocalCloud({
-    apiPort: 0,
-    awsPort: 0,
-    outdir: SHARED_OUTDIR,
-    log: (line) => logs.push(line),
-    functionLogs: (name, _stream, line) => logs.push(`[${name}] ${line}`),
-    ...options,
-    dataDir,
-  });
+  const ownsDataDir = options.dataDir === undefined;
+  let cloud: LocalCloud;
+  try {
+    cloud = await startLocalCloud({
+      apiPort: 0,
+      awsPort: 0,
+      outdir: SHARED_OUTDIR,
+      log: (line) => logs.push(line),
+      functionLogs: (name, _stream, line) => logs.push(`[${name}] ${line}`),
+      ...options,
+      dataDir,
+    });
+  } catch (error) {
+    // A start that fails must not leave its temporary folder behind.
+    if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     cloud,
     dataDir,
     logs,
     stop: async () => {
       await cloud.stop();
-      if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
+      if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
