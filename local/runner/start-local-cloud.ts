@@ -161,7 +161,14 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const mappings = eventSourceMappings(stack);
     const outputs = stackOutputs(assembly.template, stack);
 
-    const clientConfig = { endpoint: services.url, region, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 };
+    // A copy: the SDK records where credentials came from on the object it is given ($source),
+    // which would otherwise leak into every later use of the shared constant.
+    const clientConfig = {
+      endpoint: services.url,
+      region,
+      credentials: { ...LOCAL_CREDENTIALS },
+      maxAttempts: 1,
+    };
     const sqsClient = new SQSClient(clientConfig);
     const dynamoClient = new DynamoDBClient(clientConfig);
     const eventsClient = new EventBridgeClient(clientConfig);
@@ -253,7 +260,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       apiUrl: api.url,
       awsEndpoint: services.url,
       region,
-      credentials: LOCAL_CREDENTIALS,
+      credentials: { ...LOCAL_CREDENTIALS },
       dataDir,
       stackName: assembly.stackName,
       outputs,
