@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_DATA_DIR, type RunningServices, startServices } from './services';
+import { runUntilSignal } from './run-until-signal';
+import { DEFAULT_DATA_DIR, startServices } from './services';
 
 const USAGE = `Usage: npm run local:services -- [--port <n>] [--data-dir <dir>] [--reset]
 
@@ -68,29 +69,11 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  // Handlers go in before the (seconds-long) start, so an early Ctrl-C still stops cleanly.
-  let stopping = false;
-  let running: RunningServices | undefined;
-  const stop = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: stopping`);
-    (running?.stop() ?? Promise.resolve()).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error('error while stopping:', error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  const services = await startServices({ port: options.port, dataDir: options.dataDir });
-  if (stopping) {
-    await services.stop();
-    return;
-  }
-  running = services;
+  const services = await runUntilSignal(
+    () => startServices({ port: options.port, dataDir: options.dataDir }),
+    'stopping',
+  );
+  if (!services) return;
   console.log(`Local AWS endpoint: ${services.url}`);
   console.log(`  export AWS_ENDPOINT_URL=${services.url} AWS_REGION=${services.region}`);
   console.log(

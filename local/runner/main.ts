@@ -1,6 +1,7 @@
+import { runUntilSignal } from '../run-until-signal';
 import { banner } from './banner';
 import { parseCliOptions, USAGE, UsageError } from './cli-options';
-import { type LocalCloud, startLocalCloud } from './start-local-cloud';
+import { startLocalCloud } from './start-local-cloud';
 
 /** `npm start`: the local cloud in the foreground until Ctrl-C. */
 async function main(): Promise<void> {
@@ -17,33 +18,11 @@ async function main(): Promise<void> {
     return;
   }
 
-  // Handlers go in before the start, which can take a synth's 20 s, so Ctrl-C always stops cleanly.
-  let cloud: LocalCloud | undefined;
-  let stopping = false;
-  const stop = (signal: string): void => {
-    if (stopping) {
-      console.log(`${signal} again: exiting without waiting`);
-      process.exit(1);
-    }
-    stopping = true;
-    console.log(`\n${signal}: no new requests; waiting for invocations in flight...`);
-    (cloud?.stop() ?? Promise.resolve()).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error('error while stopping:', error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
-
-  const started = await startLocalCloud(options);
-  if (stopping) {
-    await started.stop();
-    return;
-  }
-  cloud = started;
+  const cloud = await runUntilSignal(
+    () => startLocalCloud(options),
+    'no new requests; waiting for invocations in flight...',
+  );
+  if (!cloud) return;
   console.log(
     banner({
       apiUrl: cloud.apiUrl,
