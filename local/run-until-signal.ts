@@ -3,6 +3,8 @@ export interface Stoppable {
   stop(): Promise<void>;
 }
 
+const DUPLICATE_SIGNAL_WINDOW_MS = 1000;
+
 /**
  * Runs `start` in the foreground until SIGINT or SIGTERM, then stops what it started and exits
  * 0 (1 if stopping failed). The handlers go in before `start`, which can take seconds (a synth),
@@ -14,12 +16,17 @@ export const runUntilSignal = async <T extends Stoppable>(
 ): Promise<T | undefined> => {
   let running: T | undefined;
   let stopping = false;
+  let firstSignalAt = 0;
   const stop = (signal: string): void => {
     if (stopping) {
+      // One Ctrl-C reaches this process several times: the terminal signals the whole process
+      // group, and npm and tsx also forward it to their child. Only a later press means "now".
+      if (Date.now() - firstSignalAt < DUPLICATE_SIGNAL_WINDOW_MS) return;
       console.log(`${signal} again: exiting without waiting`);
       process.exit(1);
     }
     stopping = true;
+    firstSignalAt = Date.now();
     console.log(`\n${signal}: ${stoppingMessage}`);
     (running?.stop() ?? Promise.resolve()).then(
       () => process.exit(0),
