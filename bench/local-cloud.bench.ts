@@ -76,24 +76,11 @@ async function main(): Promise<void> {
   const coldOutdir = mkdtempSync(join(tmpdir(), 'switchyard-bench-cdk-'));
   const baseline = await startFixedAnswerServer({}, 'application/json');
   // Stale assembly: a fresh outdir forces a synth; then the same outdir again is current.
-  const cold = await startLocalCloud({
-    apiPort: 0,
-    awsPort: 0,
-    dataDir,
-    outdir: coldOutdir,
-    log: quiet,
-    functionLogs: quiet,
-  });
+  const options = { apiPort: 0, awsPort: 0, dataDir, outdir: coldOutdir, log: quiet, functionLogs: quiet };
+  const cold = await startLocalCloud(options);
   const coldStartMs = cold.startup.ms;
   await cold.stop();
-  const cloud = await startLocalCloud({
-    apiPort: 0,
-    awsPort: 0,
-    dataDir,
-    outdir: coldOutdir,
-    log: quiet,
-    functionLogs: quiet,
-  });
+  const cloud = await startLocalCloud(options);
   const warmStartMs = cloud.startup.ms;
   try {
     const baselineTarget = { ...cloud, apiUrl: baseline.url };
