@@ -1,6 +1,7 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import { Construct } from 'constructs';
+import { PropProblems } from './prop-problems';
 
 export interface EventChannelProps {
   /** @default - a name CloudFormation generates */
@@ -20,14 +21,14 @@ export class EventChannel extends Construct {
   constructor(scope: Construct, id: string, props: EventChannelProps = {}) {
     super(scope, id);
     const retention = props.archiveRetention ?? Duration.days(90);
-    if (
-      retention.toDays({ integral: false }) < 1 ||
-      !Number.isInteger(retention.toDays({ integral: false }))
-    ) {
-      throw new Error(
-        `Invalid EventChannel props:\n- archiveRetention must be a whole number of days, at least 1 (given ${retention.toHumanString()})`,
+    const days = retention.toDays({ integral: false });
+    const problems = new PropProblems('EventChannel');
+    if (days < 1 || !Number.isInteger(days)) {
+      problems.add(
+        `archiveRetention must be a whole number of days, at least 1 (given ${retention.toHumanString()})`,
       );
     }
+    problems.throwIfAny();
     this.bus = new events.EventBus(this, 'Bus', { eventBusName: props.busName });
     this.archive = this.bus.archive('Archive', {
       description: 'Every event on the Switchyard bus, for replay',

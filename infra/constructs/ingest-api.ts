@@ -4,6 +4,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { z } from 'zod';
+import { PropProblems } from './prop-problems';
 import { requestModelSchema } from './request-model';
 
 export interface IngestApiProps {
@@ -139,18 +140,18 @@ export class IngestApi extends Construct {
 }
 
 const validateProps = (props: IngestApiProps): void => {
-  const problems: string[] = [];
+  const problems = new PropProblems('IngestApi');
   if (props.throttlingRateLimit !== undefined && !(props.throttlingRateLimit > 0)) {
-    problems.push(`throttlingRateLimit must be positive (given ${props.throttlingRateLimit})`);
+    problems.add(`throttlingRateLimit must be positive (given ${props.throttlingRateLimit})`);
   }
   if (
     props.throttlingBurstLimit !== undefined &&
     !(Number.isInteger(props.throttlingBurstLimit) && props.throttlingBurstLimit > 0)
   ) {
-    problems.push(`throttlingBurstLimit must be a positive integer (given ${props.throttlingBurstLimit})`);
+    problems.add(`throttlingBurstLimit must be a positive integer (given ${props.throttlingBurstLimit})`);
   }
   if (props.stageName !== undefined && !/^[A-Za-z0-9_-]{1,128}$/.test(props.stageName)) {
-    problems.push(`stageName must be 1 to 128 of A-Z a-z 0-9 _ - (given ${props.stageName})`);
+    problems.add(`stageName must be 1 to 128 of A-Z a-z 0-9 _ - (given ${props.stageName})`);
   }
-  if (problems.length > 0) throw new Error(`Invalid IngestApi props:\n- ${problems.join('\n- ')}`);
+  problems.throwIfAny();
 };

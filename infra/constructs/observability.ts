@@ -10,6 +10,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as snsSubscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { PropProblems } from './prop-problems';
 
 /** A queue an operator watches, with the DLQ its failures end in. */
 export interface ObservedChannel {
@@ -60,11 +61,11 @@ export class Observability extends Construct {
   constructor(scope: Construct, id: string, props: ObservabilityProps) {
     super(scope, id);
     const serverErrorRate = props.apiServerErrorRate ?? 0.05;
+    const problems = new PropProblems('Observability');
     if (!(serverErrorRate > 0 && serverErrorRate <= 1)) {
-      throw new Error(
-        `Invalid Observability props:\n- apiServerErrorRate must be above 0 and at most 1 (given ${serverErrorRate})`,
-      );
+      problems.add(`apiServerErrorRate must be above 0 and at most 1 (given ${serverErrorRate})`);
     }
+    problems.throwIfAny();
 
     // CloudWatch can only publish to a topic whose key lets it, so the key is ours, not aws/sns.
     const key = new kms.Key(this, 'AlarmTopicKey', {

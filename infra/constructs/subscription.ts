@@ -6,8 +6,10 @@ import * as lambdaEventSources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { EnvNames } from '../../functions/shared/env-names';
+import { createDeadLetteredQueue } from './dead-lettered-queue';
 import { grantTableItems } from './grant-table-items';
 import { VISIBILITY_TIMEOUT_FACTOR } from './integration-checks';
+import { PropProblems } from './prop-problems';
 import { SwitchyardFunction } from './switchyard-function';
 
 export interface SubscriptionProps {
@@ -54,17 +56,10 @@ export class Subscription extends Construct {
     const maxReceiveCount = props.maxReceiveCount ?? 5;
     validateProps({ ...props, maxReceiveCount });
 
-    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    this.queue = new sqs.Queue(this, 'Queue', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
+    ({ queue: this.queue, deadLetterQueue: this.deadLetterQueue } = createDeadLetteredQueue(this, {
       visibilityTimeout: Duration.seconds(VISIBILITY_TIMEOUT_FACTOR * consumerTimeout.toSeconds()),
-      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount },
-    });
+      maxReceiveCount,
+    }));
     this.rule = new events.Rule(this, 'Rule', {
       eventBus: props.bus,
       description: props.description,
@@ -109,22 +104,15 @@ export class Subscription extends Construct {
 }
 
 const validateProps = (props: SubscriptionProps & { maxReceiveCount: number }): void => {
-  const problems: string[] = [];
+  const problems = new PropProblems('Subscription');
   if (!/^[a-z][a-z0-9-]{0,63}$/.test(props.subscriptionName)) {
-    problems.push(
-      `subscriptionName must be kebab-case, 1 to 64 characters (given ${props.subscriptionName})`,
-    );
+    problems.add(`subscriptionName must be kebab-case, 1 to 64 characters (given ${props.subscriptionName})`);
   }
-  const inRange = (name: string, value: number | undefined, min: number, max: number) => {
-    if (value !== undefined && !(Number.isInteger(value) && value >= min && value <= max)) {
-      problems.push(`${name} must be an integer from ${min} to ${max} (given ${value})`);
-    }
-  };
-  inRange('maxReceiveCount', props.maxReceiveCount, 1, 1000);
-  inRange('batchSize', props.batchSize, 1, 10);
-  inRange('deliveryRetryAttempts', props.deliveryRetryAttempts, 0, 185);
+  problems.integerInRange('maxReceiveCount', props.maxReceiveCount, 1, 1000);
+  problems.integerInRange('batchSize', props.batchSize, 1, 10);
+  problems.integerInRange('deliveryRetryAttempts', props.deliveryRetryAttempts, 0, 185);
   if (props.maxEventAge && (props.maxEventAge.toSeconds() < 60 || props.maxEventAge.toSeconds() > 86_400)) {
-    problems.push(`maxEventAge must be from 60 s to 24 h (given ${props.maxEventAge.toSeconds()} s)`);
+    problems.add(`maxEventAge must be from 60 s to 24 h (given ${props.maxEventAge.toSeconds()} s)`);
   }
-  if (problems.length > 0) throw new Error(`Invalid Subscription props:\n- ${problems.join('\n- ')}`);
+  problems.throwIfAny();
 };

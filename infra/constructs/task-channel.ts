@@ -4,8 +4,10 @@ import * as lambdaEventSources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { EnvNames } from '../../functions/shared/env-names';
+import { createDeadLetteredQueue } from './dead-lettered-queue';
 import { grantTableItems } from './grant-table-items';
 import { VISIBILITY_TIMEOUT_FACTOR } from './integration-checks';
+import { PropProblems } from './prop-problems';
 import { SwitchyardFunction } from './switchyard-function';
 
 export interface TaskChannelProps {
@@ -34,8 +36,6 @@ export interface TaskChannelProps {
   readonly webhookTimeout?: Duration;
 }
 
-const DLQ_RETENTION = Duration.days(14);
-
 /**
  * The point-to-point task channel: encrypted, TLS-only queue with a dead-letter queue and the
  * worker consuming it with partial batch responses. Its alarms live in `Observability`.
@@ -55,18 +55,11 @@ export class TaskChannel extends Construct {
     this.maxReceiveCount = props.maxReceiveCount ?? 5;
     validateProps({ ...props, workerTimeout, webhookTimeout, maxReceiveCount: this.maxReceiveCount });
 
-    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: DLQ_RETENTION,
-    });
-    this.queue = new sqs.Queue(this, 'Queue', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
+    ({ queue: this.queue, deadLetterQueue: this.deadLetterQueue } = createDeadLetteredQueue(this, {
       visibilityTimeout,
+      maxReceiveCount: this.maxReceiveCount,
       retentionPeriod: props.retentionPeriod ?? Duration.days(4),
-      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: this.maxReceiveCount },
-    });
+    }));
 
     this.worker = new SwitchyardFunction(this, 'Worker', {
       entryFolder: 'task-worker',
@@ -101,24 +94,19 @@ const validateProps = (props: {
   readonly webhookTimeout: Duration;
   readonly webhookAllowedHosts?: readonly string[];
 }): void => {
-  const problems: string[] = [];
-  const inRange = (name: string, value: number | undefined, min: number, max: number) => {
-    if (value !== undefined && !(Number.isInteger(value) && value >= min && value <= max)) {
-      problems.push(`${name} must be an integer from ${min} to ${max} (given ${value})`);
-    }
-  };
-  inRange('maxReceiveCount', props.maxReceiveCount, 1, 1000);
-  inRange('batchSize', props.batchSize, 1, 10);
-  inRange('maxConcurrency', props.maxConcurrency, 2, 1000);
+  const problems = new PropProblems('TaskChannel');
+  problems.integerInRange('maxReceiveCount', props.maxReceiveCount, 1, 1000);
+  problems.integerInRange('batchSize', props.batchSize, 1, 10);
+  problems.integerInRange('maxConcurrency', props.maxConcurrency, 2, 1000);
   if (props.webhookTimeout.toMilliseconds() >= props.workerTimeout.toMilliseconds()) {
-    problems.push(
+    problems.add(
       `webhookTimeout must be shorter than workerTimeout (given ${props.webhookTimeout.toSeconds()} s and ${props.workerTimeout.toSeconds()} s)`,
     );
   }
   for (const host of props.webhookAllowedHosts ?? []) {
     if (!/^(\*\.)?[a-z0-9.-]+(:\d{1,5})?$/i.test(host) && !/^\[[0-9a-f:]+\](:\d{1,5})?$/i.test(host)) {
-      problems.push(`webhookAllowedHosts entries must be host, host:port or *.domain (given ${host})`);
+      problems.add(`webhookAllowedHosts entries must be host, host:port or *.domain (given ${host})`);
     }
   }
-  if (problems.length > 0) throw new Error(`Invalid TaskChannel props:\n- ${problems.join('\n- ')}`);
+  problems.throwIfAny();
 };
