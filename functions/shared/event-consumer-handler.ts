@@ -1,16 +1,13 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { documentClient, dynamoDbClient } from './aws-clients';
 import { EnvNames, requireEnv } from './env';
 import { consumeEvent, type EventHandler, type OnceRunner } from './event-consumer';
 import { FlowStore } from './flow-store';
-import { logger, metrics, tracer } from './observability';
+import { observabilityMiddlewares } from './observability-middlewares';
 
 /** How long a consumer remembers an event id: longer than any redelivery or replay window in use. */
 const REMEMBER_EVENTS_FOR_SECONDS = 7 * 24 * 3600;
@@ -61,9 +58,5 @@ export const eventConsumerHandler = (handle: EventHandler, options: { recordCons
     );
   };
 
-  return middy<SQSEvent, SQSBatchResponse>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer))
-    .use(logMetrics(metrics))
-    .handler(processBatch);
+  return middy<SQSEvent, SQSBatchResponse>().use(observabilityMiddlewares()).handler(processBatch);
 };

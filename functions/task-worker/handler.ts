@@ -1,14 +1,11 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { documentClient } from '../shared/aws-clients';
 import { EnvNames, integerEnv, requireEnv } from '../shared/env';
 import { eventBridgeClient } from '../shared/event-clients';
 import { EventPublisher } from '../shared/event-publisher';
-import { logger, metrics, tracer } from '../shared/observability';
+import { observabilityMiddlewares } from '../shared/observability-middlewares';
 import { TaskMessageAttributes } from '../shared/task-message';
 import { TaskStore } from '../shared/task-store';
 import { taskTypeSettingsFromEnv } from '../shared/task-type-settings';
@@ -49,7 +46,5 @@ const processBatch = async (event: SQSEvent, context: Context): Promise<SQSBatch
 };
 
 export const handler = middy<SQSEvent, SQSBatchResponse>()
-  .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(captureLambdaHandler(tracer))
-  .use(logMetrics(metrics))
+  .use(observabilityMiddlewares())
   .handler(processBatch);

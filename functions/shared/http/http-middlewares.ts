@@ -1,10 +1,7 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
-import { logger, metrics, tracer } from '../observability';
+import { observabilityMiddlewares } from '../observability-middlewares';
 import { correlationId } from './correlation-id';
 import { errorHandler } from './error-handler';
 import { jsonBodyGuard } from './json-body-guard';
@@ -20,9 +17,7 @@ export interface HttpMiddlewareOptions {
  */
 export const httpMiddlewares = (options: HttpMiddlewareOptions = {}): MiddlewareObj[] =>
   [
-    injectLambdaContext(logger, { resetKeys: true }),
-    captureLambdaHandler(tracer),
-    logMetrics(metrics),
+    ...observabilityMiddlewares(),
     httpHeaderNormalizer(),
     correlationId(),
     ...(options.jsonBody ? [jsonBodyGuard(), httpJsonBodyParser()] : []),
