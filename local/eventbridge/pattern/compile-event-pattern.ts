@@ -16,16 +16,34 @@ const MAX_ALTERNATIVES = 1000;
 
 type Conjunction = Map<string, PatternJson[]>;
 
+/** One alternative of a pattern: every dotted field path it constrains, with the values OR-ed there. */
+export type PatternConjunction = ReadonlyMap<string, readonly PatternJson[]>;
+
 /**
  * Validates and compiles an event pattern given as JSON text, as PutRule and TestEventPattern
  * receive it.
  * @throws InvalidEventPatternError with AWS's reason when the pattern is invalid.
  */
 export function compileEventPattern(text: string): CompiledEventPattern {
+  return new CompiledEventPattern(expandPattern(text).map(toConditions));
+}
+
+/**
+ * A valid pattern in disjunctive normal form: it matches when every field of one alternative
+ * matches. `$or` (at any depth) yields several alternatives, a plain pattern one.
+ * @throws InvalidEventPatternError with AWS's reason when the pattern is invalid.
+ */
+export function expandEventPattern(text: string): PatternConjunction[] {
+  const conjunctions = expandPattern(text);
+  // Compiling validates every value and operator, which expansion alone does not look at.
+  conjunctions.forEach(toConditions);
+  return conjunctions;
+}
+
+function expandPattern(text: string): Conjunction[] {
   const root = parsePatternJson(text);
   if (!isPatternObject(root)) throw new InvalidEventPatternError('Filter is not an object');
-  const conjunctions = expandObject(root, '');
-  return new CompiledEventPattern(conjunctions.map(toConditions));
+  return expandObject(root, '');
 }
 
 function toConditions(conjunction: Conjunction): FieldCondition[] {

@@ -1,4 +1,5 @@
 /** The event-pattern engine: AWS validation and matching, compiled once per pattern. */
-export { compileEventPattern } from './compile-event-pattern';
+export { compileEventPattern, expandEventPattern, type PatternConjunction } from './compile-event-pattern';
 export { CompiledEventPattern } from './compiled-event-pattern';
 export { type EventLeaf, type FlatEvent, flattenEvent, type LeafValue } from './flatten-event';
+export { intersectEventPatterns, PatternIntersectionError } from './intersect-event-patterns';

@@ -1,0 +1,139 @@
+import { expandEventPattern, type PatternConjunction } from './compile-event-pattern';
+import { FieldMatcher } from './field-matcher';
+import { isPatternArray, isPatternObject, type PatternJson } from './pattern-json';
+
+/*
+ * Written by hand for the same reason as the engine: nothing outside EventBridge knows its
+ * pattern semantics. Used where one rule must match what two patterns both match, e.g. a
+ * replay narrowed by an operator's pattern on top of a subscription's own pattern.
+ */
+
+/** Both patterns constrain one field in ways a single EventBridge pattern cannot express together. */
+export class PatternIntersectionError extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PatternIntersectionError';
+  }
+}
+
+type Scalar = string | number | boolean | null;
+
+/**
+ * The pattern (JSON text) that matches the events both patterns match, or undefined when no
+ * event can match both. Alternatives are paired (`$or` on either side becomes a top-level
+ * `$or`); a field both sides constrain keeps the exact values one side lists that the other
+ * side accepts. A field of an event that is an array is treated like a single value: an event
+ * whose array satisfies each side only with different elements is not matched.
+ * @throws InvalidEventPatternError when either pattern is invalid.
+ * @throws PatternIntersectionError when both sides constrain one field with operators only.
+ */
+export function intersectEventPatterns(left: string, right: string): string | undefined {
+  const rightAlternatives = expandEventPattern(right);
+  const alternatives = new Map<string, Record<string, unknown>>();
+  for (const a of expandEventPattern(left)) {
+    for (const b of rightAlternatives) {
+      const both = intersectConjunctions(a, b);
+      if (both === undefined) continue;
+      const pattern = toPatternObject(both);
+      alternatives.set(JSON.stringify(pattern), pattern);
+    }
+  }
+  const patterns = [...alternatives.values()];
+  if (patterns.length === 0) return undefined;
+  return JSON.stringify(patterns.length === 1 ? patterns[0] : { $or: patterns });
+}
+
+function intersectConjunctions(a: PatternConjunction, b: PatternConjunction): PatternConjunction | undefined {
+  const merged = new Map(a);
+  for (const [path, items] of b) {
+    const existing = merged.get(path);
+    if (existing === undefined) {
+      merged.set(path, items);
+      continue;
+    }
+    const both = intersectValues(path, existing, items);
+    if (both === undefined) return undefined;
+    merged.set(path, both);
+  }
+  return merged;
+}
+
+/** What one field accepts under both value lists; undefined when no value satisfies both. */
+function intersectValues(
+  path: string,
+  left: readonly PatternJson[],
+  right: readonly PatternJson[],
+): readonly PatternJson[] | undefined {
+  if (sameValues(left, right)) return left;
+  const exact = allScalars(left)
+    ? { values: left, other: right }
+    : allScalars(right)
+      ? { values: right, other: left }
+      : undefined;
+  if (exact === undefined) {
+    throw new PatternIntersectionError(
+      path,
+      `both patterns match "${path}" with operators (${JSON.stringify(left.map(toPlain))} and ${JSON.stringify(right.map(toPlain))}), which one pattern cannot require together`,
+    );
+  }
+  const matcher = new FieldMatcher();
+  matcher.addAll(exact.other);
+  const kept = exact.values.filter((value) => matcher.test(value));
+  return kept.length > 0 ? kept : undefined;
+}
+
+function allScalars(values: readonly PatternJson[]): values is readonly Scalar[] {
+  return values.every((value) => value === null || typeof value !== 'object');
+}
+
+function sameValues(left: readonly PatternJson[], right: readonly PatternJson[]): boolean {
+  const key = (values: readonly PatternJson[]) =>
+    JSON.stringify(values.map((v) => JSON.stringify(toPlain(v))).sort());
+  return key(left) === key(right);
+}
+
+/** Nests the dotted paths back into pattern JSON: `detail.amount` -> {"detail": {"amount": [...]}}. */
+function toPatternObject(conjunction: PatternConjunction): Record<string, unknown> {
+  // Null prototypes: a pattern may name any key, "__proto__" included.
+  const root: Record<string, unknown> = Object.create(null);
+  const paths = [...conjunction.keys()].sort();
+  for (const path of paths) {
+    const keys = path.split('.');
+    const leafKey = keys.pop() as string;
+    let node = root;
+    for (const [depth, key] of keys.entries()) {
+      const child = node[key];
+      if (Array.isArray(child)) throw nestingConflict(keys.slice(0, depth + 1).join('.'), path);
+      if (child === undefined) {
+        const created: Record<string, unknown> = Object.create(null);
+        node[key] = created;
+        node = created;
+      } else {
+        node = child as Record<string, unknown>;
+      }
+    }
+    if (node[leafKey] !== undefined) throw nestingConflict(path, path);
+    node[leafKey] = (conjunction.get(path) ?? []).map(toPlain);
+  }
+  return root;
+}
+
+function nestingConflict(leafPath: string, nestedPath: string): PatternIntersectionError {
+  return new PatternIntersectionError(
+    leafPath,
+    `one pattern matches "${leafPath}" as a value and the other matches "${nestedPath}" inside it; no single pattern can require both`,
+  );
+}
+
+function toPlain(value: PatternJson): unknown {
+  if (isPatternArray(value)) return value.items.map(toPlain);
+  if (isPatternObject(value)) {
+    const plain: Record<string, unknown> = Object.create(null);
+    for (const [key, item] of value.entries) plain[key] = toPlain(item);
+    return plain;
+  }
+  return value;
+}
