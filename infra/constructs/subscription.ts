@@ -1,11 +1,13 @@
-import { Duration } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambdaEventSources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { EnvNames } from '../../functions/shared/env-names';
+import { REPLAY_RULE_PREFIX } from '../replay-rules';
 import { createDeadLetteredQueue } from './dead-lettered-queue';
 import { grantTableItems } from './grant-table-items';
 import { VISIBILITY_TIMEOUT_FACTOR } from './integration-checks';
@@ -73,6 +75,8 @@ export class Subscription extends Construct {
       ],
     });
 
+    this.acceptReplayRules(props.bus);
+
     this.consumer = new SwitchyardFunction(this, 'Consumer', {
       entryFolder: props.consumerEntryFolder,
       description: props.description,
@@ -100,6 +104,31 @@ export class Subscription extends Construct {
         reportBatchItemFailures: true,
       }),
     );
+  }
+
+  /**
+   * Lets the operator CLI's temporary replay rules (name prefix `REPLAY_RULE_PREFIX`, on this
+   * subscription's bus only) deliver into the buffer queue and dead-letter into the DLQ, as the
+   * subscription's own rule does: a pattern-filtered replay needs rules of its own.
+   */
+  private acceptReplayRules(bus: events.IEventBus): void {
+    const replayRules = Stack.of(this).formatArn({
+      service: 'events',
+      resource: 'rule',
+      resourceName: `${bus.eventBusName}/${REPLAY_RULE_PREFIX}*`,
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
+    for (const queue of [this.queue, this.deadLetterQueue]) {
+      queue.addToResourcePolicy(
+        new iam.PolicyStatement({
+          sid: 'AllowOperatorReplayRules',
+          principals: [new iam.ServicePrincipal('events.amazonaws.com')],
+          actions: ['sqs:SendMessage'],
+          resources: [queue.queueArn],
+          conditions: { ArnLike: { 'aws:SourceArn': replayRules } },
+        }),
+      );
+    }
   }
 }
 

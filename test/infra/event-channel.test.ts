@@ -5,6 +5,7 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { EventChannel } from '../../infra/constructs/event-channel';
 import { IntegrationChecks } from '../../infra/constructs/integration-checks';
+import { REPLAY_RULE_PREFIX } from '../../infra/replay-rules';
 import { SwitchyardStack } from '../../infra/stack';
 import { removeTestApps, testApp } from './support/test-app';
 
@@ -88,6 +89,50 @@ describe('subscriptions', () => {
         RetryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86_400 },
         DeadLetterConfig: { Arn: { 'Fn::GetAtt': [expect.stringMatching(/DeadLetterQueue/), 'Arn'] } },
       });
+    }
+  });
+
+  it("should let only replay rules on the stack's bus send to each subscription queue and DLQ", () => {
+    for (const subscription of stack.subscriptions) {
+      for (const queue of [subscription.queue, subscription.deadLetterQueue]) {
+        const policies = Object.values(template.findResources('AWS::SQS::QueuePolicy')) as {
+          Properties: { Queues: unknown[]; PolicyDocument: { Statement: Record<string, unknown>[] } };
+        }[];
+        const policy = policies.find(
+          ({ Properties }) =>
+            JSON.stringify(Properties.Queues) === JSON.stringify([stack.resolve(queue.queueUrl)]),
+        );
+        const replay = policy?.Properties.PolicyDocument.Statement.find(
+          (s) => s.Sid === 'AllowOperatorReplayRules',
+        );
+        expect(replay).toEqual({
+          Sid: 'AllowOperatorReplayRules',
+          Effect: 'Allow',
+          Principal: { Service: 'events.amazonaws.com' },
+          Action: 'sqs:SendMessage',
+          Resource: stack.resolve(queue.queueArn),
+          Condition: {
+            ArnLike: {
+              'aws:SourceArn': {
+                'Fn::Join': [
+                  '',
+                  [
+                    'arn:',
+                    { Ref: 'AWS::Partition' },
+                    ':events:',
+                    { Ref: 'AWS::Region' },
+                    ':',
+                    { Ref: 'AWS::AccountId' },
+                    ':rule/',
+                    stack.resolve(stack.eventChannel.bus.eventBusName),
+                    `/${REPLAY_RULE_PREFIX}*`,
+                  ],
+                ],
+              },
+            },
+          },
+        });
+      }
     }
   });
 
