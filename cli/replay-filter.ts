@@ -5,6 +5,7 @@ import {
   ListTargetsByRuleCommand,
 } from '@aws-sdk/client-eventbridge';
 import type { SQSClient } from '@aws-sdk/client-sqs';
+import { REPLAY_RULE_PREFIX } from '../infra/replay-rules';
 import type { Channel } from './channels';
 import { OperationError } from './errors';
 import { queueArn } from './queue-attributes';
@@ -27,35 +28,44 @@ export async function ruleArn(events: EventBridgeClient, busName: string, rule: 
   }
 }
 
+/** A rule on the bus, by name and ARN. */
+export interface RuleRef {
+  readonly name: string;
+  readonly arn: string;
+}
+
 /**
  * The rules that feed a subscription: those with its buffer queue as a target. Rule names are
  * generated at deploy time, so they are found through the queue the stack outputs name.
+ * Temporary replay rules (left by an interrupted `events replay --pattern`) are not counted.
  */
-export async function subscriptionRuleArns(
+export async function subscriptionRules(
   events: EventBridgeClient,
   sqs: SQSClient,
   busName: string,
   channel: Channel,
-): Promise<string[]> {
+): Promise<RuleRef[]> {
   const target = await queueArn(sqs, channel.queueUrl);
-  const arns: string[] = [];
+  const rules: RuleRef[] = [];
   let nextToken: string | undefined;
   do {
     const page = await events.send(new ListRulesCommand({ EventBusName: busName, NextToken: nextToken }));
     for (const rule of page.Rules ?? []) {
-      if (rule.Name === undefined || rule.Arn === undefined) continue;
+      if (rule.Name === undefined || rule.Arn === undefined || rule.Name.startsWith(REPLAY_RULE_PREFIX))
+        continue;
       const { Targets = [] } = await events.send(
         new ListTargetsByRuleCommand({ Rule: rule.Name, EventBusName: busName }),
       );
-      if (Targets.some((candidate) => candidate.Arn === target)) arns.push(rule.Arn);
+      if (Targets.some((candidate) => candidate.Arn === target))
+        rules.push({ name: rule.Name, arn: rule.Arn });
     }
     nextToken = page.NextToken;
   } while (nextToken !== undefined);
-  if (arns.length === 0) {
+  if (rules.length === 0) {
     throw new OperationError(
       `no rule on bus ${busName} targets the queue of ${channel.name}`,
       'check that the stack is fully deployed (`npx cdk deploy`), or pass the rule with --rule <name>',
     );
   }
-  return arns;
+  return rules;
 }

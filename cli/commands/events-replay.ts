@@ -4,16 +4,17 @@ import {
   DescribeReplayCommand,
   StartReplayCommand,
 } from '@aws-sdk/client-eventbridge';
+import { REPLAY_RULE_PREFIX } from '../../infra/replay-rules';
 import type { OptionValues } from '../args';
-import { channelsOf, requireOutput } from '../channels';
+import { requireOutput } from '../channels';
 import { ExitCode, OperationError, UsageError } from '../errors';
 import { toJson } from '../output/format';
 import { Progress, sleep } from '../output/progress';
-import { ruleArn, subscriptionRuleArns } from '../replay-filter';
+import { REPLAY_FINAL_STATES, removeReplayRules } from '../replay-rules';
 import { parseTimeOption } from '../time-option';
 import type { Command, CommandContext } from './command';
+import { checkPattern, filterArns, patternRules } from './replay-destination';
 
-const FINAL_STATES = new Set(['COMPLETED', 'FAILED', 'CANCELLED']);
 const REPLAY_NAME = /^[.\-_A-Za-z0-9]{1,64}$/;
 
 /** `events replay --json`. */
@@ -28,16 +29,19 @@ export interface ReplayReport {
   /** COMPLETED, FAILED or CANCELLED. */
   readonly state: string;
   readonly stateReason?: string;
+  /** With --pattern: the operator's pattern (parsed). */
+  readonly pattern?: unknown;
+  /** With --pattern: the temporary rules the events went through, removed when the replay ended. */
+  readonly temporaryRules?: ReadonlyArray<{
+    readonly name: string;
+    readonly channel: string;
+    readonly eventPattern: unknown;
+  }>;
 }
-
-const PATTERN_UNSUPPORTED = new UsageError(
-  '--pattern is not supported: EventBridge replays cannot filter events by a pattern; StartReplay only narrows which rules receive them (Destination.FilterArns)',
-  'replay to one subscription with --channel <subscription>, or to given rules with --rule <name> (repeatable); each rule applies its own pattern',
-);
 
 /** Checks the window before anything is called: EventBridge wants start < end <= now. */
 function window(options: OptionValues, now: number): { from: Date; to: Date } {
-  if (options.pattern !== undefined) throw PATTERN_UNSUPPORTED;
+  if (options.pattern !== undefined) checkPattern(options);
   if (options.from === undefined) {
     throw new UsageError(
       'missing --from',
@@ -67,30 +71,6 @@ function window(options: OptionValues, now: number): { from: Date; to: Date } {
   return { from, to };
 }
 
-async function filterArns(context: CommandContext, busName: string): Promise<string[]> {
-  const { clients, target, options } = context;
-  const arns = await Promise.all(
-    (options.rule ?? []).map((rule) => ruleArn(clients.eventBridge, busName, rule)),
-  );
-  const channels = channelsOf(target);
-  for (const name of options.channel ?? []) {
-    const channel = channels.find((candidate) => candidate.name === name);
-    const subscriptions = channels
-      .filter((candidate) => candidate.kind === 'subscription')
-      .map((c) => c.name);
-    if (channel === undefined || channel.kind !== 'subscription') {
-      throw new UsageError(
-        channel === undefined
-          ? `unknown channel ${name}`
-          : `${name} is fed by the API, not by the event bus, so it has nothing to replay`,
-        `replay to a subscription: ${subscriptions.join(', ')}`,
-      );
-    }
-    arns.push(...(await subscriptionRuleArns(clients.eventBridge, clients.sqs, busName, channel)));
-  }
-  return [...new Set(arns)];
-}
-
 async function replay(context: CommandContext): Promise<number> {
   const { io, target, clients, options } = context;
   const { from, to } = window(options, Date.now());
@@ -110,12 +90,35 @@ async function replay(context: CommandContext): Promise<number> {
       'check the archive in the console, then retry',
     );
   }
-  const rules = await filterArns(context, busName);
   const replayName =
     options.name ??
     `switchyard-${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}-${randomBytes(3).toString('hex')}`;
-  const started = await clients.eventBridge
-    .send(
+  const progress = new Progress(io);
+  const temporaryRules =
+    options.pattern === undefined
+      ? []
+      : await patternRules(context, busName, options.pattern, replayName, progress);
+  const rules =
+    options.pattern === undefined
+      ? await filterArns(context, busName)
+      : temporaryRules.map((rule) => rule.arn);
+  const removeTemporaryRules = async (): Promise<void> => {
+    if (temporaryRules.length === 0) return;
+    await removeReplayRules(
+      clients.eventBridge,
+      busName,
+      temporaryRules.map((rule) => rule.name),
+    ).catch((error: unknown) => {
+      throw new OperationError(
+        `cannot remove the temporary replay rules ${temporaryRules.map((rule) => rule.name).join(', ')}: ${error instanceof Error ? error.message : String(error)}`,
+        'they only match events of this replay, so they are harmless; the next `events replay --pattern` removes them, or delete them in the console',
+      );
+    });
+  };
+
+  let started: { ReplayArn?: string };
+  try {
+    started = await clients.eventBridge.send(
       new StartReplayCommand({
         ReplayName: replayName,
         Description: 'Started by the switchyard operator CLI',
@@ -125,28 +128,40 @@ async function replay(context: CommandContext): Promise<number> {
         // Replays go back to the archive's own bus: EventBridge allows no other destination.
         Destination: { Arn: archive.EventSourceArn, ...(rules.length > 0 && { FilterArns: rules }) },
       }),
-    )
-    .catch((error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
-      throw new OperationError(
-        `EventBridge refused the replay: ${message}`,
-        error instanceof Error && error.name === 'ResourceAlreadyExistsException'
-          ? 'pick another --name (replay names are unique per account and region)'
-          : 'check the window and the rules, then retry',
-      );
-    });
+    );
+  } catch (error) {
+    await removeTemporaryRules();
+    const message = error instanceof Error ? error.message : String(error);
+    throw new OperationError(
+      `EventBridge refused the replay: ${message}`,
+      error instanceof Error && error.name === 'ResourceAlreadyExistsException'
+        ? 'pick another --name (replay names are unique per account and region)'
+        : 'check the window and the rules, then retry',
+    );
+  }
 
-  const progress = new Progress(io);
   progress.report(
     `replay ${replayName}: events from ${from.toISOString()} to ${to.toISOString()} of ${archiveName}` +
-      (rules.length > 0 ? ` to ${rules.length} rule(s)` : ' to every rule of the bus'),
+      (temporaryRules.length > 0
+        ? ` matching --pattern, to ${temporaryRules.map((rule) => rule.channel).join(', ')}`
+        : rules.length > 0
+          ? ` to ${rules.length} rule(s)`
+          : ' to every rule of the bus'),
   );
+  // A failure while polling leaves the temporary rules in place: the replay goes on without us.
   for (;;) {
     const described = await clients.eventBridge.send(new DescribeReplayCommand({ ReplayName: replayName }));
     const state = described.State ?? 'STARTING';
     const lastReplayed = described.EventLastReplayedTime?.toISOString();
     progress.report(`${state}${lastReplayed ? `: last event replayed at ${lastReplayed}` : ''}`);
-    if (FINAL_STATES.has(state)) {
+    if (REPLAY_FINAL_STATES.has(state)) {
+      if (temporaryRules.length > 0 && target.replayRuleGraceMs > 0) {
+        progress.report(
+          `waiting ${target.replayRuleGraceMs / 1000} s for deliveries in flight before removing the temporary rules`,
+        );
+        await sleep(target.replayRuleGraceMs);
+      }
+      await removeTemporaryRules();
       const report: ReplayReport = {
         replayName,
         replayArn: started.ReplayArn ?? described.ReplayArn ?? '',
@@ -156,6 +171,14 @@ async function replay(context: CommandContext): Promise<number> {
         filterArns: rules,
         state,
         ...(described.StateReason !== undefined && { stateReason: described.StateReason }),
+        ...(options.pattern !== undefined && {
+          pattern: JSON.parse(options.pattern) as unknown,
+          temporaryRules: temporaryRules.map(({ name, channel, eventPattern }) => ({
+            name,
+            channel,
+            eventPattern: JSON.parse(eventPattern) as unknown,
+          })),
+        }),
       };
       if (context.json) io.stdout(toJson(report));
       else
@@ -180,7 +203,7 @@ export const eventsReplayCommand: Command = {
   args: [],
   options: ['from', 'to', 'rule', 'channel', 'pattern', 'name'],
   summary: 're-deliver archived events of a time window to the bus',
-  help: `Usage: switchyard events replay --from <time> [--to <time>] [--channel <subscription>]... [--rule <name>]... [--name <replay>] [--json]
+  help: `Usage: switchyard events replay --from <time> [--to <time>] [--channel <subscription>]... [--rule <name>]... [--pattern <json>] [--name <replay>] [--json]
 
 Starts an EventBridge replay (StartReplay) of the archive's events published from --from to --to
 (default now), back onto the event bus, and shows its state on stderr until it is COMPLETED,
@@ -192,10 +215,17 @@ Without filters every rule of the bus receives the events again. --channel <subs
 takes rule names or ARNs. Consumers are idempotent by event id, so a replay does not count an
 event twice.
 
---pattern is rejected: EventBridge cannot filter a replay by an event pattern, only by the rules
-it delivers to (Destination.FilterArns), and each rule applies its own pattern.
+--pattern <json> replays only the events that match an event pattern, to every subscription
+(or those --channel names) whose rule also matches them. EventBridge filters replays by rules
+only, so the CLI creates one temporary rule per subscription (${REPLAY_RULE_PREFIX}<replay>-<n>)
+whose pattern is the subscription's rule AND --pattern AND this replay's name, with the same
+target, retry policy and dead-letter queue; it removes them when the replay ends (in AWS after
+a minute, for deliveries in flight). A field both patterns match must be matched by exact
+values in at least one of them. Rules left by an interrupted run are removed by the next one.
+Needs events:PutRule, PutTargets, RemoveTargets and DeleteRule on those rules in AWS.
 
---json: {"replayName", "replayArn", "archiveName", "from", "to", "filterArns", "state", "stateReason"?}`,
+--json: {"replayName", "replayArn", "archiveName", "from", "to", "filterArns", "state",
+"stateReason"?, "pattern"?, "temporaryRules"?: [{"name", "channel", "eventPattern"}]}`,
   validate: (_args, options) => {
     window(options, Date.now());
   },

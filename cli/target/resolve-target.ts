@@ -49,6 +49,7 @@ export async function resolveTarget(options: OptionValues, cwd: string): Promise
       ...(options.profile !== undefined && { profile: options.profile }),
     },
     pollIntervalMs: 2000,
+    replayRuleGraceMs: 60_000,
     description: `stack ${stackName} in ${stack.region}`,
   };
 }
@@ -102,6 +103,7 @@ function localTarget(endpoints: LocalEndpoints, dataDir: string): Target {
       credentials: { accessKeyId: endpoints.accessKeyId, secretAccessKey: endpoints.secretAccessKey },
     },
     pollIntervalMs: 200,
+    replayRuleGraceMs: 0,
     description: `the local cloud at ${endpoints.awsEndpoint} (${dataDir})`,
   };
 }

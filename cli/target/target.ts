@@ -19,6 +19,11 @@ export interface Target {
   readonly clientSettings: ClientSettings;
   /** How often long operations poll: the local cloud answers at once, AWS APIs have rate limits. */
   readonly pollIntervalMs: number;
+  /**
+   * How long temporary replay rules outlive their replay: AWS delivers matched events
+   * asynchronously after a replay completes; the local cloud has queued every delivery by then.
+   */
+  readonly replayRuleGraceMs: number;
   /** Names the target in messages, e.g. `stack Switchyard in eu-west-1`. */
   readonly description: string;
 }

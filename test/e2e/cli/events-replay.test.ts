@@ -1,5 +1,18 @@
+import {
+  EventBridgeClient,
+  ListRulesCommand,
+  ListTargetsByRuleCommand,
+  PutRuleCommand,
+  PutTargetsCommand,
+} from '@aws-sdk/client-eventbridge';
 import type { ReplayReport } from '../../../cli/commands/events-replay';
-import { E2E_TIMEOUT_MS, startTestCloud, type TestCloud } from '../runner/support/local-cloud-fixture';
+import { REPLAY_RULE_PREFIX } from '../../../infra/replay-rules';
+import {
+  clientConfig,
+  E2E_TIMEOUT_MS,
+  startTestCloud,
+  type TestCloud,
+} from '../runner/support/local-cloud-fixture';
 import { pollUntil } from '../runner/support/poll-until';
 import { signedRequest } from '../runner/support/signed-api';
 import { runCli } from './support/cli-runner';
@@ -57,6 +70,15 @@ describe('switchyard events replay on the local cloud', () => {
     await test?.stop();
   });
 
+  /** Names of the temporary replay rules on the bus. */
+  const replayRulesOnBus = async (): Promise<string[]> => {
+    const events = new EventBridgeClient(clientConfig(test.cloud));
+    const { Rules = [] } = await events.send(
+      new ListRulesCommand({ EventBusName: test.cloud.outputs.EventBusName, NamePrefix: REPLAY_RULE_PREFIX }),
+    );
+    return Rules.map((rule) => rule.Name ?? '');
+  };
+
   it('should replay the window to every rule, and idempotent consumers record nothing twice', async () => {
     // Arrange
     const recorderBefore = invocations('FlowRecorderConsumer');
@@ -113,6 +135,155 @@ describe('switchyard events replay on the local cloud', () => {
     );
     const after = (await cli('flows', 'show', correlationId, '--json')).json<FlowJson>();
     expect(after.timeline).toEqual(timelineBefore);
+  });
+
+  it('should replay only events matching --pattern, through temporary rules it removes afterwards', async () => {
+    // Arrange
+    const recorderBefore = invocations('FlowRecorderConsumer');
+    const highValueBefore = invocations('HighValueOrdersConsumer');
+    const pattern = { detail: { data: { customer: { customerId: ['c-7'] } } } };
+
+    // Act
+    const result = await cli(
+      'events',
+      'replay',
+      '--from',
+      windowStart,
+      '--pattern',
+      JSON.stringify(pattern),
+      '--json',
+    );
+
+    // Assert
+    expect(result.code).toBe(0);
+    const report = result.json<ReplayReport>();
+    expect(report).toMatchObject({ state: 'COMPLETED', pattern });
+    // One copy per subscription, each requiring its own rule, the pattern and this replay.
+    expect(report.temporaryRules?.map((rule) => rule.channel)).toEqual([
+      'flow-recorder',
+      'high-value-orders',
+      'task-failures',
+    ]);
+    const highValue = report.temporaryRules?.find((rule) => rule.channel === 'high-value-orders');
+    expect(highValue?.name).toMatch(new RegExp(`^${REPLAY_RULE_PREFIX}${report.replayName}-\\d+$`));
+    expect(highValue?.eventPattern).toEqual({
+      'detail-type': ['order.placed'],
+      detail: { data: { amount: [{ numeric: ['>=', 1000] }], customer: { customerId: ['c-7'] } } },
+      'replay-name': [report.replayName],
+    });
+    expect(report.filterArns).toHaveLength(3);
+    expect(report.filterArns.every((arn) => arn.includes(`/${REPLAY_RULE_PREFIX}`))).toBe(true);
+    await pollUntil('the replayed order to reach flow-recorder and high-value-orders', async () =>
+      settledAfter('FlowRecorderConsumer', recorderBefore) &&
+      settledAfter('HighValueOrdersConsumer', highValueBefore)
+        ? true
+        : undefined,
+    );
+    const after = (await cli('flows', 'show', correlationId, '--json')).json<FlowJson>();
+    expect(after.timeline).toEqual(timelineBefore);
+    expect(await replayRulesOnBus()).toEqual([]);
+  });
+
+  it('should skip a subscription whose rule no event of --pattern can match', async () => {
+    // Act: high-value-orders takes amounts >= 1000 only
+    const result = await cli(
+      'events',
+      'replay',
+      '--from',
+      windowStart,
+      '--pattern',
+      '{"detail":{"data":{"amount":[10]}}}',
+      '--channel',
+      'high-value-orders',
+      '--channel',
+      'flow-recorder',
+      '--json',
+    );
+
+    // Assert
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(
+      /skipping high-value-orders: no event can match both --pattern and its rule/,
+    );
+    expect(result.json<ReplayReport>().temporaryRules?.map((rule) => rule.channel)).toEqual([
+      'flow-recorder',
+    ]);
+  });
+
+  it('should exit 1 when --pattern excludes every event of the chosen subscriptions, creating nothing', async () => {
+    // Act
+    const result = await cli(
+      'events',
+      'replay',
+      '--from',
+      windowStart,
+      '--pattern',
+      '{"detail":{"data":{"amount":[10]}}}',
+      '--channel',
+      'high-value-orders',
+    );
+
+    // Assert
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /no event can match both --pattern and the rule of high-value-orders: nothing to replay[\s\S]*next: check --pattern/,
+    );
+    expect(await replayRulesOnBus()).toEqual([]);
+  });
+
+  it('should refuse a pattern that matches a field the rule matches with operators too', async () => {
+    // Act
+    const result = await cli(
+      'events',
+      'replay',
+      '--from',
+      windowStart,
+      '--pattern',
+      '{"detail":{"data":{"amount":[{"numeric":["<",5000]}]}}}',
+      '--channel',
+      'high-value-orders',
+    );
+
+    // Assert
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /cannot be combined with the rule of high-value-orders: both patterns match "detail\.data\.amount"[\s\S]*next: match "detail\.data\.amount" with exact values/,
+    );
+    expect(await replayRulesOnBus()).toEqual([]);
+  });
+
+  it('should remove temporary rules an interrupted replay left behind', async () => {
+    // Arrange: a rule as a CLI stopped mid-replay leaves it, for a replay that no longer exists
+    const events = new EventBridgeClient(clientConfig(test.cloud));
+    const busName = test.cloud.outputs.EventBusName;
+    const leftover = `${REPLAY_RULE_PREFIX}interrupted-1`;
+    await events.send(
+      new PutRuleCommand({
+        Name: leftover,
+        EventBusName: busName,
+        EventPattern: '{"replay-name":["interrupted"]}',
+      }),
+    );
+    const [recorderRule] = (await events.send(new ListRulesCommand({ EventBusName: busName }))).Rules ?? [];
+    const { Targets = [] } = await events.send(
+      new ListTargetsByRuleCommand({ Rule: recorderRule?.Name ?? '', EventBusName: busName }),
+    );
+    await events.send(new PutTargetsCommand({ Rule: leftover, EventBusName: busName, Targets }));
+
+    // Act
+    const result = await cli(
+      'events',
+      'replay',
+      '--from',
+      windowStart,
+      '--pattern',
+      '{"source":["com.example.shop"]}',
+    );
+
+    // Assert
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`removed 1 temporary rule(s) of earlier replays: ${leftover}`);
+    expect(await replayRulesOnBus()).toEqual([]);
   });
 
   it('should refuse to replay to the task channel, which the bus does not feed', async () => {

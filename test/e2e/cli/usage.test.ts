@@ -65,8 +65,20 @@ describe('switchyard usage', () => {
     [['events', 'replay', '--from', 'yesterday'], /--from is not a time \(given yesterday\)[\s\S]*now-2h/],
     [['events', 'replay', '--from', 'now-1h', '--to', 'now-2h'], /must be before --to/],
     [
-      ['events', 'replay', '--from', 'now-1h', '--pattern', '{"source":["a"]}'],
-      /--pattern is not supported[\s\S]*--channel <subscription>/,
+      ['events', 'replay', '--from', 'now-1h', '--pattern', '{"source":"a"}'],
+      /--pattern is not a valid event pattern: Event pattern is not valid. Reason: "source" must be an object or an array[\s\S]*next: pass a JSON event pattern/,
+    ],
+    [
+      ['events', 'replay', '--from', 'now-1h', '--pattern', '{"source":'],
+      /--pattern is not a valid event pattern/,
+    ],
+    [
+      ['events', 'replay', '--from', 'now-1h', '--pattern', '{"source":["a"]}', '--rule', 'r'],
+      /--pattern cannot be combined with --rule[\s\S]*next: narrow the pattern replay with --channel/,
+    ],
+    [
+      ['events', 'replay', '--from', 'now-1h', '--pattern', '{"source":["a"]}', '--name', 'n'.repeat(44)],
+      /--name must be at most 43 characters with --pattern/,
     ],
     [['status', '--local', '--stack', 'Other'], /--local cannot be combined with --stack/],
   ])('should exit 2 with what to do next for %j', async (argv, message) => {
