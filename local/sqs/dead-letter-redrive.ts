@@ -43,6 +43,7 @@ export class DeadLetterRedrive implements MoveTaskHost {
       messageId: randomUUID(),
       sentTimestamp: now,
       enqueuedAt: now,
+      arrivedAt: now,
       sequenceNumber,
       deadLetterSourceArn: undefined,
       visibleAt: now,

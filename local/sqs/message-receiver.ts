@@ -153,6 +153,7 @@ function deadLetterCopy(dlq: SqsQueue, source: SqsQueue, message: SqsMessage, no
     ...message,
     deadLetterSourceArn: source.arn,
     enqueuedAt: dlq.isFifo ? now : message.enqueuedAt,
+    arrivedAt: now,
     visibleAt: now,
     receiptHandle: undefined,
   };

@@ -161,6 +161,7 @@ export class MessageSender {
       md5OfSystemAttributes: digests.MD5OfMessageSystemAttributes,
       sentTimestamp: now,
       enqueuedAt: now,
+      arrivedAt: now,
       messageGroupId: groupId,
       messageDeduplicationId: fifo?.dedupId,
       sequenceNumber: fifo?.sequenceNumber,

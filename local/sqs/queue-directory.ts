@@ -3,6 +3,7 @@ import {
   isKnownQueueAttributeName,
   normalizeQueueAttributes,
 } from './queue-attributes';
+import { type QueueMetrics, queueMetrics } from './queue-metrics';
 import { LOCAL_ACCOUNT_ID, queueArn, queueUrl } from './queue-reference';
 import { invalidParameter, queueDoesNotExist, SqsError } from './sqs-error';
 import type { SqsQueue } from './sqs-queue';
@@ -128,6 +129,13 @@ export class QueueDirectory {
     this.state.waiters.notify(queue.name);
   }
 
+  /** The queue's backlog gauges now, as SQS publishes them to CloudWatch. */
+  metricsOf(queue: SqsQueue): QueueMetrics {
+    const now = this.state.clock();
+    this.state.expire(queue, now);
+    return queueMetrics(queue, now);
+  }
+
   attributesOf(queue: SqsQueue, names: readonly string[]): Record<string, string> {
     for (const name of names) {
       if (!isKnownQueueAttributeName(name))
@@ -136,18 +144,11 @@ export class QueueDirectory {
     if (names.length === 0) return {};
     const now = this.state.clock();
     this.state.expire(queue, now);
-    let visible = 0;
-    let inFlight = 0;
-    let delayed = 0;
-    for (const message of queue.messages.values()) {
-      if (message.visibleAt <= now) visible += 1;
-      else if (message.receiveCount > 0) inFlight += 1;
-      else delayed += 1;
-    }
+    const { visible, notVisible, delayed } = queueMetrics(queue, now);
     const all: Record<string, string> = {
       QueueArn: queue.arn,
       ApproximateNumberOfMessages: String(visible),
-      ApproximateNumberOfMessagesNotVisible: String(inFlight),
+      ApproximateNumberOfMessagesNotVisible: String(notVisible),
       ApproximateNumberOfMessagesDelayed: String(delayed),
       CreatedTimestamp: String(queue.createdTimestamp),
       LastModifiedTimestamp: String(queue.lastModifiedTimestamp),

@@ -24,6 +24,11 @@ export interface SqsMessage {
    * MessageRetentionPeriod, so changing it applies to messages already in the queue.
    */
   readonly enqueuedAt: number;
+  /**
+   * Epoch ms the message entered this queue: its send, or its move to the dead-letter queue
+   * (a DLQ's ApproximateAgeOfOldestMessage counts from the move, SQS docs).
+   */
+  readonly arrivedAt: number;
   readonly messageGroupId: string | undefined;
   readonly messageDeduplicationId: string | undefined;
   readonly sequenceNumber: string | undefined;

@@ -11,6 +11,7 @@ import { MessageReceiver } from './message-receiver';
 import { type BatchSendEntry, MessageSender } from './message-sender';
 import { MessageSettlement } from './message-settlement';
 import { QueueDirectory, type QueueInfo, type QueueUrlPage } from './queue-directory';
+import type { QueueMetrics } from './queue-metrics';
 import { LOCAL_ACCOUNT_ID } from './queue-reference';
 import { invalidParameter } from './sqs-error';
 import type {
@@ -25,6 +26,7 @@ import type { SqsStore } from './sqs-store';
 export type { BatchResult } from './batch-validation';
 export type { BatchSendEntry } from './message-sender';
 export type { QueueInfo, QueueUrlPage } from './queue-directory';
+export type { QueueMetrics } from './queue-metrics';
 
 export interface SqsModelOptions {
   readonly store: SqsStore;
@@ -98,6 +100,11 @@ export class SqsModel {
   /** The named attributes (`All` for all); no names, no attributes, as in SQS. */
   getQueueAttributes(reference: string, names: readonly string[] = []): Record<string, string> {
     return this.directory.attributesOf(this.state.resolve(reference), names);
+  }
+
+  /** Backlog gauges SQS publishes to CloudWatch (`ApproximateAgeOfOldestMessage` has no queue attribute). */
+  queueMetrics(reference: string): QueueMetrics {
+    return this.directory.metricsOf(this.state.resolve(reference));
   }
 
   /** Validates all attributes before applying any; an empty value removes an optional one. */

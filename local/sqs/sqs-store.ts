@@ -26,7 +26,7 @@ CREATE TABLE IF NOT EXISTS queues (
 CREATE TABLE IF NOT EXISTS messages (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, queue TEXT NOT NULL, message_id TEXT NOT NULL UNIQUE,
   body TEXT NOT NULL, message_attributes TEXT, system_attributes TEXT, md5_body TEXT NOT NULL,
-  md5_attributes TEXT, md5_system TEXT, sent INTEGER NOT NULL, enqueued INTEGER NOT NULL,
+  md5_attributes TEXT, md5_system TEXT, sent INTEGER NOT NULL, enqueued INTEGER NOT NULL, arrived INTEGER,
   group_id TEXT, dedup_id TEXT, sequence_number TEXT, dlq_source TEXT, visible_at INTEGER NOT NULL,
   receive_count INTEGER NOT NULL, first_receive INTEGER NOT NULL, receipt_handle TEXT);
 CREATE INDEX IF NOT EXISTS messages_by_queue ON messages (queue, seq);
@@ -93,10 +93,10 @@ export class SqsStore {
       deleteQueueDedup: db.prepare('DELETE FROM dedup WHERE queue = ?'),
       insertMessage: db.prepare(
         `INSERT INTO messages (queue, message_id, body, message_attributes, system_attributes, md5_body,
-           md5_attributes, md5_system, sent, enqueued, group_id, dedup_id, sequence_number, dlq_source,
+           md5_attributes, md5_system, sent, enqueued, arrived, group_id, dedup_id, sequence_number, dlq_source,
            visible_at, receive_count, first_receive, receipt_handle)
          VALUES (@queue, @messageId, @body, @messageAttributes, @systemAttributes, @md5Body, @md5Attributes,
-           @md5System, @sent, @enqueued, @groupId, @dedupId, @sequenceNumber, @dlqSource, @visibleAt,
+           @md5System, @sent, @enqueued, @arrived, @groupId, @dedupId, @sequenceNumber, @dlqSource, @visibleAt,
            @receiveCount, @firstReceive, @receiptHandle)`,
       ),
       updateMessage: db.prepare(
@@ -113,13 +113,19 @@ export class SqsStore {
     };
   }
 
-  /** Brings a data folder from an earlier version up to date (expiry is now derived, not stored). */
+  /**
+   * Brings a data folder from an earlier version up to date: expiry is now derived, not stored,
+   * and each message records when it entered its queue.
+   */
   private migrate(): void {
     const columns = this.db.prepare('PRAGMA table_info(messages)').all() as Array<{ name: string }>;
     if (columns.some((column) => column.name === 'expires')) {
       this.db.exec(
         'ALTER TABLE messages RENAME COLUMN expires TO enqueued; UPDATE messages SET enqueued = sent;',
       );
+    }
+    if (!columns.some((column) => column.name === 'arrived')) {
+      this.db.exec('ALTER TABLE messages ADD COLUMN arrived INTEGER');
     }
   }
 
@@ -153,6 +159,8 @@ export class SqsStore {
         md5OfSystemAttributes: optional(row.md5_system),
         sentTimestamp: Number(row.sent),
         enqueuedAt: Number(row.enqueued),
+        // Rows written before the column existed: the enqueue time is the best estimate.
+        arrivedAt: Number(row.arrived ?? row.enqueued),
         messageGroupId: optional(row.group_id),
         messageDeduplicationId: optional(row.dedup_id),
         sequenceNumber: optional(row.sequence_number),
@@ -219,6 +227,7 @@ export class SqsStore {
       md5System: message.md5OfSystemAttributes ?? null,
       sent: message.sentTimestamp,
       enqueued: message.enqueuedAt,
+      arrived: message.arrivedAt,
       groupId: message.messageGroupId ?? null,
       dedupId: message.messageDeduplicationId ?? null,
       sequenceNumber: message.sequenceNumber ?? null,

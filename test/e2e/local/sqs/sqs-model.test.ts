@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { SqsModel } from '../../../../local';
 import { SqsStore } from '../../../../local/sqs/sqs-store';
 
@@ -122,5 +123,100 @@ describe('SqsModel with a controlled clock', () => {
     expect(afterTimeout.map((m) => [m.Body, m.Attributes?.ApproximateReceiveCount])).toEqual([
       ['visible', '2'],
     ]);
+  });
+
+  describe('queueMetrics (the gauges SQS publishes to CloudWatch)', () => {
+    it('should age the oldest message from its send, and report 0 for an empty queue', () => {
+      // Arrange
+      const { model, close } = openModel(join(dir, 'sqs.db'), clock);
+      const queue = model.createQueue('aged');
+      const empty = model.queueMetrics(queue.url);
+      model.sendMessage(queue.url, 'first');
+      clock.now += 20_000;
+      model.sendMessage(queue.url, 'second', { delaySeconds: 60 });
+
+      // Act
+      clock.now += 5_500;
+      const metrics = model.queueMetrics(queue.url);
+      close();
+
+      // Assert
+      expect(empty).toEqual({ visible: 0, notVisible: 0, delayed: 0, ageOfOldestMessageSeconds: 0 });
+      expect(metrics).toEqual({ visible: 1, notVisible: 0, delayed: 1, ageOfOldestMessageSeconds: 25 });
+    });
+
+    it('should stop counting a message received three times while younger ones remain', async () => {
+      // Arrange
+      const { model, close } = openModel(join(dir, 'sqs.db'), clock);
+      const queue = model.createQueue('poison', { VisibilityTimeout: '1' });
+      model.sendMessage(queue.url, 'poison');
+      clock.now += 10_000;
+      const bodies: string[] = [];
+      for (let receive = 0; receive < 3; receive += 1) {
+        const [message] = await model.receiveMessages(queue.url, { maxNumberOfMessages: 1 });
+        bodies.push(message?.Body ?? '');
+        clock.now += 1_000;
+      }
+      const before = model.queueMetrics(queue.url).ageOfOldestMessageSeconds;
+      model.sendMessage(queue.url, 'fresh');
+
+      // Act
+      clock.now += 4_000;
+      const after = model.queueMetrics(queue.url).ageOfOldestMessageSeconds;
+      close();
+
+      // Assert
+      expect(bodies).toEqual(['poison', 'poison', 'poison']);
+      expect(before).toBe(13);
+      expect(after).toBe(4);
+    });
+
+    it('should age a dead letter from its move to the DLQ, and keep that across a restart', async () => {
+      // Arrange
+      const file = join(dir, 'sqs.db');
+      const first = openModel(file, clock);
+      const dlq = first.model.createQueue('dead');
+      const queue = first.model.createQueue('source', {
+        VisibilityTimeout: '1',
+        RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 1 }),
+      });
+      first.model.sendMessage(queue.url, 'failing');
+      await first.model.receiveMessages(queue.url, { maxNumberOfMessages: 1 });
+      clock.now += 60_000;
+      // The second receive moves it: its receive count is over the policy's maximum.
+      expect(await first.model.receiveMessages(queue.url, { maxNumberOfMessages: 1 })).toEqual([]);
+      first.close();
+
+      // Act
+      clock.now += 7_000;
+      const second = openModel(file, clock);
+      const metrics = second.model.queueMetrics(dlq.url);
+      second.close();
+
+      // Assert
+      expect(metrics).toMatchObject({ visible: 1, ageOfOldestMessageSeconds: 7 });
+    });
+
+    it('should open a data folder written before messages recorded their arrival, aging them from the send', () => {
+      // Arrange: a store as the previous version left it, without the `arrived` column
+      const file = join(dir, 'sqs.db');
+      const first = openModel(file, clock);
+      const queue = first.model.createQueue('older');
+      first.model.sendMessage(queue.url, 'kept');
+      first.close();
+      const raw = new Database(file);
+      raw.exec('ALTER TABLE messages DROP COLUMN arrived');
+      raw.close();
+
+      // Act
+      clock.now += 9_000;
+      const second = openModel(file, clock);
+      const metrics = second.model.queueMetrics(queue.url);
+      second.model.sendMessage(queue.url, 'new');
+      second.close();
+
+      // Assert
+      expect(metrics).toMatchObject({ visible: 1, ageOfOldestMessageSeconds: 9 });
+    });
   });
 });
