@@ -1,5 +1,6 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { CloudWatchService } from './cloudwatch';
 import { DynaliteService } from './dynamodb/dynalite-service';
 import { startAwsEndpoint } from './endpoint/aws-endpoint';
 import type { AwsService } from './endpoint/aws-service';
@@ -37,6 +38,7 @@ export type ServiceFactory = (context: ServiceContext) => AwsService | Promise<A
  */
 const ADDITIONAL_SERVICES: ReadonlyArray<{ readonly name: string; readonly create: ServiceFactory }> = [
   { name: 'eventbridge', create: eventBridgeServiceFactory },
+  { name: 'cloudwatch', create: (context) => new CloudWatchService({ sqs: context.sqs }) },
 ];
 
 export interface StartServicesOptions {
