@@ -6,10 +6,6 @@ import { renderTable } from '../output/table';
 import { queueCounts } from '../queue-attributes';
 import type { Command, CommandContext } from './command';
 
-/** Why the oldest message's age is missing locally; also in `--help` and the README. */
-export const LOCAL_AGE_REASON =
-  'the local cloud has no CloudWatch; SQS reports the oldest message age only as a CloudWatch metric';
-
 /** One channel's line of `status --json`. */
 export interface ChannelStatus {
   readonly name: string;
@@ -19,7 +15,7 @@ export interface ChannelStatus {
   readonly queued: number;
   readonly inFlight: number;
   readonly delayed: number;
-  /** null when unknown: locally always, in AWS when CloudWatch has no recent datapoint. */
+  /** null when unknown: CloudWatch has no recent datapoint, or could not be read. */
   readonly oldestMessageAgeSeconds: number | null;
   readonly deadLetters: number;
 }
@@ -28,26 +24,45 @@ export interface ChannelStatus {
 export interface StatusReport {
   readonly target: { readonly mode: 'local' | 'aws'; readonly stackName: string; readonly region: string };
   readonly channels: readonly ChannelStatus[];
+  /** available is false, with the reason, when CloudWatch could not be read. */
   readonly oldestMessageAge: { readonly available: boolean; readonly reason?: string };
+}
+
+/**
+ * The oldest message's age, or the reason it is unknown: status should still show the depths
+ * to an operator whose credentials cannot read CloudWatch.
+ */
+async function ageOrReason(
+  context: CommandContext,
+  queueUrl: string,
+): Promise<number | null | { reason: string }> {
+  try {
+    return await oldestMessageAgeSeconds(context.clients.cloudWatch, queueUrl);
+  } catch (error) {
+    return {
+      reason: `CloudWatch GetMetricStatistics failed: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
 }
 
 async function status(context: CommandContext): Promise<number> {
   const { target, clients } = context;
-  const local = target.mode === 'local';
+  const reasons = new Set<string>();
   const channels = await Promise.all(
     channelsOf(target).map(async (channel): Promise<ChannelStatus> => {
       const [counts, deadLetterCounts, age] = await Promise.all([
         queueCounts(clients.sqs, channel.queueUrl),
         queueCounts(clients.sqs, channel.deadLetterQueueUrl),
-        local ? Promise.resolve(null) : oldestMessageAgeSeconds(clients.cloudWatch, channel.queueUrl),
+        ageOrReason(context, channel.queueUrl),
       ]);
+      if (age !== null && typeof age === 'object') reasons.add(age.reason);
       return {
         name: channel.name,
         kind: channel.kind,
         queueUrl: channel.queueUrl,
         deadLetterQueueUrl: channel.deadLetterQueueUrl,
         ...counts,
-        oldestMessageAgeSeconds: age,
+        oldestMessageAgeSeconds: typeof age === 'number' ? age : null,
         deadLetters: deadLetterCounts.queued,
       };
     }),
@@ -55,7 +70,8 @@ async function status(context: CommandContext): Promise<number> {
   const report: StatusReport = {
     target: { mode: target.mode, stackName: target.stackName, region: target.region },
     channels,
-    oldestMessageAge: local ? { available: false, reason: LOCAL_AGE_REASON } : { available: true },
+    oldestMessageAge:
+      reasons.size === 0 ? { available: true } : { available: false, reason: [...reasons].join('; ') },
   };
   if (context.json) {
     context.io.stdout(toJson(report));
@@ -82,7 +98,11 @@ async function status(context: CommandContext): Promise<number> {
     ),
   );
   const notes = [`${target.description}`];
-  if (local) notes.push(`OLDEST is "-": ${LOCAL_AGE_REASON}`);
+  if (report.oldestMessageAge.reason !== undefined) {
+    notes.push(
+      `OLDEST is "-": ${report.oldestMessageAge.reason} (operators need cloudwatch:GetMetricStatistics)`,
+    );
+  }
   const deadLettered = channels.filter((channel) => channel.deadLetters > 0).map((channel) => channel.name);
   if (deadLettered.length > 0) {
     notes.push(`dead letters on ${deadLettered.join(', ')}: inspect with \`switchyard dlq peek <channel>\``);
@@ -101,10 +121,9 @@ export const statusCommand: Command = {
 
 For the task channel and each subscription (flow-recorder, high-value-orders, task-failures):
 QUEUED (ApproximateNumberOfMessages), IN FLIGHT (...NotVisible), DELAYED (...Delayed), OLDEST
-(CloudWatch ApproximateAgeOfOldestMessage, latest datapoint of the last 15 minutes) and DLQ
-(the dead-letter queue's ApproximateNumberOfMessages).
-
-OLDEST is "-" on the local cloud: ${LOCAL_AGE_REASON}.
+(CloudWatch ApproximateAgeOfOldestMessage, latest datapoint of the last 15 minutes; the local
+cloud samples it when asked) and DLQ (the dead-letter queue's ApproximateNumberOfMessages).
+OLDEST is "-" when CloudWatch has no recent datapoint or cannot be read; the depths still show.
 
 --json: {"target": {"mode", "stackName", "region"}, "channels": [{"name", "kind", "queueUrl",
 "deadLetterQueueUrl", "queued", "inFlight", "delayed", "oldestMessageAgeSeconds" (number or

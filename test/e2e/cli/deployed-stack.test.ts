@@ -71,6 +71,30 @@ describe('switchyard against a deployed stack', () => {
     expect(table.stderr).toContain('stack Switchyard in us-east-1');
   });
 
+  it('should still show the depths when the credentials cannot read CloudWatch, saying why OLDEST is missing', async () => {
+    // Arrange
+    controlPlane.denyCloudWatch(true);
+
+    // Act
+    const json = await cli('status', ...aws, '--json');
+    const table = await cli('status', ...aws);
+    controlPlane.denyCloudWatch(false);
+
+    // Assert
+    expect(json.code).toBe(0);
+    const report = json.json<StatusReport>();
+    expect(report.oldestMessageAge).toEqual({
+      available: false,
+      reason: expect.stringMatching(/^CloudWatch GetMetricStatistics failed: .*not authorized/),
+    });
+    expect(report.channels.every((channel) => channel.oldestMessageAgeSeconds === null)).toBe(true);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^tasks\s+\d+\s+\d+\s+\d+\s+-\s+\d+$/m);
+    expect(table.stderr).toMatch(
+      /OLDEST is "-": CloudWatch GetMetricStatistics failed: .*\(operators need cloudwatch:GetMetricStatistics\)/,
+    );
+  });
+
   it('should read a task record from the table the outputs name', async () => {
     // Arrange
     const submitted = await signedRequest(test.cloud, 'POST', '/tasks', { type: 'hello', payload: {} });

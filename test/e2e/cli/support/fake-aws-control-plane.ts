@@ -11,6 +11,8 @@ export interface FakeControlPlaneOptions {
 /** A running fake; point `AWS_ENDPOINT_URL_CLOUDFORMATION` and `..._CLOUDWATCH` at `url`. */
 export interface FakeControlPlane {
   readonly url: string;
+  /** From now on, CloudWatch answers AccessDenied, as for credentials without cloudwatch:GetMetricStatistics. */
+  denyCloudWatch(denied: boolean): void;
   stop(): Promise<void>;
 }
 
@@ -67,13 +69,29 @@ function getMetricStatistics(options: FakeControlPlaneOptions, body: string, res
  * The data-plane calls go to the local cloud, so the CLI's deployed-stack path runs for real.
  */
 export async function startFakeControlPlane(options: FakeControlPlaneOptions): Promise<FakeControlPlane> {
+  let cloudWatchDenied = false;
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       const target = String(request.headers['x-amz-target'] ?? '');
-      if (target.endsWith('.GetMetricStatistics')) return getMetricStatistics(options, body, response);
+      if (target.endsWith('.GetMetricStatistics')) {
+        if (!cloudWatchDenied) return getMetricStatistics(options, body, response);
+        response
+          .writeHead(400, {
+            'content-type': 'application/x-amz-json-1.0',
+            'x-amzn-query-error': 'AccessDenied;Sender',
+          })
+          .end(
+            JSON.stringify({
+              __type: 'com.amazon.coral.service#AccessDeniedException',
+              message:
+                'User: arn:aws:iam::000000000000:user/operator is not authorized to perform: cloudwatch:GetMetricStatistics',
+            }),
+          );
+        return;
+      }
       const params = new URLSearchParams(body);
       if (params.get('Action') === 'DescribeStacks')
         return describeStacks(options, params.get('StackName'), response);
@@ -84,6 +102,9 @@ export async function startFakeControlPlane(options: FakeControlPlaneOptions): P
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    denyCloudWatch: (denied) => {
+      cloudWatchDenied = denied;
+    },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
