@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import {
+  CancelMessageMoveTaskCommand,
+  GetQueueAttributesCommand,
+  ListMessageMoveTasksCommand,
+  SendMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
 import type { PeekReport } from '../../../cli/commands/dlq-peek';
 import type { RedriveReport } from '../../../cli/commands/dlq-redrive';
 import type { StatusReport } from '../../../cli/commands/status';
@@ -244,6 +250,39 @@ describe('switchyard dlq peek and dlq redrive on the local cloud', () => {
         const timeline = flow.code === 0 ? flow.json<{ timeline: Array<{ kind: string }> }>().timeline : [];
         return timeline.filter((entry) => entry.kind === 'EVENT_PUBLISHED').length === 3 ? true : undefined;
       });
+    });
+
+    it('should exit 1 when the move task is cancelled, saying the rest is still in the DLQ', async () => {
+      // Arrange
+      const dlqUrl = test.cloud.outputs.FlowRecorderDeadLetterQueueUrl;
+      for (const deadLettered of [1, 2, 3, 4, 5].map(() => orderPlacedEvent('cli-dead-letters-cancel', 10))) {
+        await sqs.send(
+          new SendMessageCommand({ QueueUrl: dlqUrl, MessageBody: JSON.stringify(deadLettered) }),
+        );
+      }
+      const { Attributes } = await sqs.send(
+        new GetQueueAttributesCommand({ QueueUrl: dlqUrl, AttributeNames: ['QueueArn'] }),
+      );
+      const dlqArn = Attributes?.QueueArn ?? '';
+
+      // Act: an operator cancels the move task while the CLI follows it
+      const running = cli('dlq', 'redrive', 'flow-recorder', '--rate', '1', '--json');
+      const handle = await pollUntil('the move task to run', async () => {
+        const { Results = [] } = await sqs.send(new ListMessageMoveTasksCommand({ SourceArn: dlqArn }));
+        return Results.find((task) => task.Status === 'RUNNING')?.TaskHandle;
+      });
+      await sqs.send(new CancelMessageMoveTaskCommand({ TaskHandle: handle }));
+      const result = await running;
+
+      // Assert
+      expect(result.code).toBe(1);
+      const report = result.json<RedriveReport>();
+      expect(report).toMatchObject({ channel: 'flow-recorder', status: 'CANCELLED', toMove: 5 });
+      expect(report.moved).toBeLessThan(5);
+      expect(result.stderr).toMatch(
+        /the redrive ended CANCELLED; the messages not moved are still in the DLQ: check them with `switchyard dlq peek flow-recorder` and retry/,
+      );
+      expect((await channelStatus('flow-recorder')).deadLetters).toBe(5 - report.moved);
     });
   });
 });
