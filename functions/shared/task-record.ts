@@ -42,4 +42,10 @@ export interface TaskRecord {
   readonly history: readonly TaskHistoryEntry[];
   /** Set once the task.succeeded / task.failed event is on the bus. */
   readonly outcomePublished?: boolean;
+  /**
+   * ISO-8601 time the task's last delivery went to the DLQ while an attempt was still running:
+   * no delivery follows, so that attempt settles the task instead of leaving it for a retry.
+   * Cleared when a redriven message starts a new attempt.
+   */
+  readonly deadLetteredAt?: string;
 }

@@ -97,7 +97,7 @@ export class TaskStore {
         new UpdateCommand({
           TableName: this.tableName,
           Key: { taskId },
-          UpdateExpression: `SET #status = :processing, attempts = attempts + :one, leaseExpiresAt = :lease, updatedAt = :now, ${APPEND_HISTORY}`,
+          UpdateExpression: `REMOVE deadLetteredAt SET #status = :processing, attempts = attempts + :one, leaseExpiresAt = :lease, updatedAt = :now, ${APPEND_HISTORY}`,
           ConditionExpression:
             'attribute_exists(taskId) AND (#status = :accepted OR (#status = :processing AND leaseExpiresAt < :nowMs))',
           ExpressionAttributeNames: { '#status': 'status' },
@@ -152,16 +152,61 @@ export class TaskStore {
     );
   }
 
-  /** Ends an attempt that failed retryably: the lease is released for the next delivery. */
-  async release(taskId: string, attempt: number, lastError: string, nowMs: number): Promise<void> {
-    await this.finishAttempt(
-      taskId,
-      attempt,
-      nowMs,
-      { event: 'RETRYING', message: lastError },
-      'SET lastError = :lastError, leaseExpiresAt = :zero',
-      { values: { ':lastError': lastError, ':zero': 0 }, names: {} },
-    );
+  /**
+   * Ends an attempt that failed retryably: the lease is released for the next delivery. Answers
+   * `dead-lettered`, changing nothing, when the task's last delivery already went to the DLQ
+   * (see `markDeadLettered`): no retry will come, so the caller must fail the task instead.
+   */
+  async release(
+    taskId: string,
+    attempt: number,
+    lastError: string,
+    nowMs: number,
+  ): Promise<'released' | 'dead-lettered'> {
+    try {
+      await this.finishAttempt(
+        taskId,
+        attempt,
+        nowMs,
+        { event: 'RETRYING', message: lastError },
+        'SET lastError = :lastError, leaseExpiresAt = :zero',
+        { values: { ':lastError': lastError, ':zero': 0 }, names: {} },
+        'attribute_not_exists(deadLetteredAt)',
+      );
+      return 'released';
+    } catch (error) {
+      if (!(error instanceof LostLeaseError)) throw error;
+      const record = await this.get(taskId);
+      const ours = record?.status === 'PROCESSING' && record.attempts === attempt;
+      if (ours && record.deadLetteredAt !== undefined) return 'dead-lettered';
+      throw error;
+    }
+  }
+
+  /**
+   * Records that the task's last delivery is going to the DLQ while `attempt` still runs, so
+   * that attempt settles the task rather than waiting for a retry that will not come. Does
+   * nothing when the attempt has finished meanwhile.
+   */
+  async markDeadLettered(taskId: string, attempt: number, nowMs: number): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { taskId },
+          UpdateExpression: 'SET deadLetteredAt = :now',
+          ConditionExpression: '#status = :processing AND attempts = :attempt',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':now': new Date(nowMs).toISOString(),
+            ':processing': 'PROCESSING',
+            ':attempt': attempt,
+          },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
   }
 
   /** Records that the task's outcome event is on the bus, so redeliveries stop re-publishing it. */
@@ -185,6 +230,7 @@ export class TaskStore {
     entry: Omit<TaskHistoryEntry, 'at' | 'attempt'>,
     setExpression: string,
     expression: { values: Record<string, unknown>; names: Record<string, string> },
+    extraCondition?: string,
   ): Promise<void> {
     const now = new Date(nowMs).toISOString();
     try {
@@ -193,7 +239,7 @@ export class TaskStore {
           TableName: this.tableName,
           Key: { taskId },
           UpdateExpression: `${setExpression}, updatedAt = :now, ${APPEND_HISTORY}`,
-          ConditionExpression: '#status = :processing AND attempts = :attempt',
+          ConditionExpression: `#status = :processing AND attempts = :attempt${extraCondition ? ` AND ${extraCondition}` : ''}`,
           ExpressionAttributeNames: { ...expression.names, '#status': 'status' },
           ExpressionAttributeValues: {
             ...expression.values,

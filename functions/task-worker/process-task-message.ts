@@ -60,6 +60,11 @@ export const processTaskMessage = async (
       if (!claim.record.outcomePublished) await deps.outcomes.publish(outcomeOfRecord(claim.record));
       return;
     case 'busy':
+      if (delivered.receiveCount >= deps.maxReceiveCount) {
+        // This message goes to the DLQ now; the running attempt must not wait for a retry.
+        await deps.store.markDeadLettered(taskId, claim.record.attempts, deps.now());
+        logger.error('Last delivery found the task still running; the message goes to the DLQ', log);
+      }
       throw new RetryableTaskError(`Task ${taskId} is being processed by another invocation`);
   }
   const { attempts: attempt, type: taskTypeName, correlationId } = claim.record;
@@ -115,9 +120,15 @@ export const processTaskMessage = async (
         reason,
       });
       await fail({ code: 'RETRIES_EXHAUSTED', message: reason });
+    } else if ((await deps.store.release(taskId, attempt, reason, deps.now())) === 'dead-lettered') {
+      logger.error('Task failed after its last delivery went to the DLQ; it will not be retried', {
+        ...log,
+        attempt,
+        reason,
+      });
+      await fail({ code: 'RETRIES_EXHAUSTED', message: reason });
     } else {
       logger.warn('Task failed and will be retried', { ...log, attempt, reason });
-      await deps.store.release(taskId, attempt, reason, deps.now());
     }
     throw error;
   }

@@ -1,7 +1,12 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
+import { TaskStore } from '../../../functions/shared/task-store';
+import { taskTypeSettingsFromEnv } from '../../../functions/shared/task-type-settings';
 import { handler } from '../../../functions/task-worker/handler';
+import { processTaskMessage } from '../../../functions/task-worker/process-task-message';
+import type { TaskOutcomePublisher } from '../../../functions/task-worker/task-outcome-publisher';
 import { acceptedRecord, fakeTaskTable } from '../support/fake-task-table';
 import { lambdaContext } from '../support/lambda-context';
 import { spyOnBusinessMetrics } from '../support/metrics-spy';
@@ -189,6 +194,100 @@ describe('task worker', () => {
     expect(records.get('exhausted')).toMatchObject({
       status: 'FAILED',
       error: { code: 'RETRIES_EXHAUSTED', message: 'Webhook receiver answered HTTP 502' },
+    });
+  });
+
+  describe('when the last delivery finds an earlier attempt still running', () => {
+    /** A webhook receiver that answers only when the test says so. */
+    const heldReceiver = () => {
+      let answer: (status: number) => void = () => undefined;
+      fetchMock.mockImplementation(
+        () =>
+          new Promise<Response>((resolve) => (answer = (status) => resolve(new Response(null, { status })))),
+      );
+      return { answer: (status: number) => answer(status) };
+    };
+    const overrun = (receiveCount: number) =>
+      taskSqsRecord({ taskId: 'overrun', type: 'webhook', payload: webhook('/slow'), receiveCount });
+    const delivery = (receiveCount: number) => handler(sqsEvent(overrun(receiveCount)), lambdaContext());
+    /**
+     * The last delivery, handled in another execution environment: Lambda never runs two
+     * invocations in one, so it goes straight to the message processor with its own store.
+     */
+    const lastDelivery = () => {
+      const record = overrun(5);
+      return processTaskMessage(
+        { messageId: record.messageId, body: record.body, receiveCount: 5 },
+        {
+          store: new TaskStore(DynamoDBDocumentClient.from(new DynamoDBClient({})), 'tasks'),
+          outcomes: { publish: jest.fn() } as unknown as TaskOutcomePublisher,
+          settings: taskTypeSettingsFromEnv(),
+          maxReceiveCount: 5,
+          now: Date.now,
+          leaseMs: () => 60_000,
+        },
+      );
+    };
+
+    it('should fail the task when the running attempt then fails retryably, since no retry will come', async () => {
+      // Arrange: attempt 1 (4th receive) is waiting on the receiver
+      seed('overrun');
+      const receiver = heldReceiver();
+      const running = delivery(4);
+      await new Promise((resolve) => setImmediate(resolve));
+
+      // Act: the 5th and last receive arrives meanwhile, then attempt 1 fails retryably
+      await expect(lastDelivery()).rejects.toThrow('Task overrun is being processed by another invocation');
+      const markedWhileRunning = { ...records.get('overrun') };
+      receiver.answer(503);
+      const first = await running;
+
+      // Assert
+      expect(markedWhileRunning).toMatchObject({ status: 'PROCESSING', deadLetteredAt: expect.any(String) });
+      expect(first.batchItemFailures).toEqual([{ itemIdentifier: 'message-overrun' }]);
+      expect(records.get('overrun')).toMatchObject({
+        status: 'FAILED',
+        attempts: 1,
+        error: { code: 'RETRIES_EXHAUSTED', message: 'Webhook receiver answered HTTP 503' },
+      });
+      expect(publishedEvents().map((event) => event.DetailType)).toEqual(['task.failed']);
+    });
+
+    it('should let the running attempt succeed as usual', async () => {
+      // Arrange
+      seed('overrun');
+      const receiver = heldReceiver();
+      const running = delivery(4);
+      await new Promise((resolve) => setImmediate(resolve));
+
+      // Act
+      await expect(lastDelivery()).rejects.toThrow('being processed by another invocation');
+      receiver.answer(204);
+      const first = await running;
+
+      // Assert
+      expect(first.batchItemFailures).toEqual([]);
+      expect(records.get('overrun')).toMatchObject({ status: 'SUCCEEDED', attempts: 1 });
+    });
+
+    it('should start afresh when the dead-lettered message is redriven after the attempt died', async () => {
+      // Arrange: attempt 1 died holding the lease; its last delivery was dead-lettered
+      seed('overrun');
+      Object.assign(records.get('overrun') ?? {}, {
+        status: 'PROCESSING',
+        attempts: 1,
+        leaseExpiresAt: Date.now() - 1,
+        deadLetteredAt: '2026-01-01T00:05:00.000Z',
+      });
+      receiverStatus({ '/slow': 204 });
+
+      // Act: the redriven message is a new message, received for the first time
+      const response = await delivery(1);
+
+      // Assert
+      expect(response.batchItemFailures).toEqual([]);
+      expect(records.get('overrun')).toMatchObject({ status: 'SUCCEEDED', attempts: 2 });
+      expect(records.get('overrun')?.deadLetteredAt).toBeUndefined();
     });
   });
 

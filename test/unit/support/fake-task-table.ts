@@ -8,6 +8,7 @@ type MutableRecord = Record<string, unknown> & { taskId: string };
 interface UpdateInput {
   Key: { taskId: string };
   UpdateExpression: string;
+  ConditionExpression?: string;
   ExpressionAttributeValues: Record<string, unknown>;
   ExpressionAttributeNames: Record<string, string>;
 }
@@ -19,8 +20,8 @@ const APPEND_HISTORY = /, history = list_append\(history, :history\)$/;
 
 /**
  * An in-memory task table behind a mocked document client. It evaluates the conditions the
- * task store writes with (claim; finish-attempt fenced by attempt number; outcome published
- * only for a final task) and appends history, so worker tests exercise the store's real
+ * task store writes with (claim; finish-attempt fenced by attempt number, and release refused
+ * once dead-lettered; outcome published only for a final task) and appends history, so worker tests exercise the store's real
  * requests rather than canned answers.
  */
 export const fakeTaskTable = (
@@ -50,6 +51,7 @@ export const fakeTaskTable = (
       return {};
     }
     const appendHistory = () => {
+      if (values[':history'] === undefined) return;
       record.history = [
         ...((record.history as unknown[] | undefined) ?? []),
         ...(values[':history'] as unknown[]),
@@ -61,6 +63,7 @@ export const fakeTaskTable = (
         record.status === 'ACCEPTED' ||
         (record.status === 'PROCESSING' && Number(record.leaseExpiresAt ?? 0) < Number(values[':nowMs']));
       if (!claimable) throw conditionFailed();
+      delete record.deadLetteredAt;
       Object.assign(record, {
         status: 'PROCESSING',
         attempts: Number(record.attempts) + 1,
@@ -71,6 +74,12 @@ export const fakeTaskTable = (
       return { Attributes: { ...record } };
     }
     if (record.status !== 'PROCESSING' || record.attempts !== values[':attempt']) throw conditionFailed();
+    if (
+      input.ConditionExpression?.includes('attribute_not_exists(deadLetteredAt)') &&
+      record.deadLetteredAt
+    ) {
+      throw conditionFailed();
+    }
     for (const assignment of expression.replace(/^SET /, '').split(',')) {
       const [name, value] = assignment.split('=').map((part) => part.trim());
       const attribute = input.ExpressionAttributeNames[name ?? ''] ?? name ?? '';
