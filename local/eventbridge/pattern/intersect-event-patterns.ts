@@ -24,11 +24,12 @@ type Scalar = string | number | boolean | null;
 /**
  * The pattern (JSON text) that matches the events both patterns match, or undefined when no
  * event can match both. Alternatives are paired (`$or` on either side becomes a top-level
- * `$or`); a field both sides constrain keeps the exact values one side lists that the other
- * side accepts. A field of an event that is an array is treated like a single value: an event
- * whose array satisfies each side only with different elements is not matched.
+ * `$or`). A field both sides constrain keeps the exact values one side lists that the other
+ * side accepts; two numeric ranges become one range; `exists` combines with anything. A field
+ * of an event that is an array is treated like a single value: an event whose array satisfies
+ * each side only with different elements is not matched.
  * @throws InvalidEventPatternError when either pattern is invalid.
- * @throws PatternIntersectionError when both sides constrain one field with operators only.
+ * @throws PatternIntersectionError when both sides constrain one field with other operators.
  */
 export function intersectEventPatterns(left: string, right: string): string | undefined {
   const rightAlternatives = expandEventPattern(right);
@@ -74,15 +75,114 @@ function intersectValues(
       ? { values: right, other: left }
       : undefined;
   if (exact === undefined) {
+    const combined = intersectOperators(left, right) ?? intersectOperators(right, left);
+    if (combined !== undefined) return combined.length > 0 ? combined : undefined;
     throw new PatternIntersectionError(
       path,
-      `both patterns match "${path}" with operators (${JSON.stringify(left.map(toPlain))} and ${JSON.stringify(right.map(toPlain))}), which one pattern cannot require together`,
+      `both patterns match "${path}" with operators (${JSON.stringify(left.map(toPlain))} and ${JSON.stringify(right.map(toPlain))}), that no single pattern can require together`,
     );
   }
   const matcher = new FieldMatcher();
   matcher.addAll(exact.other);
   const kept = exact.values.filter((value) => matcher.test(value));
   return kept.length > 0 ? kept : undefined;
+}
+
+/** The single operator a value list consists of (`[{"numeric": [...]}]`), if that is all it is. */
+function soleOperator(values: readonly PatternJson[]): { name: string; operand: PatternJson } | undefined {
+  const [only] = values;
+  if (values.length !== 1 || only === undefined || !isPatternObject(only) || only.entries.length !== 1)
+    return undefined;
+  const [name, operand] = only.entries[0] as readonly [string, PatternJson];
+  return { name, operand };
+}
+
+const isExistsFalse = (value: PatternJson): boolean => {
+  const op = soleOperator([value]);
+  return op?.name === 'exists' && op.operand === false;
+};
+
+/**
+ * Operator pairs one list can still express: `exists` on one side, or a numeric range on both.
+ * Answers the combined list (empty when nothing satisfies both), or undefined when `sole` is
+ * not such an operator.
+ */
+function intersectOperators(
+  sole: readonly PatternJson[],
+  other: readonly PatternJson[],
+): readonly PatternJson[] | undefined {
+  const op = soleOperator(sole);
+  if (op?.name === 'exists' && op.operand === true) {
+    // Present with any value: the other side's values, less its "absent" alternative.
+    return other.filter((value) => !isExistsFalse(value));
+  }
+  if (op?.name === 'exists' && op.operand === false) {
+    const matcher = new FieldMatcher();
+    matcher.addAll(other);
+    return matcher.matchesAbsent ? sole : [];
+  }
+  const otherOp = soleOperator(other);
+  if (op?.name === 'numeric' && otherOp?.name === 'numeric') {
+    const range = intersectRanges(parseRange(op.operand), parseRange(otherOp.operand));
+    if (range === undefined) return [];
+    return [{ kind: 'object', entries: [['numeric', { kind: 'array', items: rangeItems(range) }]] }];
+  }
+  return undefined;
+}
+
+interface Bound {
+  readonly value: number;
+  readonly inclusive: boolean;
+}
+
+interface Range {
+  readonly lower?: Bound;
+  readonly upper?: Bound;
+}
+
+/** A valid `numeric` operand (checked by the engine) as bounds; `=` is both bounds, inclusive. */
+function parseRange(operand: PatternJson): Range {
+  const items = isPatternArray(operand) ? operand.items : [];
+  let range: Range = {};
+  for (let i = 0; i + 1 < items.length; i += 2) {
+    const symbol = items[i];
+    const value = items[i + 1] as number;
+    if (symbol === '=') range = { lower: { value, inclusive: true }, upper: { value, inclusive: true } };
+    else if (symbol === '>' || symbol === '>=')
+      range = { ...range, lower: { value, inclusive: symbol === '>=' } };
+    else range = { ...range, upper: { value, inclusive: symbol === '<=' } };
+  }
+  return range;
+}
+
+/** The tighter bound of each side; undefined when no number lies in both ranges. */
+function intersectRanges(a: Range, b: Range): Range | undefined {
+  const lower = tighter(a.lower, b.lower, (x, y) => x > y);
+  const upper = tighter(a.upper, b.upper, (x, y) => x < y);
+  if (lower && upper) {
+    if (lower.value > upper.value) return undefined;
+    if (lower.value === upper.value && !(lower.inclusive && upper.inclusive)) return undefined;
+  }
+  return { ...(lower && { lower }), ...(upper && { upper }) };
+}
+
+function tighter(
+  a: Bound | undefined,
+  b: Bound | undefined,
+  isStricterValue: (x: number, y: number) => boolean,
+): Bound | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  if (a.value === b.value) return { value: a.value, inclusive: a.inclusive && b.inclusive };
+  return isStricterValue(a.value, b.value) ? a : b;
+}
+
+function rangeItems({ lower, upper }: Range): PatternJson[] {
+  if (lower && upper && lower.value === upper.value) return ['=', lower.value];
+  return [
+    ...(lower ? [lower.inclusive ? '>=' : '>', lower.value] : []),
+    ...(upper ? [upper.inclusive ? '<=' : '<', upper.value] : []),
+  ];
 }
 
 function allScalars(values: readonly PatternJson[]): values is readonly Scalar[] {

@@ -73,13 +73,49 @@ describe('intersectEventPatterns', () => {
     expect(matches(twoLeft, { source: 'a', detail: { k: 'w' } })).toBe(false);
   });
 
-  it('should refuse, naming the field, when both sides match one field with operators', () => {
+  it('should combine two numeric ranges into one, and answer undefined when they do not overlap', () => {
     // Act
-    const attempt = () => intersectEventPatterns(highValue, '{"detail":{"amount":[{"numeric":["<",5000]}]}}');
+    const below = intersectEventPatterns(highValue, '{"detail":{"amount":[{"numeric":["<",5000]}]}}');
+    const exactly = intersectEventPatterns(highValue, '{"detail":{"amount":[{"numeric":["<=",1000]}]}}');
+    const tighter = intersectEventPatterns(highValue, '{"detail":{"amount":[{"numeric":[">",2000]}]}}');
+
+    // Assert
+    expect(JSON.parse(below as string).detail.amount).toEqual([{ numeric: ['>=', 1000, '<', 5000] }]);
+    expect(JSON.parse(exactly as string).detail.amount).toEqual([{ numeric: ['=', 1000] }]);
+    expect(JSON.parse(tighter as string).detail.amount).toEqual([{ numeric: ['>', 2000] }]);
+    expect(
+      intersectEventPatterns(highValue, '{"detail":{"amount":[{"numeric":["<",1000]}]}}'),
+    ).toBeUndefined();
+  });
+
+  it('should combine exists with any other matcher', () => {
+    // Act & Assert
+    expect(
+      JSON.parse(
+        intersectEventPatterns(
+          '{"k":[{"exists":true}]}',
+          '{"k":[{"prefix":"a"},{"exists":false}]}',
+        ) as string,
+      ),
+    ).toEqual({ k: [{ prefix: 'a' }] });
+    expect(
+      JSON.parse(
+        intersectEventPatterns('{"k":[{"exists":false}]}', '{"k":[{"exists":false},"x"]}') as string,
+      ),
+    ).toEqual({ k: [{ exists: false }] });
+    expect(intersectEventPatterns('{"k":[{"exists":false}]}', '{"k":[{"prefix":"a"}]}')).toBeUndefined();
+  });
+
+  it('should refuse, naming the field, when both sides match one field with operators it cannot combine', () => {
+    // Act
+    const attempt = () =>
+      intersectEventPatterns(highValue, '{"detail":{"amount":[{"anything-but":[5000]}]}}');
 
     // Assert
     expect(attempt).toThrow(PatternIntersectionError);
-    expect(attempt).toThrow(/both patterns match "detail\.amount" with operators/);
+    expect(attempt).toThrow(
+      /both patterns match "detail\.amount" with operators .* that no single pattern can require together/,
+    );
   });
 
   it('should refuse when one side matches a field as a value and the other inside it', () => {
