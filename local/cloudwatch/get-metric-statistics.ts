@@ -52,8 +52,8 @@ function parseInput(raw: Record<string, unknown>): Input {
 
 /**
  * GetMetricStatistics for the gauges of local SQS queues. The local cloud keeps no metric
- * history, so a gauge is read when asked and answered as one datapoint for the current period,
- * when that period overlaps the requested window. Other metrics and namespaces answer no
+ * history, so a gauge is read when asked and answered as one datapoint for the period holding
+ * the window's end, when that end is now or less than a period ago. Other metrics and namespaces answer no
  * datapoints, as CloudWatch does for a metric nobody published.
  */
 export function getMetricStatistics(sqs: SqsModel, raw: Record<string, unknown>, now: number) {
@@ -81,8 +81,12 @@ function datapoints(sqs: SqsModel, input: Input, now: number): Datapoint[] {
   if (gauge === undefined || queueName === undefined) return [];
   if (input.Unit !== undefined && input.Unit !== gauge.unit) return [];
   const periodMs = input.Period * 1000;
-  const periodStart = Math.floor(now / periodMs) * periodMs;
-  if (periodStart >= input.EndTime || periodStart + periodMs <= input.StartTime) return [];
+  // A window that ended a moment ago (the caller's "now") still gets the current value; an
+  // older one has no datapoint, since nothing is kept.
+  if (now - input.EndTime >= periodMs) return [];
+  const sampledAt = Math.min(now, input.EndTime - 1);
+  const periodStart = Math.floor(sampledAt / periodMs) * periodMs;
+  if (periodStart + periodMs <= input.StartTime) return [];
   let value: number;
   try {
     value = gauge.read(sqs.queueMetrics(queueName));

@@ -14,7 +14,8 @@ export interface QueueMetrics {
   /**
    * `ApproximateAgeOfOldestMessage` in whole seconds: how long the oldest message has been in
    * the queue (a DLQ counts from the move), 0 when the queue is empty. As in SQS, a message
-   * received three times or more stops counting while younger ones remain.
+   * received three times or more stops counting while younger ones remain (dead letters keep
+   * counting: their receives happened in the source queue).
    */
   readonly ageOfOldestMessageSeconds: number;
 }
@@ -31,10 +32,10 @@ export function queueMetrics(queue: SqsQueue, now: number): QueueMetrics {
     else if (message.receiveCount > 0) notVisible += 1;
     else delayed += 1;
     if (oldestAny === undefined || message.arrivedAt < oldestAny) oldestAny = message.arrivedAt;
-    if (
-      message.receiveCount < OLDEST_AGE_RECEIVE_LIMIT &&
-      (oldestFresh === undefined || message.arrivedAt < oldestFresh)
-    ) {
+    // A dead letter's receive count was run up in its source queue, not here.
+    const fresh =
+      message.deadLetterSourceArn !== undefined || message.receiveCount < OLDEST_AGE_RECEIVE_LIMIT;
+    if (fresh && (oldestFresh === undefined || message.arrivedAt < oldestFresh)) {
       oldestFresh = message.arrivedAt;
     }
   }

@@ -22,7 +22,7 @@ describe('local CloudWatch GetMetricStatistics over the AWS SDK', () => {
       MetricName: 'ApproximateNumberOfMessagesVisible',
       Dimensions: [{ Name: 'QueueName', Value: queueName }],
       StartTime: new Date(now - 15 * 60_000),
-      EndTime: new Date(now + 1000),
+      EndTime: new Date(now),
       Period: 60,
       Statistics: ['Maximum', 'SampleCount'],
       ...overrides,

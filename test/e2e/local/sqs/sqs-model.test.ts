@@ -171,20 +171,22 @@ describe('SqsModel with a controlled clock', () => {
       expect(after).toBe(4);
     });
 
-    it('should age a dead letter from its move to the DLQ, and keep that across a restart', async () => {
-      // Arrange
+    it('should age dead letters from their move to the DLQ, whatever their receive count, across a restart', async () => {
+      // Arrange: a message fails five receives; later something else lands in the DLQ directly
       const file = join(dir, 'sqs.db');
       const first = openModel(file, clock);
       const dlq = first.model.createQueue('dead');
       const queue = first.model.createQueue('source', {
         VisibilityTimeout: '1',
-        RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 1 }),
+        RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 5 }),
       });
       first.model.sendMessage(queue.url, 'failing');
-      await first.model.receiveMessages(queue.url, { maxNumberOfMessages: 1 });
+      for (let receive = 0; receive < 6; receive += 1) {
+        await first.model.receiveMessages(queue.url, { maxNumberOfMessages: 1 });
+        clock.now += 2_000;
+      }
       clock.now += 60_000;
-      // The second receive moves it: its receive count is over the policy's maximum.
-      expect(await first.model.receiveMessages(queue.url, { maxNumberOfMessages: 1 })).toEqual([]);
+      first.model.sendMessage(dlq.url, 'undeliverable event');
       first.close();
 
       // Act
@@ -193,8 +195,8 @@ describe('SqsModel with a controlled clock', () => {
       const metrics = second.model.queueMetrics(dlq.url);
       second.close();
 
-      // Assert
-      expect(metrics).toMatchObject({ visible: 1, ageOfOldestMessageSeconds: 7 });
+      // Assert: moved on its sixth receive, 10 s after its send and 69 s before this read
+      expect(metrics).toMatchObject({ visible: 2, ageOfOldestMessageSeconds: 69 });
     });
 
     it('should open a data folder written before messages recorded their arrival, aging them from the send', () => {
