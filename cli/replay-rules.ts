@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   DeleteRuleCommand,
   DescribeReplayCommand,
@@ -10,7 +11,7 @@ import {
   RemoveTargetsCommand,
   type Target as RuleTarget,
 } from '@aws-sdk/client-eventbridge';
-import { MAX_RULE_NAME_LENGTH, REPLAY_RULE_PREFIX } from '../infra/replay-rules';
+import { REPLAY_RULE_PREFIX, replayRuleNamePrefix } from '../infra/replay-rules';
 import { intersectEventPatterns, PatternIntersectionError } from '../local/eventbridge/pattern';
 import { OperationError, UsageError } from './errors';
 import type { RuleRef } from './replay-filter';
@@ -19,17 +20,26 @@ import type { RuleRef } from './replay-filter';
  * A pattern-filtered replay. EventBridge narrows a replay only by the rules it delivers to
  * (Destination.FilterArns), so each subscription rule gets a temporary copy whose pattern is
  * the rule's own AND the operator's AND this replay's `replay-name`: live events and other
- * replays never match it, and the copy delivers to the same queue with the same retry policy
- * and dead-letter queue. The stack lets rules with REPLAY_RULE_PREFIX deliver there.
+ * replays never match it, and the copy delivers to the same queue and dead-letter queue. The
+ * stack lets each subscription's copies (infra/replay-rules.ts) deliver there.
  */
 
 /** PutRule's limit on EventPattern. */
 const MAX_PATTERN_LENGTH = 4096;
 
-/** Longest replay name that still leaves room for `<prefix><replay>-<n>` in a rule name. */
-export const MAX_PATTERN_REPLAY_NAME_LENGTH = MAX_RULE_NAME_LENGTH - REPLAY_RULE_PREFIX.length - 3;
+/**
+ * How long the copies keep retrying a delivery: EventBridge's minimum, so that a delivery still
+ * failing when the copies are removed has already gone to the dead-letter queue, not vanished.
+ */
+export const REPLAY_TARGET_MAX_EVENT_AGE_SECONDS = 60;
 
-/** A subscription rule to copy, with the subscription it feeds (for messages). */
+/** A rule without a replay this old is left from a run that never started its replay. */
+const ORPHAN_AGE_MS = 15 * 60_000;
+
+/** The states a replay does not leave. */
+export const REPLAY_FINAL_STATES: ReadonlySet<string> = new Set(['COMPLETED', 'FAILED', 'CANCELLED']);
+
+/** A subscription rule to copy, with the subscription it feeds. */
 export interface SourceRule extends RuleRef {
   readonly channel: string;
 }
@@ -48,16 +58,16 @@ export interface ReplayRulePlan {
   readonly unreachable: readonly string[];
 }
 
-const replayRuleName = (replayName: string, index: number) => `${REPLAY_RULE_PREFIX}${replayName}-${index}`;
+/** The description ties a rule to its replay and its age, which the rule API does not report. */
+const description = (replayName: string, createdAt: Date): string =>
+  `replay ${replayName}; created ${createdAt.toISOString()}; removed when the replay ends (switchyard events replay --pattern)`;
 
-/** The replay a temporary rule belongs to, or undefined for a name this CLI did not make. */
-const replayNameOf = (ruleName: string): string | undefined =>
-  /^(.+)-\d+$/.exec(ruleName.slice(REPLAY_RULE_PREFIX.length))?.[1];
+const DESCRIPTION = /^replay (\S+); created (\S+);/;
 
 /**
  * Reads each source rule's pattern and targets and combines the patterns; nothing is created.
- * @throws UsageError when --pattern and a rule both match one field with operators, or a
- * combined pattern is longer than EventBridge accepts.
+ * @throws UsageError when --pattern and a rule match one field in ways no single pattern can
+ * require together, or a combined pattern is longer than EventBridge accepts.
  */
 export async function planReplayRules(
   events: EventBridgeClient,
@@ -86,10 +96,10 @@ export async function planReplayRules(
       continue;
     }
     rules.push({
-      name: replayRuleName(replayName, rules.length + 1),
+      name: `${replayRuleNamePrefix(source.channel)}${randomBytes(4).toString('hex')}`,
       channel: source.channel,
       eventPattern: combined,
-      targets: Targets,
+      targets: Targets.map(shortLived),
     });
   }
   return { rules, unreachable };
@@ -121,15 +131,28 @@ function combine(
   return combined;
 }
 
+/** The subscription's target, retrying only as long as the copy is sure to exist. */
+const shortLived = (target: RuleTarget): RuleTarget => ({
+  ...target,
+  RetryPolicy: {
+    ...target.RetryPolicy,
+    MaximumEventAgeInSeconds: Math.min(
+      target.RetryPolicy?.MaximumEventAgeInSeconds ?? REPLAY_TARGET_MAX_EVENT_AGE_SECONDS,
+      REPLAY_TARGET_MAX_EVENT_AGE_SECONDS,
+    ),
+  },
+});
+
 /**
  * Creates the planned rules. All or nothing: if one fails, those already made are removed.
- * @throws OperationError naming the rule EventBridge refused.
+ * @throws OperationError naming what EventBridge refused.
  */
 export async function createReplayRules(
   events: EventBridgeClient,
   busName: string,
   replayName: string,
   plan: ReplayRulePlan,
+  now: Date,
 ): Promise<ReplayRule[]> {
   const created: ReplayRule[] = [];
   try {
@@ -140,7 +163,7 @@ export async function createReplayRules(
           EventBusName: busName,
           EventPattern: rule.eventPattern,
           State: 'ENABLED',
-          Description: `Temporary: replay ${replayName} to ${rule.channel} (switchyard events replay --pattern); removed when the replay ends`,
+          Description: description(replayName, now),
         }),
       );
       if (RuleArn === undefined) throw new Error('PutRule returned no RuleArn');
@@ -155,6 +178,7 @@ export async function createReplayRules(
     }
     return created;
   } catch (error) {
+    // The copies match only this replay, which has not started: leftovers are harmless.
     await removeReplayRules(
       events,
       busName,
@@ -191,40 +215,66 @@ export async function removeReplayRules(
   }
 }
 
-/** The states a replay does not leave. */
-export const REPLAY_FINAL_STATES: ReadonlySet<string> = new Set(['COMPLETED', 'FAILED', 'CANCELLED']);
+/** What a sweep of earlier replays' rules did. */
+export interface ReplayRuleSweep {
+  readonly removed: readonly string[];
+  /** Rules that could not be checked or removed, and why; the sweep goes on past them. */
+  readonly problems: readonly string[];
+}
 
 /**
- * Removes temporary rules of earlier replays that ended at least `graceMs` ago (a CLI stopped
- * with Ctrl-C leaves its rules behind, since its replay goes on). Returns the names removed.
+ * Removes the temporary rules of earlier replays: those whose replay ended at least `graceMs`
+ * ago, and those whose replay was never started (older than 15 minutes, so a run that is just
+ * creating its rules keeps them). A CLI stopped with Ctrl-C leaves its rules behind, since its
+ * replay goes on. Best effort: a rule that cannot be handled is reported, not fatal.
  */
 export async function removeEndedReplayRules(
   events: EventBridgeClient,
   busName: string,
   graceMs: number,
   now: number,
-): Promise<string[]> {
-  const ended: string[] = [];
+): Promise<ReplayRuleSweep> {
+  const removed: string[] = [];
+  const problems: string[] = [];
   let nextToken: string | undefined;
-  do {
-    const page = await events.send(
-      new ListRulesCommand({ EventBusName: busName, NamePrefix: REPLAY_RULE_PREFIX, NextToken: nextToken }),
-    );
-    for (const rule of page.Rules ?? []) {
-      const replayName = rule.Name === undefined ? undefined : replayNameOf(rule.Name);
-      if (rule.Name === undefined || replayName === undefined) continue;
-      const replay = await events
-        .send(new DescribeReplayCommand({ ReplayName: replayName }))
-        .catch((error: unknown) => {
-          if (error instanceof Error && error.name === 'ResourceNotFoundException') return undefined;
-          throw error;
-        });
-      const endedAt = replay?.ReplayEndTime?.getTime() ?? 0;
-      if (replay === undefined || (REPLAY_FINAL_STATES.has(replay.State ?? '') && now - endedAt >= graceMs))
-        ended.push(rule.Name);
-    }
-    nextToken = page.NextToken;
-  } while (nextToken !== undefined);
-  await removeReplayRules(events, busName, ended);
-  return ended;
+  try {
+    do {
+      const page = await events.send(
+        new ListRulesCommand({ EventBusName: busName, NamePrefix: REPLAY_RULE_PREFIX, NextToken: nextToken }),
+      );
+      for (const rule of page.Rules ?? []) {
+        const [, replayName, createdAt] = DESCRIPTION.exec(rule.Description ?? '') ?? [];
+        if (rule.Name === undefined || replayName === undefined) continue;
+        try {
+          if (await hasEnded(events, replayName, Date.parse(createdAt ?? ''), graceMs, now)) {
+            await removeReplayRules(events, busName, [rule.Name]);
+            removed.push(rule.Name);
+          }
+        } catch (error) {
+          problems.push(`${rule.Name}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+      nextToken = page.NextToken;
+    } while (nextToken !== undefined);
+  } catch (error) {
+    problems.push(`listing the rules: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { removed, problems };
+}
+
+async function hasEnded(
+  events: EventBridgeClient,
+  replayName: string,
+  createdAt: number,
+  graceMs: number,
+  now: number,
+): Promise<boolean> {
+  try {
+    const replay = await events.send(new DescribeReplayCommand({ ReplayName: replayName }));
+    const endedAt = replay.ReplayEndTime?.getTime() ?? 0;
+    return REPLAY_FINAL_STATES.has(replay.State ?? '') && now - endedAt >= graceMs;
+  } catch (error) {
+    if (!(error instanceof Error && error.name === 'ResourceNotFoundException')) throw error;
+    return !(now - createdAt < ORPHAN_AGE_MS);
+  }
 }

@@ -102,18 +102,18 @@ async function replay(context: CommandContext): Promise<number> {
     options.pattern === undefined
       ? await filterArns(context, busName)
       : temporaryRules.map((rule) => rule.arn);
+  /** Best effort: the copies match only this replay's events, so one left behind is harmless. */
   const removeTemporaryRules = async (): Promise<void> => {
     if (temporaryRules.length === 0) return;
-    await removeReplayRules(
-      clients.eventBridge,
-      busName,
-      temporaryRules.map((rule) => rule.name),
-    ).catch((error: unknown) => {
-      throw new OperationError(
-        `cannot remove the temporary replay rules ${temporaryRules.map((rule) => rule.name).join(', ')}: ${error instanceof Error ? error.message : String(error)}`,
-        'they only match events of this replay, so they are harmless; the next `events replay --pattern` removes them, or delete them in the console',
+    const names = temporaryRules.map((rule) => rule.name);
+    try {
+      await removeReplayRules(clients.eventBridge, busName, names);
+    } catch (error) {
+      io.stderr(
+        `warning: could not remove the temporary replay rules ${names.join(', ')} (${error instanceof Error ? error.message : String(error)}); ` +
+          'they match only this replay, and the next `switchyard events replay --pattern` removes them\n',
       );
-    });
+    }
   };
 
   let started: { ReplayArn?: string };
@@ -217,12 +217,16 @@ event twice.
 
 --pattern <json> replays only the events that match an event pattern, to every subscription
 (or those --channel names) whose rule also matches them. EventBridge filters replays by rules
-only, so the CLI creates one temporary rule per subscription (${REPLAY_RULE_PREFIX}<replay>-<n>)
-whose pattern is the subscription's rule AND --pattern AND this replay's name, with the same
-target, retry policy and dead-letter queue; it removes them when the replay ends (in AWS after
-a minute, for deliveries in flight). A field both patterns match must be matched by exact
-values in at least one of them. Rules left by an interrupted run are removed by the next one.
-Needs events:PutRule, PutTargets, RemoveTargets and DeleteRule on those rules in AWS.
+only, so the CLI creates one temporary rule per subscription
+(${REPLAY_RULE_PREFIX}<subscription>.<8 hex digits>) whose pattern is the subscription's rule
+AND --pattern AND this replay's name, with the same target and dead-letter queue (deliveries
+retried for 60 s, then dead-lettered). In AWS it waits 30 s for the rules to take effect before
+the replay starts, and removes them 90 s after it ends; locally at once. Where both patterns
+match one field, exact values keep those the other side accepts, numeric ranges merge and
+\`exists\` combines with anything; other operator pairs are refused (exit 2). An array field
+counts as one value. Rules left by an interrupted run are removed by a later one. In AWS this
+needs events:DescribeRule, ListRules, ListTargetsByRule, PutRule, PutTargets, RemoveTargets
+and DeleteRule on the bus's rules, besides StartReplay and DescribeReplay.
 
 --json: {"replayName", "replayArn", "archiveName", "from", "to", "filterArns", "state",
 "stateReason"?, "pattern"?, "temporaryRules"?: [{"name", "channel", "eventPattern"}]}`,

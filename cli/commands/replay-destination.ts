@@ -3,11 +3,10 @@ import { compileEventPattern } from '../../local/eventbridge/pattern';
 import type { OptionValues } from '../args';
 import { channelsOf } from '../channels';
 import { OperationError, UsageError } from '../errors';
-import type { Progress } from '../output/progress';
+import { type Progress, sleep } from '../output/progress';
 import { type RuleRef, ruleArn, subscriptionRules } from '../replay-filter';
 import {
   createReplayRules,
-  MAX_PATTERN_REPLAY_NAME_LENGTH,
   planReplayRules,
   type ReplayRule,
   removeEndedReplayRules,
@@ -20,7 +19,7 @@ import type { CommandContext } from './command';
  * with --pattern, temporary rules that apply the pattern on top of each subscription's rule.
  */
 
-/** --pattern must be a valid event pattern, combined with subscriptions only, under a name that fits rule names. */
+/** --pattern must be a valid event pattern, and combines with subscriptions only. */
 export function checkPattern(options: OptionValues): void {
   if (options.rule !== undefined) {
     throw new UsageError(
@@ -34,12 +33,6 @@ export function checkPattern(options: OptionValues): void {
     throw new UsageError(
       `--pattern is not a valid event pattern: ${error instanceof Error ? error.message : String(error)}`,
       `pass a JSON event pattern, e.g. --pattern '{"detail-type":["order.placed"]}'`,
-    );
-  }
-  if (options.name !== undefined && options.name.length > MAX_PATTERN_REPLAY_NAME_LENGTH) {
-    throw new UsageError(
-      `--name must be at most ${MAX_PATTERN_REPLAY_NAME_LENGTH} characters with --pattern, since it names the temporary rules (given ${options.name.length})`,
-      'pick a shorter name, or leave --name out for a generated one',
     );
   }
 }
@@ -88,8 +81,9 @@ export async function patternRules(
   replayName: string,
   progress: Progress,
 ): Promise<ReplayRule[]> {
-  const { clients, target } = context;
-  // PutRule overwrites: a replay of the same name must not have its rules taken over.
+  const { clients, target, io } = context;
+  // Every channel is checked before anything on the bus changes.
+  const sources = await subscriptionRulesOf(context, busName, true);
   const existing = await clients.eventBridge
     .send(new DescribeReplayCommand({ ReplayName: replayName }))
     .catch((error: unknown) => {
@@ -102,19 +96,24 @@ export async function patternRules(
       'pick another --name (replay names are unique per account and region)',
     );
   }
-  const removed = await removeEndedReplayRules(
+  const sweep = await removeEndedReplayRules(
     clients.eventBridge,
     busName,
     target.replayRuleGraceMs,
     Date.now(),
   );
-  if (removed.length > 0)
-    progress.report(`removed ${removed.length} temporary rule(s) of earlier replays: ${removed.join(', ')}`);
-  const sources = await subscriptionRulesOf(context, busName, true);
+  if (sweep.removed.length > 0) {
+    progress.report(
+      `removed ${sweep.removed.length} temporary rule(s) of earlier replays: ${sweep.removed.join(', ')}`,
+    );
+  }
+  for (const problem of sweep.problems) {
+    io.stderr(`warning: could not tidy up an earlier replay's rule (${problem}); carrying on\n`);
+  }
   const plan = await planReplayRules(clients.eventBridge, busName, sources, pattern, replayName);
   if (plan.rules.length === 0) {
     throw new OperationError(
-      `no event can match both --pattern and the rule of ${plan.unreachable.join(', ')}: nothing to replay`,
+      `no event can match both --pattern and the rule of ${plan.unreachable.join(', ')} (an array field counts as one value): nothing to replay`,
       "check --pattern against the subscriptions' rules (`aws events describe-rule`), or replay without it",
     );
   }
@@ -123,5 +122,11 @@ export async function patternRules(
       `skipping ${plan.unreachable.join(', ')}: no event can match both --pattern and its rule`,
     );
   }
-  return createReplayRules(clients.eventBridge, busName, replayName, plan);
+  const rules = await createReplayRules(clients.eventBridge, busName, replayName, plan, new Date());
+  if (target.replayRuleSettleMs > 0) {
+    // New rules and targets take a moment to apply; events replayed before that would be missed.
+    progress.report(`waiting ${target.replayRuleSettleMs / 1000} s for the temporary rules to take effect`);
+    await sleep(target.replayRuleSettleMs);
+  }
+  return rules;
 }

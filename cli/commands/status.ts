@@ -39,8 +39,11 @@ async function ageOrReason(
   try {
     return await oldestMessageAgeSeconds(context.clients.cloudWatch, queueUrl);
   } catch (error) {
+    const denied = error instanceof Error && /AccessDenied|NotAuthorized/i.test(error.name);
     return {
-      reason: `CloudWatch GetMetricStatistics failed: ${error instanceof Error ? error.message : String(error)}`,
+      reason:
+        `CloudWatch GetMetricStatistics failed: ${error instanceof Error ? error.message : String(error)}` +
+        (denied ? ' (operators need cloudwatch:GetMetricStatistics)' : ''),
     };
   }
 }
@@ -99,9 +102,7 @@ async function status(context: CommandContext): Promise<number> {
   );
   const notes = [`${target.description}`];
   if (report.oldestMessageAge.reason !== undefined) {
-    notes.push(
-      `OLDEST is "-": ${report.oldestMessageAge.reason} (operators need cloudwatch:GetMetricStatistics)`,
-    );
+    notes.push(`OLDEST is "-": ${report.oldestMessageAge.reason}`);
   }
   const deadLettered = channels.filter((channel) => channel.deadLetters > 0).map((channel) => channel.name);
   if (deadLettered.length > 0) {

@@ -49,7 +49,9 @@ export async function resolveTarget(options: OptionValues, cwd: string): Promise
       ...(options.profile !== undefined && { profile: options.profile }),
     },
     pollIntervalMs: 2000,
-    replayRuleGraceMs: 60_000,
+    replayRuleSettleMs: 30_000,
+    // Longer than the copies' 60 s delivery retries, so failing deliveries reach the DLQ first.
+    replayRuleGraceMs: 90_000,
     description: `stack ${stackName} in ${stack.region}`,
   };
 }
@@ -103,6 +105,7 @@ function localTarget(endpoints: LocalEndpoints, dataDir: string): Target {
       credentials: { accessKeyId: endpoints.accessKeyId, secretAccessKey: endpoints.secretAccessKey },
     },
     pollIntervalMs: 200,
+    replayRuleSettleMs: 0,
     replayRuleGraceMs: 0,
     description: `the local cloud at ${endpoints.awsEndpoint} (${dataDir})`,
   };

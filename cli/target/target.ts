@@ -20,6 +20,11 @@ export interface Target {
   /** How often long operations poll: the local cloud answers at once, AWS APIs have rate limits. */
   readonly pollIntervalMs: number;
   /**
+   * How long new temporary replay rules are given to take effect before the replay starts: AWS
+   * applies rule and target changes after a short delay; the local cloud at once.
+   */
+  readonly replayRuleSettleMs: number;
+  /**
    * How long temporary replay rules outlive their replay: AWS delivers matched events
    * asynchronously after a replay completes; the local cloud has queued every delivery by then.
    */

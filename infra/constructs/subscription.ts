@@ -7,7 +7,7 @@ import * as lambdaEventSources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { EnvNames } from '../../functions/shared/env-names';
-import { REPLAY_RULE_PREFIX } from '../replay-rules';
+import { MAX_SUBSCRIPTION_NAME_LENGTH, replayRuleNamePrefix } from '../replay-rules';
 import { createDeadLetteredQueue } from './dead-lettered-queue';
 import { grantTableItems } from './grant-table-items';
 import { VISIBILITY_TIMEOUT_FACTOR } from './integration-checks';
@@ -75,7 +75,7 @@ export class Subscription extends Construct {
       ],
     });
 
-    this.acceptReplayRules(props.bus);
+    this.acceptReplayRules(props.bus, props.subscriptionName);
 
     this.consumer = new SwitchyardFunction(this, 'Consumer', {
       entryFolder: props.consumerEntryFolder,
@@ -107,15 +107,16 @@ export class Subscription extends Construct {
   }
 
   /**
-   * Lets the operator CLI's temporary replay rules (name prefix `REPLAY_RULE_PREFIX`, on this
-   * subscription's bus only) deliver into the buffer queue and dead-letter into the DLQ, as the
-   * subscription's own rule does: a pattern-filtered replay needs rules of its own.
+   * Lets the operator CLI's temporary replay rules for this subscription (see
+   * `replayRuleNamePrefix`; on this subscription's bus only) deliver into the buffer queue and
+   * dead-letter into the DLQ, as the subscription's own rule does: a pattern-filtered replay
+   * needs rules of its own. Whoever may create such rules can send to these queues.
    */
-  private acceptReplayRules(bus: events.IEventBus): void {
+  private acceptReplayRules(bus: events.IEventBus, subscriptionName: string): void {
     const replayRules = Stack.of(this).formatArn({
       service: 'events',
       resource: 'rule',
-      resourceName: `${bus.eventBusName}/${REPLAY_RULE_PREFIX}*`,
+      resourceName: `${bus.eventBusName}/${replayRuleNamePrefix(subscriptionName)}*`,
       arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
     });
     for (const queue of [this.queue, this.deadLetterQueue]) {
@@ -134,8 +135,11 @@ export class Subscription extends Construct {
 
 const validateProps = (props: SubscriptionProps & { maxReceiveCount: number }): void => {
   const problems = new PropProblems('Subscription');
-  if (!/^[a-z][a-z0-9-]{0,63}$/.test(props.subscriptionName)) {
-    problems.add(`subscriptionName must be kebab-case, 1 to 64 characters (given ${props.subscriptionName})`);
+  const maxLength = MAX_SUBSCRIPTION_NAME_LENGTH;
+  if (!new RegExp(`^[a-z][a-z0-9-]{0,${maxLength - 1}}$`).test(props.subscriptionName)) {
+    problems.add(
+      `subscriptionName must be kebab-case, 1 to ${maxLength} characters, so replay rule names can carry it (given ${props.subscriptionName})`,
+    );
   }
   problems.integerInRange('maxReceiveCount', props.maxReceiveCount, 1, 1000);
   problems.integerInRange('batchSize', props.batchSize, 1, 10);

@@ -1,11 +1,13 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { EventChannel } from '../../infra/constructs/event-channel';
 import { IntegrationChecks } from '../../infra/constructs/integration-checks';
-import { REPLAY_RULE_PREFIX } from '../../infra/replay-rules';
+import { Subscription } from '../../infra/constructs/subscription';
+import { MAX_SUBSCRIPTION_NAME_LENGTH, replayRuleNamePrefix } from '../../infra/replay-rules';
 import { SwitchyardStack } from '../../infra/stack';
 import { removeTestApps, testApp } from './support/test-app';
 
@@ -92,7 +94,7 @@ describe('subscriptions', () => {
     }
   });
 
-  it("should let only replay rules on the stack's bus send to each subscription queue and DLQ", () => {
+  it("should let only its own replay rules on the stack's bus send to each subscription queue and DLQ", () => {
     for (const subscription of stack.subscriptions) {
       for (const queue of [subscription.queue, subscription.deadLetterQueue]) {
         const policies = Object.values(template.findResources('AWS::SQS::QueuePolicy')) as {
@@ -125,7 +127,7 @@ describe('subscriptions', () => {
                     { Ref: 'AWS::AccountId' },
                     ':rule/',
                     stack.resolve(stack.eventChannel.bus.eventBusName),
-                    `/${REPLAY_RULE_PREFIX}*`,
+                    `/${replayRuleNamePrefix(subscription.subscriptionName)}*`,
                   ],
                 ],
               },
@@ -213,6 +215,36 @@ describe('least privilege', () => {
         ]),
       },
     });
+  });
+});
+
+describe('Subscription props', () => {
+  it('should refuse a name longer than replay rule names can carry, before building anything', () => {
+    // Arrange
+    const scope = new Stack();
+    const bus = new events.EventBus(scope, 'Bus');
+    const table = new dynamodb.Table(scope, 'Table', {
+      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
+    });
+
+    // Act
+    const build = (subscriptionName: string) =>
+      new Subscription(scope, subscriptionName, {
+        bus,
+        subscriptionName,
+        description: 'test',
+        eventPattern: { source: ['test'] },
+        consumerEntryFolder: 'flow-recorder',
+        flowTable: table,
+        idempotencyTable: table,
+        metricsNamespace: 'Test',
+      });
+
+    // Assert
+    expect(() => build(`a${'b'.repeat(MAX_SUBSCRIPTION_NAME_LENGTH)}`)).toThrow(
+      `subscriptionName must be kebab-case, 1 to ${MAX_SUBSCRIPTION_NAME_LENGTH} characters, so replay rule names can carry it`,
+    );
+    expect(MAX_SUBSCRIPTION_NAME_LENGTH).toBe(37);
   });
 });
 

@@ -6,7 +6,8 @@ import {
   PutTargetsCommand,
 } from '@aws-sdk/client-eventbridge';
 import type { ReplayReport } from '../../../cli/commands/events-replay';
-import { REPLAY_RULE_PREFIX } from '../../../infra/replay-rules';
+import type { StatusReport } from '../../../cli/commands/status';
+import { REPLAY_RULE_PREFIX, replayRuleNamePrefix } from '../../../infra/replay-rules';
 import {
   clientConfig,
   E2E_TIMEOUT_MS,
@@ -57,6 +58,18 @@ describe('switchyard events replay on the local cloud', () => {
       { 'x-correlation-id': correlationId },
     );
     expect(published.status).toBe(202);
+    // Another high-value order, from another customer: what --pattern must leave out.
+    const other = await signedRequest(test.cloud, 'POST', '/events', {
+      events: [
+        {
+          source: 'com.example.shop',
+          type: 'order.placed',
+          id: 'order-replay-2',
+          data: { orderId: 'replay-2', amount: 3000, currency: 'EUR', customer: { customerId: 'c-8' } },
+        },
+      ],
+    });
+    expect(other.status).toBe(202);
     timelineBefore = await pollUntil('the order to be recorded and consumed', async () => {
       const flow = await cli('flows', 'show', correlationId, '--json');
       if (flow.code !== 0) return undefined;
@@ -69,6 +82,20 @@ describe('switchyard events replay on the local cloud', () => {
   afterAll(async () => {
     await test?.stop();
   });
+
+  /** `subscription eventId` of each event the consumers logged as consumed in a replay. */
+  const consumedInReplay = (replayName: string): string[] =>
+    test.logs
+      .map((line) => line.slice(line.indexOf('] ') + 2))
+      .filter((json) => json.includes('"Event consumed"') && json.includes(`"replayName":"${replayName}"`))
+      .map((json) => JSON.parse(json) as { subscription: string; eventId: string })
+      .map(({ subscription, eventId }) => `${subscription} ${eventId}`)
+      .sort();
+  /** Whether every subscription queue is drained and no consumer is running. */
+  const drained = async (): Promise<boolean> => {
+    const status = (await cli('status', '--json')).json<StatusReport>();
+    return status.channels.every((channel) => channel.queued === 0 && channel.inFlight === 0);
+  };
 
   /** Names of the temporary replay rules on the bus. */
   const replayRulesOnBus = async (): Promise<string[]> => {
@@ -139,8 +166,6 @@ describe('switchyard events replay on the local cloud', () => {
 
   it('should replay only events matching --pattern, through temporary rules it removes afterwards', async () => {
     // Arrange
-    const recorderBefore = invocations('FlowRecorderConsumer');
-    const highValueBefore = invocations('HighValueOrdersConsumer');
     const pattern = { detail: { data: { customer: { customerId: ['c-7'] } } } };
 
     // Act
@@ -165,7 +190,7 @@ describe('switchyard events replay on the local cloud', () => {
       'task-failures',
     ]);
     const highValue = report.temporaryRules?.find((rule) => rule.channel === 'high-value-orders');
-    expect(highValue?.name).toMatch(new RegExp(`^${REPLAY_RULE_PREFIX}${report.replayName}-\\d+$`));
+    expect(highValue?.name).toMatch(/^switchyard-replay-high-value-orders\.[0-9a-f]{8}$/);
     expect(highValue?.eventPattern).toEqual({
       'detail-type': ['order.placed'],
       detail: { data: { amount: [{ numeric: ['>=', 1000] }], customer: { customerId: ['c-7'] } } },
@@ -174,11 +199,13 @@ describe('switchyard events replay on the local cloud', () => {
     expect(report.filterArns).toHaveLength(3);
     expect(report.filterArns.every((arn) => arn.includes(`/${REPLAY_RULE_PREFIX}`))).toBe(true);
     await pollUntil('the replayed order to reach flow-recorder and high-value-orders', async () =>
-      settledAfter('FlowRecorderConsumer', recorderBefore) &&
-      settledAfter('HighValueOrdersConsumer', highValueBefore)
-        ? true
-        : undefined,
+      consumedInReplay(report.replayName).length >= 2 && (await drained()) ? true : undefined,
     );
+    // Only the matching order came back, to each subscription once; the other customer's did not.
+    expect(consumedInReplay(report.replayName)).toEqual([
+      'flow-recorder order-replay-1',
+      'high-value-orders order-replay-1',
+    ]);
     const after = (await cli('flows', 'show', correlationId, '--json')).json<FlowJson>();
     expect(after.timeline).toEqual(timelineBefore);
     expect(await replayRulesOnBus()).toEqual([]);
@@ -226,7 +253,7 @@ describe('switchyard events replay on the local cloud', () => {
     // Assert
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /no event can match both --pattern and the rule of high-value-orders: nothing to replay[\s\S]*next: check --pattern/,
+      /no event can match both --pattern and the rule of high-value-orders \(an array field counts as one value\): nothing to replay[\s\S]*next: check --pattern/,
     );
     expect(await replayRulesOnBus()).toEqual([]);
   });
@@ -239,7 +266,7 @@ describe('switchyard events replay on the local cloud', () => {
       '--from',
       windowStart,
       '--pattern',
-      '{"detail":{"data":{"amount":[{"numeric":["<",5000]}]}}}',
+      '{"detail":{"data":{"amount":[{"anything-but":[5000]}]}}}',
       '--channel',
       'high-value-orders',
     );
@@ -253,15 +280,17 @@ describe('switchyard events replay on the local cloud', () => {
   });
 
   it('should remove temporary rules an interrupted replay left behind', async () => {
-    // Arrange: a rule as a CLI stopped mid-replay leaves it, for a replay that no longer exists
+    // Arrange: a rule as a run stopped before its replay started leaves it, an hour ago
     const events = new EventBridgeClient(clientConfig(test.cloud));
     const busName = test.cloud.outputs.EventBusName;
-    const leftover = `${REPLAY_RULE_PREFIX}interrupted-1`;
+    const leftover = `${replayRuleNamePrefix('flow-recorder')}0badc0de`;
+    const anHourAgo = new Date(Date.now() - 3_600_000).toISOString();
     await events.send(
       new PutRuleCommand({
         Name: leftover,
         EventBusName: busName,
         EventPattern: '{"replay-name":["interrupted"]}',
+        Description: `replay interrupted; created ${anHourAgo}; removed when the replay ends`,
       }),
     );
     const [recorderRule] = (await events.send(new ListRulesCommand({ EventBusName: busName }))).Rules ?? [];

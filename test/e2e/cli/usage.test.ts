@@ -76,10 +76,7 @@ describe('switchyard usage', () => {
       ['events', 'replay', '--from', 'now-1h', '--pattern', '{"source":["a"]}', '--rule', 'r'],
       /--pattern cannot be combined with --rule[\s\S]*next: narrow the pattern replay with --channel/,
     ],
-    [
-      ['events', 'replay', '--from', 'now-1h', '--pattern', '{"source":["a"]}', '--name', 'n'.repeat(44)],
-      /--name must be at most 43 characters with --pattern/,
-    ],
+
     [['status', '--local', '--stack', 'Other'], /--local cannot be combined with --stack/],
   ])('should exit 2 with what to do next for %j', async (argv, message) => {
     // Act: every case fails before looking for a stack, so none needs a running cloud

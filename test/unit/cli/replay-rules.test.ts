@@ -53,10 +53,11 @@ describe('planReplayRules', () => {
     expect(plan.unreachable).toEqual([]);
     expect(plan.rules).toEqual([
       {
-        name: `${REPLAY_RULE_PREFIX}r1-1`,
+        name: expect.stringMatching(/^switchyard-replay-high-value-orders\.[0-9a-f]{8}$/),
         channel: 'high-value-orders',
         eventPattern: expect.any(String),
-        targets: [target],
+        // Retried only while the copy is sure to exist, then dead-lettered as before.
+        targets: [{ ...target, RetryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 60 } }],
       },
     ]);
     expect(JSON.parse(plan.rules[0]?.eventPattern ?? '')).toEqual({
@@ -107,7 +108,7 @@ describe('createReplayRules', () => {
     eventBridge.on(PutTargetsCommand).resolves({ FailedEntryCount: 0 });
 
     // Act
-    const rules = await createReplayRules(client, BUS, 'r1', plan);
+    const rules = await createReplayRules(client, BUS, 'r1', plan, new Date('2026-11-29T12:00:00Z'));
 
     // Assert
     expect(rules.map((rule) => rule.arn)).toEqual([
@@ -118,6 +119,7 @@ describe('createReplayRules', () => {
       EventBusName: BUS,
       State: 'ENABLED',
       EventPattern: '{"replay-name":["r1"]}',
+      Description: expect.stringMatching(/^replay r1; created 2026-11-29T12:00:00\.000Z;/),
     });
     expect(eventBridge.commandCalls(PutTargetsCommand).map((call) => call.args[0].input.Targets)).toEqual([
       [target],
@@ -137,7 +139,7 @@ describe('createReplayRules', () => {
     eventBridge.on(ListTargetsByRuleCommand).resolves({ Targets: [target] });
 
     // Act
-    const attempt = createReplayRules(client, BUS, 'r1', plan);
+    const attempt = createReplayRules(client, BUS, 'r1', plan, new Date());
 
     // Assert
     await expect(attempt).rejects.toThrow(OperationError);
@@ -169,12 +171,22 @@ describe('removeReplayRules', () => {
 
 describe('removeEndedReplayRules', () => {
   const now = Date.parse('2026-11-29T12:00:00Z');
+  const rule = (replay: string, createdMsAgo = 3_600_000) => ({
+    Name: `${REPLAY_RULE_PREFIX}flow-recorder.${replay}`,
+    Description: `replay ${replay}; created ${new Date(now - createdMsAgo).toISOString()}; removed when the replay ends`,
+  });
 
-  it('should remove rules of replays that ended before the grace period or no longer exist, and no others', async () => {
+  it('should remove rules of replays that ended before the grace period or never started, and no others', async () => {
     // Arrange
-    const rule = (replay: string) => ({ Name: `${REPLAY_RULE_PREFIX}${replay}-1` });
     eventBridge.on(ListRulesCommand).resolves({
-      Rules: [rule('ended-long-ago'), rule('ended-just-now'), rule('running'), rule('deleted')],
+      Rules: [
+        rule('ended-long-ago'),
+        rule('ended-just-now'),
+        rule('running'),
+        rule('never-started'),
+        rule('starting-now', 5_000),
+        { Name: `${REPLAY_RULE_PREFIX}someone-elses`, Description: 'not made by the CLI' },
+      ],
     });
     eventBridge
       .on(DescribeReplayCommand, { ReplayName: 'ended-long-ago' })
@@ -183,17 +195,42 @@ describe('removeEndedReplayRules', () => {
       .on(DescribeReplayCommand, { ReplayName: 'ended-just-now' })
       .resolves({ State: 'FAILED', ReplayEndTime: new Date(now - 10_000) });
     eventBridge.on(DescribeReplayCommand, { ReplayName: 'running' }).resolves({ State: 'RUNNING' });
-    eventBridge.on(DescribeReplayCommand, { ReplayName: 'deleted' }).rejects(notFound());
+    eventBridge.on(DescribeReplayCommand, { ReplayName: 'never-started' }).rejects(notFound());
+    eventBridge.on(DescribeReplayCommand, { ReplayName: 'starting-now' }).rejects(notFound());
     eventBridge.on(ListTargetsByRuleCommand).resolves({ Targets: [] });
 
     // Act
-    const removed = await removeEndedReplayRules(client, BUS, 60_000, now);
+    const sweep = await removeEndedReplayRules(client, BUS, 60_000, now);
 
     // Assert
-    expect(removed).toEqual([`${REPLAY_RULE_PREFIX}ended-long-ago-1`, `${REPLAY_RULE_PREFIX}deleted-1`]);
+    expect(sweep).toEqual({
+      removed: [rule('ended-long-ago').Name, rule('never-started').Name],
+      problems: [],
+    });
     expect(eventBridge.commandCalls(ListRulesCommand)[0]?.args[0].input).toMatchObject({
       EventBusName: BUS,
       NamePrefix: REPLAY_RULE_PREFIX,
+    });
+  });
+
+  it('should report a rule it cannot check and go on with the others', async () => {
+    // Arrange
+    eventBridge.on(ListRulesCommand).resolves({ Rules: [rule('denied'), rule('gone')] });
+    eventBridge.on(DescribeReplayCommand, { ReplayName: 'denied' }).rejects(
+      Object.assign(new Error('not authorized to perform events:DescribeReplay'), {
+        name: 'AccessDeniedException',
+      }),
+    );
+    eventBridge.on(DescribeReplayCommand, { ReplayName: 'gone' }).rejects(notFound());
+    eventBridge.on(ListTargetsByRuleCommand).resolves({ Targets: [] });
+
+    // Act
+    const sweep = await removeEndedReplayRules(client, BUS, 0, now);
+
+    // Assert
+    expect(sweep).toEqual({
+      removed: [rule('gone').Name],
+      problems: [`${rule('denied').Name}: not authorized to perform events:DescribeReplay`],
     });
   });
 });
