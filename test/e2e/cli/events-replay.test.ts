@@ -83,6 +83,8 @@ describe('switchyard events replay on the local cloud', () => {
     await test?.stop();
   });
 
+  /** `events replay` of the window holding this file's orders. */
+  const replayWindow = (...argv: string[]) => cli('events', 'replay', '--from', windowStart, ...argv);
   /** `subscription eventId` of each event the consumers logged as consumed in a replay. */
   const consumedInReplay = (replayName: string): string[] =>
     test.logs
@@ -112,7 +114,7 @@ describe('switchyard events replay on the local cloud', () => {
     const highValueBefore = invocations('HighValueOrdersConsumer');
 
     // Act
-    const result = await cli('events', 'replay', '--from', windowStart, '--to', 'now', '--json');
+    const result = await replayWindow('--to', 'now', '--json');
 
     // Assert
     expect(result.code).toBe(0);
@@ -142,15 +144,7 @@ describe('switchyard events replay on the local cloud', () => {
     const highValueBefore = invocations('HighValueOrdersConsumer');
 
     // Act
-    const result = await cli(
-      'events',
-      'replay',
-      '--from',
-      windowStart,
-      '--channel',
-      'high-value-orders',
-      '--json',
-    );
+    const result = await replayWindow('--channel', 'high-value-orders', '--json');
 
     // Assert
     expect(result.code).toBe(0);
@@ -169,15 +163,7 @@ describe('switchyard events replay on the local cloud', () => {
     const pattern = { detail: { data: { customer: { customerId: ['c-7'] } } } };
 
     // Act
-    const result = await cli(
-      'events',
-      'replay',
-      '--from',
-      windowStart,
-      '--pattern',
-      JSON.stringify(pattern),
-      '--json',
-    );
+    const result = await replayWindow('--pattern', JSON.stringify(pattern), '--json');
 
     // Assert
     expect(result.code).toBe(0);
@@ -213,11 +199,7 @@ describe('switchyard events replay on the local cloud', () => {
 
   it('should skip a subscription whose rule no event of --pattern can match', async () => {
     // Act: high-value-orders takes amounts >= 1000 only
-    const result = await cli(
-      'events',
-      'replay',
-      '--from',
-      windowStart,
+    const result = await replayWindow(
       '--pattern',
       '{"detail":{"data":{"amount":[10]}}}',
       '--channel',
@@ -239,11 +221,7 @@ describe('switchyard events replay on the local cloud', () => {
 
   it('should exit 1 when --pattern excludes every event of the chosen subscriptions, creating nothing', async () => {
     // Act
-    const result = await cli(
-      'events',
-      'replay',
-      '--from',
-      windowStart,
+    const result = await replayWindow(
       '--pattern',
       '{"detail":{"data":{"amount":[10]}}}',
       '--channel',
@@ -260,11 +238,7 @@ describe('switchyard events replay on the local cloud', () => {
 
   it('should refuse a pattern that matches a field the rule matches with operators too', async () => {
     // Act
-    const result = await cli(
-      'events',
-      'replay',
-      '--from',
-      windowStart,
+    const result = await replayWindow(
       '--pattern',
       '{"detail":{"data":{"amount":[{"anything-but":[5000]}]}}}',
       '--channel',
@@ -300,14 +274,7 @@ describe('switchyard events replay on the local cloud', () => {
     await events.send(new PutTargetsCommand({ Rule: leftover, EventBusName: busName, Targets }));
 
     // Act
-    const result = await cli(
-      'events',
-      'replay',
-      '--from',
-      windowStart,
-      '--pattern',
-      '{"source":["com.example.shop"]}',
-    );
+    const result = await replayWindow('--pattern', '{"source":["com.example.shop"]}');
 
     // Assert
     expect(result.code).toBe(0);
@@ -329,10 +296,10 @@ describe('switchyard events replay on the local cloud', () => {
   it('should exit 1 when EventBridge refuses the replay, naming what to change', async () => {
     // Arrange
     const name = `cli-replay-${Date.now()}`;
-    expect((await cli('events', 'replay', '--from', windowStart, '--name', name)).code).toBe(0);
+    expect((await replayWindow('--name', name)).code).toBe(0);
 
     // Act: replay names are unique
-    const result = await cli('events', 'replay', '--from', windowStart, '--name', name);
+    const result = await replayWindow('--name', name);
 
     // Assert
     expect(result.code).toBe(1);
