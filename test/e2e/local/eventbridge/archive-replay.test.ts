@@ -159,6 +159,43 @@ describe('EventBridge archives and replays', () => {
     expect(archive.EventCount).toBe(2);
   });
 
+  it("should let a rule match on replay-name, so it takes one replay's events and no live ones", async () => {
+    // Arrange: a rule as `events replay --pattern` creates it, and a live event while it exists
+    const pinnedQueue = await harness.createQueue('replay-pinned');
+    const { RuleArn } = await harness.eventBridge.send(
+      new PutRuleCommand({
+        Name: 'pinned',
+        EventBusName: 'history',
+        EventPattern: '{"source":["keep"],"replay-name":["pinned"]}',
+      }),
+    );
+    await harness.eventBridge.send(
+      new PutTargetsCommand({
+        Rule: 'pinned',
+        EventBusName: 'history',
+        Targets: [{ Id: 'q', Arn: pinnedQueue.arn }],
+      }),
+    );
+    await harness.eventBridge.send(
+      new PutEventsCommand({
+        Entries: [{ Source: 'keep', DetailType: 't', Detail: '{"index":"live"}', EventBusName: 'history' }],
+      }),
+    );
+    const live = await harness.drain(pinnedQueue.url);
+
+    // Act
+    await replayUntilDone('pinned', [RuleArn as string]);
+    const replayed = await harness.drain(pinnedQueue.url);
+    await harness.drain(firstQueue.url);
+    await harness.drain(secondQueue.url);
+
+    // Assert
+    expect(live).toEqual([]);
+    const events = replayed.map((message) => JSON.parse(message.Body ?? '{}'));
+    expect(events.map((event) => event['replay-name'])).toEqual(['pinned', 'pinned', 'pinned']);
+    expect(events.map((event) => event.detail.index).sort()).toEqual([0, 2, 'live']);
+  });
+
   it('should refuse a replay name that exists and an archive that does not', async () => {
     const again = harness.eventBridge.send(
       new StartReplayCommand({
