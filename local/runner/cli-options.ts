@@ -25,7 +25,7 @@ export const USAGE = `Usage: npm start -- [--port <n>] [--aws-port <n>] [--data-
 Runs the synthesized Switchyard stack on this machine (127.0.0.1 only).
 
   --port <n>        API Gateway port (default 3000; 0 = any free port)
-  --aws-port <n>    AWS endpoint port for SQS, DynamoDB, EventBridge (default 4566; 0 = any free port)
+  --aws-port <n>    AWS endpoint port for SQS, DynamoDB, EventBridge, CloudWatch (default 4566; 0 = any free port)
   --data-dir <dir>  folder for local state, kept across restarts (default ${DEFAULT_DATA_DIR})
   --reset           delete the local state before starting
   --outdir <dir>    cloud assembly folder, synthesized only when the sources changed (default cdk.out)

@@ -95,7 +95,7 @@ export interface LocalCloud {
 }
 
 /**
- * Starts the synthesized stack on this machine: the AWS endpoint (SQS, DynamoDB, EventBridge)
+ * Starts the synthesized stack on this machine: the AWS endpoint (SQS, DynamoDB, EventBridge, a CloudWatch slice)
  * with the template's queues, tables, buses, rules and archives, every function in the local
  * Lambda runtime, the event source mappings' pollers, EventBridge's Lambda targets, and the API
  * Gateway emulator in front. Everything binds to 127.0.0.1.
