@@ -1,3 +1,4 @@
+export { CloudWatchService, type CloudWatchServiceOptions } from './cloudwatch';
 export { DynaliteService, type DynaliteServiceOptions } from './dynamodb/dynalite-service';
 export { type AwsEndpoint, type AwsEndpointOptions, startAwsEndpoint } from './endpoint/aws-endpoint';
 export type { AwsRequest, AwsResponse, AwsService } from './endpoint/aws-service';
