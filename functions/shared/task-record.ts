@@ -12,12 +12,12 @@ export interface TaskError {
 
 /** One step in a task's life, kept in its record so the flow timeline can show every change. */
 export interface TaskHistoryEntry {
-  readonly event: 'ACCEPTED' | 'STARTED' | 'RETRYING' | 'SUCCEEDED' | 'FAILED';
+  readonly event: 'ACCEPTED' | 'STARTED' | 'RETRYING' | 'SUCCEEDED' | 'FAILED' | 'REDRIVEN';
   /** ISO-8601 time. */
   readonly at: string;
   /** The attempt that ended (RETRYING, SUCCEEDED, FAILED). */
   readonly attempt?: number;
-  /** Why the attempt failed (RETRYING, FAILED). */
+  /** Why the attempt failed (RETRYING, FAILED), or what restarted the task (REDRIVEN). */
   readonly message?: string;
 }
 
@@ -48,4 +48,10 @@ export interface TaskRecord {
    * Cleared when a redriven message starts a new attempt.
    */
   readonly deadLetteredAt?: string;
+  /**
+   * The SQS message id of the delivery that started the latest attempt. A task FAILED with
+   * RETRIES_EXHAUSTED restarts when another message (a redrive from the DLQ, which SQS sends
+   * as a new message) arrives for it; the same message again is only a duplicate.
+   */
+  readonly lastMessageId?: string;
 }

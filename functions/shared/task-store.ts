@@ -12,7 +12,7 @@ import { FINAL_TASK_STATUSES, type TaskError, type TaskHistoryEntry, type TaskRe
 
 /** What `claim` found: the task is ours to run, already finished, run elsewhere, or unknown. */
 export type ClaimOutcome =
-  | { readonly kind: 'claimed'; readonly record: TaskRecord }
+  | { readonly kind: 'claimed'; readonly record: TaskRecord; readonly redriven?: true }
   | { readonly kind: 'finished'; readonly record: TaskRecord }
   | { readonly kind: 'busy'; readonly record: TaskRecord }
   | { readonly kind: 'missing' };
@@ -26,6 +26,15 @@ export class LostLeaseError extends Error {
 }
 
 const isConditionFailure = (error: unknown): boolean => error instanceof ConditionalCheckFailedException;
+
+/** A delivery that is not the message which exhausted the task's retries: a redrive. */
+const isRedriveOf = (record: TaskRecord, messageId: string): boolean =>
+  record.status === 'FAILED' &&
+  record.error?.code === 'RETRIES_EXHAUSTED' &&
+  record.lastMessageId !== messageId;
+
+const classifyRecord = (record: TaskRecord): ClaimOutcome =>
+  FINAL_TASK_STATUSES.has(record.status) ? { kind: 'finished', record } : { kind: 'busy', record };
 
 /** Appends one history entry; it is always the last clause of an update's SET. */
 const APPEND_HISTORY = 'history = list_append(history, :history)';
@@ -87,17 +96,18 @@ export class TaskStore {
   }
 
   /**
-   * Starts an attempt: the task must be ACCEPTED, or PROCESSING with no live lease (the last
-   * attempt failed retryably or its invocation died).
+   * Starts an attempt for the delivery `messageId`: the task must be ACCEPTED, or PROCESSING
+   * with no live lease (the last attempt failed retryably or its invocation died), or FAILED
+   * because its retries ran out and this is a new message for it (a redrive; see `restart`).
    */
-  async claim(taskId: string, nowMs: number, leaseMs: number): Promise<ClaimOutcome> {
+  async claim(taskId: string, nowMs: number, leaseMs: number, messageId: string): Promise<ClaimOutcome> {
     const now = new Date(nowMs).toISOString();
     try {
       const { Attributes } = await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { taskId },
-          UpdateExpression: `REMOVE deadLetteredAt SET #status = :processing, attempts = attempts + :one, leaseExpiresAt = :lease, updatedAt = :now, ${APPEND_HISTORY}`,
+          UpdateExpression: `REMOVE deadLetteredAt SET #status = :processing, attempts = attempts + :one, leaseExpiresAt = :lease, lastMessageId = :messageId, updatedAt = :now, ${APPEND_HISTORY}`,
           ConditionExpression:
             'attribute_exists(taskId) AND (#status = :accepted OR (#status = :processing AND leaseExpiresAt < :nowMs))',
           ExpressionAttributeNames: { '#status': 'status' },
@@ -108,6 +118,7 @@ export class TaskStore {
             ':lease': nowMs + leaseMs,
             ':now': now,
             ':nowMs': nowMs,
+            ':messageId': messageId,
             ':history': [{ event: 'STARTED', at: now } satisfies TaskHistoryEntry],
           },
           ReturnValues: 'ALL_NEW',
@@ -119,7 +130,64 @@ export class TaskStore {
     }
     const record = await this.get(taskId);
     if (!record) return { kind: 'missing' };
-    return FINAL_TASK_STATUSES.has(record.status) ? { kind: 'finished', record } : { kind: 'busy', record };
+    if (isRedriveOf(record, messageId)) {
+      const restarted = await this.restart(record, nowMs, leaseMs, messageId);
+      if (restarted) return { kind: 'claimed', record: restarted, redriven: true };
+      // Another delivery restarted or finished it first: classify what is there now.
+      return this.classify(taskId);
+    }
+    return classifyRecord(record);
+  }
+
+  /**
+   * Runs a task again whose retries ran out, for a new message (a redrive): FAILED becomes
+   * PROCESSING under a new attempt, the old error and published outcome are cleared, and the
+   * history notes the redrive. Fenced by the attempt count, so two redriven copies cannot both
+   * restart it. Answers the new record, or undefined when the record changed meanwhile.
+   */
+  private async restart(
+    record: TaskRecord,
+    nowMs: number,
+    leaseMs: number,
+    messageId: string,
+  ): Promise<TaskRecord | undefined> {
+    const now = new Date(nowMs).toISOString();
+    try {
+      const { Attributes } = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { taskId: record.taskId },
+          UpdateExpression: `REMOVE #error, outcomePublished, deadLetteredAt SET #status = :processing, attempts = attempts + :one, leaseExpiresAt = :lease, lastMessageId = :messageId, updatedAt = :now, ${APPEND_HISTORY}`,
+          ConditionExpression:
+            '#status = :failed AND #error.code = :exhausted AND attempts = :attempts AND (attribute_not_exists(lastMessageId) OR lastMessageId <> :messageId)',
+          ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
+          ExpressionAttributeValues: {
+            ':processing': 'PROCESSING',
+            ':failed': 'FAILED',
+            ':exhausted': 'RETRIES_EXHAUSTED',
+            ':attempts': record.attempts,
+            ':one': 1,
+            ':lease': nowMs + leaseMs,
+            ':messageId': messageId,
+            ':now': now,
+            ':history': [
+              { event: 'REDRIVEN', at: now, message: 'A new message arrived after retries ran out' },
+              { event: 'STARTED', at: now },
+            ] satisfies TaskHistoryEntry[],
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return Attributes as TaskRecord;
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
+  }
+
+  private async classify(taskId: string): Promise<ClaimOutcome> {
+    const record = await this.get(taskId);
+    return record ? classifyRecord(record) : { kind: 'missing' };
   }
 
   async succeed(

@@ -50,7 +50,7 @@ export const processTaskMessage = async (
     return;
   }
 
-  const claim = await deps.store.claim(taskId, deps.now(), deps.leaseMs());
+  const claim = await deps.store.claim(taskId, deps.now(), deps.leaseMs(), delivered.messageId);
   switch (claim.kind) {
     case 'missing':
       logger.error('Dropping a message for a task with no status record', log);
@@ -68,6 +68,8 @@ export const processTaskMessage = async (
       throw new RetryableTaskError(`Task ${taskId} is being processed by another invocation`);
   }
   const { attempts: attempt, type: taskTypeName, correlationId } = claim.record;
+  if (claim.redriven)
+    logger.info('Task restarted by a redriven message after its retries ran out', { ...log, attempt });
   const fail = async (error: TaskError) => {
     await deps.store.fail(taskId, attempt, error, deps.now());
     countMetric('TasksFailed', { taskType: taskTypeName });

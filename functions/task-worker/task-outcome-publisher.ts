@@ -34,7 +34,8 @@ export const outcomeOfRecord = (record: TaskRecord): TaskOutcome => {
 
 /**
  * Publishes `task.succeeded` / `task.failed` once the record is final. The event id is derived
- * from the task, so a re-publish after a failed attempt carries the same id and consumers drop
+ * from the task (and for a failure from the attempt that ended it, since a redriven task can
+ * fail again), so a re-publish after a failed attempt carries the same id and consumers drop
  * the duplicate. A publish failure is retryable: the message comes back, finds the task
  * finished but unpublished, and publishes again.
  */
@@ -58,7 +59,8 @@ export class TaskOutcomePublisher {
         : {
             source: TASK_EVENT_SOURCE,
             type: taskFailedEvent.name,
-            eventId: `${taskId}:failed`,
+            // A redriven task can fail again: each failure is its own event.
+            eventId: `${taskId}:failed:${attempts}`,
             correlationId,
             data: { taskId, taskType, attempts, error: outcome.error },
           },

@@ -53,6 +53,8 @@ const orderPlacedEvent = (correlationId: string, amount: number) => {
 describe('switchyard dlq peek and dlq redrive on the local cloud', () => {
   let test: TestCloud;
   let receiver: WebhookReceiver;
+  /** The webhook receiver fails until a test "fixes the cause". */
+  let receiverFixed = false;
   let sqs: SQSClient;
   const cli = (...argv: string[]) => runCli([...argv, '--data-dir', test.dataDir]);
   const channelStatus = async (name: string) => {
@@ -64,7 +66,7 @@ describe('switchyard dlq peek and dlq redrive on the local cloud', () => {
 
   beforeAll(async () => {
     test = await startTestCloud({ localOverrides: { visibilityTimeoutSeconds: VISIBILITY_TIMEOUT_SECONDS } });
-    receiver = await startWebhookReceiver(() => 500);
+    receiver = await startWebhookReceiver(() => (receiverFixed ? 200 : 500));
     sqs = new SQSClient(clientConfig(test.cloud));
   });
 
@@ -127,9 +129,10 @@ describe('switchyard dlq peek and dlq redrive on the local cloud', () => {
       expect(text.stderr).toContain('switchyard dlq redrive tasks');
     });
 
-    it('should redrive the message to the task queue, where the finished task is not run again', async () => {
+    it('should redrive the message once the cause is fixed, and the task then succeeds', async () => {
       // Arrange
       const callsBefore = receiver.callsFor(taskId).length;
+      receiverFixed = true;
 
       // Act
       const result = await cli('dlq', 'redrive', 'tasks', '--rate', '10', '--json');
@@ -143,12 +146,23 @@ describe('switchyard dlq peek and dlq redrive on the local cloud', () => {
         toMove: 1,
       });
       expect(result.stderr).toMatch(/COMPLETED: moved 1 of 1/);
+      const task = await pollUntil('the redriven task to succeed', async () => {
+        const record = await cli('tasks', 'get', taskId, '--json');
+        const json = record.json<{ status: string; attempts: number; history: Array<{ event: string }> }>();
+        return json.status === 'SUCCEEDED' ? json : undefined;
+      });
+      expect(task.attempts).toBe(callsBefore + 1);
+      expect(task.history.map((entry) => entry.event).slice(-3)).toEqual([
+        'REDRIVEN',
+        'STARTED',
+        'SUCCEEDED',
+      ]);
+      expect(receiver.callsFor(taskId).at(-1)?.status).toBe(200);
       const drained = await pollUntil('the task queue to drain', async () => {
         const channel = await channelStatus('tasks');
         return channel.queued + channel.inFlight === 0 ? channel : undefined;
       });
       expect(drained.deadLetters).toBe(0);
-      expect(receiver.callsFor(taskId)).toHaveLength(callsBefore);
     });
 
     it('should have nothing to redrive once the DLQ is empty', async () => {

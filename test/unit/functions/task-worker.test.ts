@@ -291,6 +291,102 @@ describe('task worker', () => {
     });
   });
 
+  describe('when a task whose retries ran out is redriven from the DLQ', () => {
+    const exhausted = (taskId: string, overrides: Record<string, unknown> = {}) => {
+      records.set(taskId, {
+        ...acceptedRecord(taskId, { type: 'webhook' }),
+        status: 'FAILED',
+        attempts: 5,
+        error: { code: 'RETRIES_EXHAUSTED', message: 'Webhook receiver answered HTTP 503' },
+        lastMessageId: `message-${taskId}`,
+        outcomePublished: true,
+        ...overrides,
+      });
+    };
+    const deliver = (taskId: string, messageId?: string) =>
+      handler(
+        sqsEvent(taskSqsRecord({ taskId, type: 'webhook', payload: webhook(`/${taskId}`), messageId })),
+        lambdaContext(),
+      );
+
+    it('should run the task again for the new message and publish its new outcome', async () => {
+      // Arrange: the receiver is fixed
+      exhausted('fixed');
+      receiverStatus({ '/fixed': 200 });
+
+      // Act: SQS gives a redriven message a new message id
+      const response = await deliver('fixed', 'redriven-message');
+
+      // Assert
+      expect(response.batchItemFailures).toEqual([]);
+      const record = records.get('fixed');
+      expect(record).toMatchObject({
+        status: 'SUCCEEDED',
+        attempts: 6,
+        lastMessageId: 'redriven-message',
+        result: { statusCode: 200 },
+        outcomePublished: true,
+      });
+      expect(record?.error).toBeUndefined();
+      const history = (record?.history ?? []) as Array<{ event: string }>;
+      expect(history.map((entry) => entry.event).slice(-3)).toEqual(['REDRIVEN', 'STARTED', 'SUCCEEDED']);
+      expect(publishedEvents().map((event) => event.Detail.metadata.eventId)).toEqual(['fixed:succeeded']);
+    });
+
+    it('should publish a second failure as an event of its own', async () => {
+      // Arrange: still broken, and this is the redriven message's last receive
+      exhausted('still-broken');
+      receiverStatus({ '/still-broken': 503 });
+
+      // Act
+      await handler(
+        sqsEvent(
+          taskSqsRecord({
+            taskId: 'still-broken',
+            type: 'webhook',
+            payload: webhook('/still-broken'),
+            messageId: 'redriven-message',
+            receiveCount: 5,
+          }),
+        ),
+        lambdaContext(),
+      );
+
+      // Assert: not the id of the first failure, which consumers have already seen
+      expect(records.get('still-broken')).toMatchObject({ status: 'FAILED', attempts: 6 });
+      expect(publishedEvents().map((event) => event.Detail.metadata.eventId)).toEqual([
+        'still-broken:failed:6',
+      ]);
+    });
+
+    it('should not run it again for the message that exhausted its retries', async () => {
+      // Arrange
+      exhausted('duplicate');
+
+      // Act
+      const response = await deliver('duplicate');
+
+      // Assert
+      expect(response.batchItemFailures).toEqual([]);
+      expect(fetchMock).not.toHaveBeenCalled();
+      expect(records.get('duplicate')).toMatchObject({ status: 'FAILED', attempts: 5 });
+    });
+
+    it('should not run again a task that failed for good rather than for lack of retries', async () => {
+      // Arrange
+      exhausted('rejected', {
+        error: { code: 'NON_RETRYABLE', message: 'Webhook receiver answered HTTP 410' },
+      });
+
+      // Act
+      await deliver('rejected', 'another-message');
+
+      // Assert
+      expect(fetchMock).not.toHaveBeenCalled();
+      expect(records.get('rejected')).toMatchObject({ status: 'FAILED', attempts: 5 });
+    });
+  });
+
   it('should fail a task whose message body cannot be read without retrying it', async () => {
     seed('garbled');
 

@@ -20,8 +20,9 @@ const APPEND_HISTORY = /, history = list_append\(history, :history\)$/;
 
 /**
  * An in-memory task table behind a mocked document client. It evaluates the conditions the
- * task store writes with (claim; finish-attempt fenced by attempt number, and release refused
- * once dead-lettered; outcome published only for a final task) and appends history, so worker tests exercise the store's real
+ * task store writes with (claim, and restart of an exhausted task by another message;
+ * finish-attempt fenced by attempt number, and release refused once dead-lettered; outcome
+ * published only for a final task) and appends history, so worker tests exercise the store's real
  * requests rather than canned answers.
  */
 export const fakeTaskTable = (
@@ -59,15 +60,23 @@ export const fakeTaskTable = (
     };
     const expression = input.UpdateExpression.replace(APPEND_HISTORY, '');
     if (expression.includes('attempts = attempts + :one')) {
-      const claimable =
-        record.status === 'ACCEPTED' ||
-        (record.status === 'PROCESSING' && Number(record.leaseExpiresAt ?? 0) < Number(values[':nowMs']));
+      const redrive = input.ConditionExpression?.includes(':exhausted') === true;
+      const claimable = redrive
+        ? record.status === 'FAILED' &&
+          (record.error as { code?: string } | undefined)?.code === 'RETRIES_EXHAUSTED' &&
+          record.attempts === values[':attempts'] &&
+          record.lastMessageId !== values[':messageId']
+        : record.status === 'ACCEPTED' ||
+          (record.status === 'PROCESSING' && Number(record.leaseExpiresAt ?? 0) < Number(values[':nowMs']));
       if (!claimable) throw conditionFailed();
-      delete record.deadLetteredAt;
+      for (const removed of ['deadLetteredAt', ...(redrive ? ['error', 'outcomePublished'] : [])]) {
+        delete record[removed];
+      }
       Object.assign(record, {
         status: 'PROCESSING',
         attempts: Number(record.attempts) + 1,
         leaseExpiresAt: values[':lease'],
+        lastMessageId: values[':messageId'],
         updatedAt: values[':now'],
       });
       appendHistory();

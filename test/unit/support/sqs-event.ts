@@ -5,13 +5,15 @@ export interface TaskRecordOptions {
   readonly type?: string;
   readonly payload?: unknown;
   readonly receiveCount?: number;
+  /** @default `message-<taskId>`: redeliveries of one message share it; a redrive gets a new one. */
+  readonly messageId?: string;
   /** Sent as the body instead of a task envelope. */
   readonly rawBody?: string;
 }
 
 /** An SQS record carrying a task message, as the event source mapping delivers it. */
 export const taskSqsRecord = (options: TaskRecordOptions): SQSRecord => ({
-  messageId: `message-${options.taskId}`,
+  messageId: options.messageId ?? `message-${options.taskId}`,
   receiptHandle: `receipt-${options.taskId}`,
   body:
     options.rawBody ??
