@@ -4,6 +4,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../../functions/publish-events/handler';
 import { apiEvent } from '../support/api-gateway-event';
 import { lambdaContext } from '../support/lambda-context';
+import { spyOnBusinessMetrics } from '../support/metrics-spy';
 
 const eventBridge = mockClient(EventBridgeClient);
 
@@ -126,6 +127,27 @@ describe('POST /events', () => {
         status: 'FAILED',
         error: { code: 'MalformedDetail', message: 'Detail is malformed.' },
       },
+    ]);
+  });
+
+  it('should count published and failed events by event type', async () => {
+    eventBridge.on(PutEventsCommand).callsFake((input: { Entries: PutEventsRequestEntry[] }) => ({
+      FailedEntryCount: 1,
+      Entries: input.Entries.map((entry) =>
+        JSON.parse(entry.Detail ?? '{}').metadata.eventId === 'bad'
+          ? { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' }
+          : { EventId: 'bus-1' },
+      ),
+    }));
+    const businessMetrics = spyOnBusinessMetrics();
+
+    await publish({ events: [order({ id: 'good' }), order({ id: 'also-good' }), order({ id: 'bad' })] });
+
+    businessMetrics.restore();
+    expect(businessMetrics.counted).toEqual([
+      { name: 'EventsPublished', value: 1, dimensions: { eventType: 'order.placed' } },
+      { name: 'EventsPublished', value: 1, dimensions: { eventType: 'order.placed' } },
+      { name: 'EventsFailed', value: 1, dimensions: { eventType: 'order.placed' } },
     ]);
   });
 
