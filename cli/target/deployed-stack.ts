@@ -30,9 +30,12 @@ export async function describeDeployedStack(
   try {
     const region = await client.config.region().catch(() => undefined);
     if (region === undefined || region === '') {
+      const { profile } = settings;
       throw new OperationError(
-        `${noLocal}no AWS region is configured`,
-        `${startLocal}pass --region (or set AWS_REGION) for a deployed stack`,
+        `${noLocal}no AWS region is configured${profile === undefined ? '' : ` for profile ${profile}`}`,
+        profile === undefined
+          ? `${startLocal}pass --region (or set AWS_REGION) for a deployed stack`
+          : `check that profile ${profile} exists in your AWS config (aws configure list-profiles) with a region, or pass --region`,
       );
     }
     const { Stacks = [] } = await client.send(new DescribeStacksCommand({ StackName: stackName }));

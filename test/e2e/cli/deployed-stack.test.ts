@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StatusReport } from '../../../cli/commands/status';
@@ -92,6 +92,39 @@ describe('switchyard against a deployed stack', () => {
     expect(table.stdout).toMatch(/^tasks\s+\d+\s+\d+\s+\d+\s+-\s+\d+$/m);
     expect(table.stderr).toMatch(
       /OLDEST is "-": CloudWatch GetMetricStatistics failed: .*\(operators need cloudwatch:GetMetricStatistics\)/,
+    );
+  });
+
+  it("should sign with a named profile's credentials with --profile, and say which profile failed", async () => {
+    // Arrange: a profile in the shared files, and no credentials in the environment
+    const configFile = join(workDir, 'config');
+    const credentialsFile = join(workDir, 'credentials');
+    writeFileSync(configFile, '[profile ops]\nregion = us-east-1\n');
+    writeFileSync(credentialsFile, '[ops]\naws_access_key_id = OPSKEY\naws_secret_access_key = ops-secret\n');
+    const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
+    delete process.env.AWS_ACCESS_KEY_ID;
+    delete process.env.AWS_SECRET_ACCESS_KEY;
+    Object.assign(process.env, { AWS_CONFIG_FILE: configFile, AWS_SHARED_CREDENTIALS_FILE: credentialsFile });
+    controlPlane.accessKeyIds.length = 0;
+
+    // Act
+    const withProfile = await cli('status', '--stack', 'Switchyard', '--profile', 'ops', '--json');
+    const unknown = await cli('status', '--stack', 'Switchyard', '--profile', 'nobody');
+    Object.assign(process.env, { AWS_ACCESS_KEY_ID: saved.id, AWS_SECRET_ACCESS_KEY: saved.secret });
+    delete process.env.AWS_CONFIG_FILE;
+    delete process.env.AWS_SHARED_CREDENTIALS_FILE;
+
+    // Assert
+    expect(withProfile.code).toBe(0);
+    expect(withProfile.json<StatusReport>().target).toEqual({
+      mode: 'aws',
+      stackName: 'Switchyard',
+      region: 'us-east-1',
+    });
+    expect(new Set(controlPlane.accessKeyIds)).toEqual(new Set(['OPSKEY']));
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(
+      /no AWS region is configured for profile nobody[\s\S]*next: check that profile nobody exists in your AWS config/,
     );
   });
 

@@ -11,6 +11,8 @@ export interface FakeControlPlaneOptions {
 /** A running fake; point `AWS_ENDPOINT_URL_CLOUDFORMATION` and `..._CLOUDWATCH` at `url`. */
 export interface FakeControlPlane {
   readonly url: string;
+  /** The access key id of each request's SigV4 signature, in order: whose credentials were used. */
+  readonly accessKeyIds: string[];
   /** From now on, CloudWatch answers AccessDenied, as for credentials without cloudwatch:GetMetricStatistics. */
   denyCloudWatch(denied: boolean): void;
   stop(): Promise<void>;
@@ -70,7 +72,10 @@ function getMetricStatistics(options: FakeControlPlaneOptions, body: string, res
  */
 export async function startFakeControlPlane(options: FakeControlPlaneOptions): Promise<FakeControlPlane> {
   let cloudWatchDenied = false;
+  const accessKeyIds: string[] = [];
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const signedBy = /Credential=([^/]+)\//.exec(String(request.headers.authorization ?? ''))?.[1];
+    if (signedBy !== undefined) accessKeyIds.push(signedBy);
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
@@ -102,6 +107,7 @@ export async function startFakeControlPlane(options: FakeControlPlaneOptions): P
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    accessKeyIds,
     denyCloudWatch: (denied) => {
       cloudWatchDenied = denied;
     },
