@@ -216,8 +216,8 @@ describe('dashboard', () => {
       ['Tasks failed', 'TasksFailed', 'taskType'],
       ['Events published', 'EventsPublished', 'eventType'],
     ]) {
-      const [line] = graph(title as string);
-      expect((line?.[0] as { expression: string }).expression).toBe(
+      const [line = []] = graph(title as string);
+      expect((line[0] as { expression: string }).expression).toBe(
         `SEARCH('{Switchyard,service,${dimension}} MetricName="${metric}"', 'Sum', 300)`,
       );
     }
