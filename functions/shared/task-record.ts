@@ -54,4 +54,9 @@ export interface TaskRecord {
    * as a new message) arrives for it; the same message again is only a duplicate.
    */
   readonly lastMessageId?: string;
+  /**
+   * Every SQS message id that started an attempt. A message that has run the task once never
+   * restarts it (two redriven copies must not take turns restarting it).
+   */
+  readonly runMessageIds?: ReadonlySet<string>;
 }

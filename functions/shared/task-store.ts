@@ -27,11 +27,17 @@ export class LostLeaseError extends Error {
 
 const isConditionFailure = (error: unknown): boolean => error instanceof ConditionalCheckFailedException;
 
-/** A delivery that is not the message which exhausted the task's retries: a redrive. */
-const isRedriveOf = (record: TaskRecord, messageId: string): boolean =>
+/**
+ * Whether `messageId` may run a task again that failed because its retries ran out: it must be
+ * a message that never ran the task (a redrive; SQS gives redriven messages new ids), and the
+ * failure must be on the bus first, so restarting cannot swallow it.
+ */
+export const isRestartableBy = (record: TaskRecord, messageId: string): boolean =>
   record.status === 'FAILED' &&
   record.error?.code === 'RETRIES_EXHAUSTED' &&
-  record.lastMessageId !== messageId;
+  record.outcomePublished === true &&
+  record.lastMessageId !== messageId &&
+  record.runMessageIds?.has(messageId) !== true;
 
 const classifyRecord = (record: TaskRecord): ClaimOutcome =>
   FINAL_TASK_STATUSES.has(record.status) ? { kind: 'finished', record } : { kind: 'busy', record };
@@ -107,7 +113,7 @@ export class TaskStore {
         new UpdateCommand({
           TableName: this.tableName,
           Key: { taskId },
-          UpdateExpression: `REMOVE deadLetteredAt SET #status = :processing, attempts = attempts + :one, leaseExpiresAt = :lease, lastMessageId = :messageId, updatedAt = :now, ${APPEND_HISTORY}`,
+          UpdateExpression: `REMOVE deadLetteredAt SET #status = :processing, attempts = attempts + :one, leaseExpiresAt = :lease, lastMessageId = :messageId, updatedAt = :now, ${APPEND_HISTORY} ADD runMessageIds :messageIds`,
           ConditionExpression:
             'attribute_exists(taskId) AND (#status = :accepted OR (#status = :processing AND leaseExpiresAt < :nowMs))',
           ExpressionAttributeNames: { '#status': 'status' },
@@ -119,6 +125,7 @@ export class TaskStore {
             ':now': now,
             ':nowMs': nowMs,
             ':messageId': messageId,
+            ':messageIds': new Set([messageId]),
             ':history': [{ event: 'STARTED', at: now } satisfies TaskHistoryEntry],
           },
           ReturnValues: 'ALL_NEW',
@@ -130,7 +137,7 @@ export class TaskStore {
     }
     const record = await this.get(taskId);
     if (!record) return { kind: 'missing' };
-    if (isRedriveOf(record, messageId)) {
+    if (isRestartableBy(record, messageId)) {
       const restarted = await this.restart(record, nowMs, leaseMs, messageId);
       if (restarted) return { kind: 'claimed', record: restarted, redriven: true };
       // Another delivery restarted or finished it first: classify what is there now.
@@ -157,18 +164,20 @@ export class TaskStore {
         new UpdateCommand({
           TableName: this.tableName,
           Key: { taskId: record.taskId },
-          UpdateExpression: `REMOVE #error, outcomePublished, deadLetteredAt SET #status = :processing, attempts = attempts + :one, leaseExpiresAt = :lease, lastMessageId = :messageId, updatedAt = :now, ${APPEND_HISTORY}`,
+          UpdateExpression: `REMOVE #error, lastError, outcomePublished, deadLetteredAt SET #status = :processing, attempts = attempts + :one, leaseExpiresAt = :lease, lastMessageId = :messageId, updatedAt = :now, ${APPEND_HISTORY} ADD runMessageIds :messageIds`,
           ConditionExpression:
-            '#status = :failed AND #error.code = :exhausted AND attempts = :attempts AND (attribute_not_exists(lastMessageId) OR lastMessageId <> :messageId)',
+            '#status = :failed AND #error.code = :exhausted AND attempts = :attempts AND outcomePublished = :true AND (attribute_not_exists(lastMessageId) OR lastMessageId <> :messageId) AND (attribute_not_exists(runMessageIds) OR NOT contains(runMessageIds, :messageId))',
           ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
           ExpressionAttributeValues: {
             ':processing': 'PROCESSING',
             ':failed': 'FAILED',
             ':exhausted': 'RETRIES_EXHAUSTED',
             ':attempts': record.attempts,
+            ':true': true,
             ':one': 1,
             ':lease': nowMs + leaseMs,
             ':messageId': messageId,
+            ':messageIds': new Set([messageId]),
             ':now': now,
             ':history': [
               { event: 'REDRIVEN', at: now, message: 'A new message arrived after retries ran out' },
@@ -252,22 +261,59 @@ export class TaskStore {
   }
 
   /**
-   * Records that the task's last delivery is going to the DLQ while `attempt` still runs, so
-   * that attempt settles the task rather than waiting for a retry that will not come. Does
-   * nothing when the attempt has finished meanwhile.
+   * Records that the task's last delivery is going to the DLQ while `attempt`, started by that
+   * same message, still holds a live lease: the attempt then settles the task rather than wait
+   * for a retry that will not come. Answers false, changing nothing, when the attempt has ended
+   * or released its lease meanwhile, or belongs to another message (which has its own receives).
    */
-  async markDeadLettered(taskId: string, attempt: number, nowMs: number): Promise<void> {
+  async markDeadLettered(
+    taskId: string,
+    attempt: number,
+    nowMs: number,
+    messageId: string,
+  ): Promise<boolean> {
     try {
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { taskId },
           UpdateExpression: 'SET deadLetteredAt = :now',
-          ConditionExpression: '#status = :processing AND attempts = :attempt',
+          ConditionExpression:
+            '#status = :processing AND attempts = :attempt AND leaseExpiresAt >= :nowMs AND (attribute_not_exists(lastMessageId) OR lastMessageId = :messageId)',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
             ':now': new Date(nowMs).toISOString(),
+            ':nowMs': nowMs,
             ':processing': 'PROCESSING',
+            ':attempt': attempt,
+            ':messageId': messageId,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Records that the outcome event of `attempt` is on the bus, so redeliveries stop re-publishing
+   * it. A late call for an earlier run of a redriven task changes nothing.
+   */
+  async markOutcomePublished(taskId: string, attempt: number): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { taskId },
+          UpdateExpression: 'SET outcomePublished = :true',
+          ConditionExpression: '#status IN (:succeeded, :failed) AND attempts = :attempt',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':true': true,
+            ':succeeded': 'SUCCEEDED',
+            ':failed': 'FAILED',
             ':attempt': attempt,
           },
         }),
@@ -275,20 +321,6 @@ export class TaskStore {
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
     }
-  }
-
-  /** Records that the task's outcome event is on the bus, so redeliveries stop re-publishing it. */
-  async markOutcomePublished(taskId: string): Promise<void> {
-    await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: { taskId },
-        UpdateExpression: 'SET outcomePublished = :true',
-        ConditionExpression: '#status IN (:succeeded, :failed)',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':true': true, ':succeeded': 'SUCCEEDED', ':failed': 'FAILED' },
-      }),
-    );
   }
 
   private async finishAttempt(

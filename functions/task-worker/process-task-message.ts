@@ -2,7 +2,7 @@ import { type ErrorDetail } from '../shared/errors';
 import { countMetric, errorSummary, logger } from '../shared/observability';
 import { type TaskMessage, taskMessageSchema } from '../shared/task-message';
 import type { TaskError } from '../shared/task-record';
-import type { TaskStore } from '../shared/task-store';
+import { type ClaimOutcome, isRestartableBy, type TaskStore } from '../shared/task-store';
 import { issuesToDetails } from '../shared/validation';
 import {
   findTaskType,
@@ -50,21 +50,24 @@ export const processTaskMessage = async (
     return;
   }
 
-  const claim = await deps.store.claim(taskId, deps.now(), deps.leaseMs(), delivered.messageId);
+  const claim = await claimTask(taskId, delivered, deps, log);
   switch (claim.kind) {
     case 'missing':
       logger.error('Dropping a message for a task with no status record', log);
       return;
     case 'finished':
       logger.info('Skipping redelivery of a finished task', { ...log, status: claim.record.status });
-      if (!claim.record.outcomePublished) await deps.outcomes.publish(outcomeOfRecord(claim.record));
+      if (!claim.record.outcomePublished) {
+        await deps.outcomes.publish(outcomeOfRecord(claim.record));
+        if (isRestartableBy({ ...claim.record, outcomePublished: true }, delivered.messageId)) {
+          // A redrive of a task whose failure was not yet on the bus: that comes first.
+          throw new RetryableTaskError(
+            `Task ${taskId}: published its last failure; the redrive runs it next`,
+          );
+        }
+      }
       return;
     case 'busy':
-      if (delivered.receiveCount >= deps.maxReceiveCount) {
-        // This message goes to the DLQ now; the running attempt must not wait for a retry.
-        await deps.store.markDeadLettered(taskId, claim.record.attempts, deps.now());
-        logger.error('Last delivery found the task still running; the message goes to the DLQ', log);
-      }
       throw new RetryableTaskError(`Task ${taskId} is being processed by another invocation`);
   }
   const { attempts: attempt, type: taskTypeName, correlationId } = claim.record;
@@ -145,6 +148,27 @@ export const processTaskMessage = async (
     status: 'SUCCEEDED',
     result,
   });
+};
+
+/**
+ * Claims the task for this delivery. A last delivery (the next failure sends it to the DLQ)
+ * that finds the task busy marks the running attempt, which then settles the task instead of
+ * waiting for a retry; if that attempt has just released the task, this delivery takes it.
+ */
+const claimTask = async (
+  taskId: string,
+  delivered: DeliveredTaskMessage,
+  deps: TaskWorkerDependencies,
+  log: Record<string, unknown>,
+): Promise<ClaimOutcome> => {
+  const claimNow = () => deps.store.claim(taskId, deps.now(), deps.leaseMs(), delivered.messageId);
+  const claim = await claimNow();
+  if (claim.kind !== 'busy' || delivered.receiveCount < deps.maxReceiveCount) return claim;
+  if (await deps.store.markDeadLettered(taskId, claim.record.attempts, deps.now(), delivered.messageId)) {
+    logger.error('Last delivery found the task still running; the message goes to the DLQ', log);
+    return claim;
+  }
+  return claimNow();
 };
 
 const parseMessage = (body: string): TaskMessage | undefined => {

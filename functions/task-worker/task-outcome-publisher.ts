@@ -70,6 +70,6 @@ export class TaskOutcomePublisher {
         `Task ${taskId} is ${outcome.status} but its outcome event could not be published (${result?.status === 'FAILED' ? result.error.code : 'no answer'})`,
       );
     }
-    await this.store.markOutcomePublished(taskId);
+    await this.store.markOutcomePublished(taskId, attempts);
   }
 }

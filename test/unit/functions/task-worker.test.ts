@@ -270,6 +270,23 @@ describe('task worker', () => {
       expect(records.get('overrun')).toMatchObject({ status: 'SUCCEEDED', attempts: 1 });
     });
 
+    it("should not mark another message's attempt, which still has receives of its own", async () => {
+      // Arrange: attempt 1 was started by another message (say a redriven copy) and is running
+      seed('overrun');
+      Object.assign(records.get('overrun') ?? {}, {
+        status: 'PROCESSING',
+        attempts: 1,
+        leaseExpiresAt: Date.now() + 60_000,
+        lastMessageId: 'another-message',
+      });
+
+      // Act
+      await expect(lastDelivery()).rejects.toThrow('being processed by another invocation');
+
+      // Assert
+      expect(records.get('overrun')?.deadLetteredAt).toBeUndefined();
+    });
+
     it('should start afresh when the dead-lettered message is redriven after the attempt died', async () => {
       // Arrange: attempt 1 died holding the lease; its last delivery was dead-lettered
       seed('overrun');
@@ -370,6 +387,27 @@ describe('task worker', () => {
       expect(response.batchItemFailures).toEqual([]);
       expect(fetchMock).not.toHaveBeenCalled();
       expect(records.get('duplicate')).toMatchObject({ status: 'FAILED', attempts: 5 });
+    });
+
+    it('should publish a failure still missing from the bus before running the task again', async () => {
+      // Arrange: the failure's publish had failed when the task was dead-lettered
+      exhausted('unannounced', { outcomePublished: false });
+      receiverStatus({ '/unannounced': 200 });
+
+      // Act
+      const first = await deliver('unannounced', 'redriven-message');
+      const afterFirst = { ...records.get('unannounced') };
+      const second = await deliver('unannounced', 'redriven-message');
+
+      // Assert: the first delivery announces the failure and comes back; the second runs the task
+      expect(first.batchItemFailures).toEqual([{ itemIdentifier: 'redriven-message' }]);
+      expect(afterFirst).toMatchObject({ status: 'FAILED', outcomePublished: true });
+      expect(second.batchItemFailures).toEqual([]);
+      expect(records.get('unannounced')).toMatchObject({ status: 'SUCCEEDED', attempts: 6 });
+      expect(publishedEvents().map((event) => event.Detail.metadata.eventId)).toEqual([
+        'unannounced:failed:5',
+        'unannounced:succeeded',
+      ]);
     });
 
     it('should not run again a task that failed for good rather than for lack of retries', async () => {

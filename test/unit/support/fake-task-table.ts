@@ -16,7 +16,7 @@ interface UpdateInput {
 const conditionFailed = () =>
   new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
 
-const APPEND_HISTORY = /, history = list_append\(history, :history\)$/;
+const APPEND_HISTORY = /, history = list_append\(history, :history\)( ADD runMessageIds :messageIds)?$/;
 
 /**
  * An in-memory task table behind a mocked document client. It evaluates the conditions the
@@ -47,7 +47,8 @@ export const fakeTaskTable = (
     const values = input.ExpressionAttributeValues;
     if (!record) throw conditionFailed();
     if (input.UpdateExpression.startsWith('SET outcomePublished')) {
-      if (record.status !== 'SUCCEEDED' && record.status !== 'FAILED') throw conditionFailed();
+      const final = record.status === 'SUCCEEDED' || record.status === 'FAILED';
+      if (!final || record.attempts !== values[':attempt']) throw conditionFailed();
       record.outcomePublished = true;
       return {};
     }
@@ -65,11 +66,16 @@ export const fakeTaskTable = (
         ? record.status === 'FAILED' &&
           (record.error as { code?: string } | undefined)?.code === 'RETRIES_EXHAUSTED' &&
           record.attempts === values[':attempts'] &&
-          record.lastMessageId !== values[':messageId']
+          record.outcomePublished === true &&
+          record.lastMessageId !== values[':messageId'] &&
+          !(record.runMessageIds as Set<string> | undefined)?.has(String(values[':messageId']))
         : record.status === 'ACCEPTED' ||
           (record.status === 'PROCESSING' && Number(record.leaseExpiresAt ?? 0) < Number(values[':nowMs']));
       if (!claimable) throw conditionFailed();
-      for (const removed of ['deadLetteredAt', ...(redrive ? ['error', 'outcomePublished'] : [])]) {
+      for (const removed of [
+        'deadLetteredAt',
+        ...(redrive ? ['error', 'lastError', 'outcomePublished'] : []),
+      ]) {
         delete record[removed];
       }
       Object.assign(record, {
@@ -77,15 +83,29 @@ export const fakeTaskTable = (
         attempts: Number(record.attempts) + 1,
         leaseExpiresAt: values[':lease'],
         lastMessageId: values[':messageId'],
+        runMessageIds: new Set([
+          ...((record.runMessageIds as Set<string> | undefined) ?? []),
+          values[':messageId'],
+        ]),
         updatedAt: values[':now'],
       });
       appendHistory();
       return { Attributes: { ...record } };
     }
     if (record.status !== 'PROCESSING' || record.attempts !== values[':attempt']) throw conditionFailed();
+    const condition = input.ConditionExpression ?? '';
+    if (condition.includes('attribute_not_exists(deadLetteredAt)') && record.deadLetteredAt)
+      throw conditionFailed();
     if (
-      input.ConditionExpression?.includes('attribute_not_exists(deadLetteredAt)') &&
-      record.deadLetteredAt
+      condition.includes('leaseExpiresAt >= :nowMs') &&
+      Number(record.leaseExpiresAt ?? 0) < Number(values[':nowMs'])
+    ) {
+      throw conditionFailed();
+    }
+    if (
+      condition.includes('lastMessageId = :messageId') &&
+      record.lastMessageId !== undefined &&
+      record.lastMessageId !== values[':messageId']
     ) {
       throw conditionFailed();
     }
