@@ -61,7 +61,8 @@ Exit code 1 when there is no such task.
 
 --json: the record as stored: {"taskId", "type", "status", "attempts", "correlationId",
 "createdAt", "updatedAt", "result"?, "error"? ({"code", "message"}), "lastError"?,
-"leaseExpiresAt"?, "outcomePublished"?, "deadLetteredAt"?, "lastMessageId"?, "history": [{"event",
+"leaseExpiresAt"?, "outcomePublished"?, "deadLetteredAt"?, "lastMessageId"?, "runMessageIds"? (array),
+"history": [{"event",
 "at", "attempt"?, "message"?}]}; history events are ACCEPTED, STARTED, RETRYING, SUCCEEDED, FAILED
 and REDRIVEN.`,
   run: getTask,

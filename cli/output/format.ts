@@ -1,5 +1,7 @@
 /** JSON for `--json`: two-space indented, one document per run, newline-terminated. */
-export const toJson = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+/** One JSON document; sets (DynamoDB string sets in records) become sorted arrays, not `{}`. */
+export const toJson = (value: unknown): string =>
+  `${JSON.stringify(value, (_key, item: unknown) => (item instanceof Set ? [...item].sort() : item), 2)}\n`;
 
 /** A duration in seconds as an operator reads it: `42s`, `7m 12s`, `3h 5m`, `2d 4h`. */
 export function formatAge(seconds: number): string {

@@ -147,6 +147,8 @@ describe('switchyard status, tasks get and flows show on the local cloud', () =>
       attempts: 1,
       correlationId,
       result: { greeting: 'Hello, Ada!' },
+      // A string set in the table; JSON has no sets, so it prints as an array.
+      runMessageIds: [expect.any(String)],
       history: [{ event: 'ACCEPTED' }, { event: 'STARTED' }, { event: 'SUCCEEDED' }],
     });
     expect(taskTable.stdout).toMatch(/^task:\s+\S+/m);
