@@ -27,6 +27,17 @@ const publishedEntries = () =>
     .commandCalls(PutEventsCommand)
     .flatMap((call) => call.args[0].input.Entries ?? []) as PutEventsRequestEntry[];
 
+/** EventBridge keeps refusing the entries whose event id is `eventId`, and takes the rest. */
+const rejectEventsWithId = (eventId: string) =>
+  eventBridge.on(PutEventsCommand).callsFake((input: { Entries: PutEventsRequestEntry[] }) => ({
+    FailedEntryCount: 1,
+    Entries: input.Entries.map((entry) =>
+      JSON.parse(entry.Detail ?? '{}').metadata.eventId === eventId
+        ? { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' }
+        : { EventId: 'bus-1' },
+    ),
+  }));
+
 beforeEach(() => {
   eventBridge.reset();
   eventBridge.on(PutEventsCommand).callsFake((input: { Entries: unknown[] }) => ({
@@ -107,14 +118,7 @@ describe('POST /events', () => {
   });
 
   it('should answer 207 with each outcome when some entries keep failing', async () => {
-    eventBridge.on(PutEventsCommand).callsFake((input: { Entries: PutEventsRequestEntry[] }) => ({
-      FailedEntryCount: 1,
-      Entries: input.Entries.map((entry) =>
-        JSON.parse(entry.Detail ?? '{}').metadata.eventId === 'bad'
-          ? { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' }
-          : { EventId: 'bus-1' },
-      ),
-    }));
+    rejectEventsWithId('bad');
 
     const response = await publish({ events: [order({ id: 'good' }), order({ id: 'bad' })] });
 
@@ -131,14 +135,7 @@ describe('POST /events', () => {
   });
 
   it('should count published and failed events by event type', async () => {
-    eventBridge.on(PutEventsCommand).callsFake((input: { Entries: PutEventsRequestEntry[] }) => ({
-      FailedEntryCount: 1,
-      Entries: input.Entries.map((entry) =>
-        JSON.parse(entry.Detail ?? '{}').metadata.eventId === 'bad'
-          ? { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' }
-          : { EventId: 'bus-1' },
-      ),
-    }));
+    rejectEventsWithId('bad');
     const businessMetrics = spyOnBusinessMetrics();
 
     await publish({ events: [order({ id: 'good' }), order({ id: 'also-good' }), order({ id: 'bad' })] });
