@@ -1,16 +1,22 @@
+import type { QueryCompatibleError } from '../endpoint/query-compatible-json';
+
 /**
  * An error CloudWatch answers with. `code` is the modeled error (the SDK's `error.name`),
  * `queryCode` the legacy code query-compatible clients read as `error.Code`.
  */
-export class CloudWatchError extends Error {
+export class CloudWatchError extends Error implements QueryCompatibleError {
   constructor(
     readonly code: string,
     readonly queryCode: string,
     message: string,
-    readonly statusCode = 400,
+    readonly status = 400,
   ) {
     super(message);
     this.name = code;
+  }
+
+  get fault(): 'Sender' | 'Receiver' {
+    return this.status < 500 ? 'Sender' : 'Receiver';
   }
 }
 

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { AwsRequest, AwsResponse, AwsService } from '../endpoint/aws-service';
+import { JSON_1_0_CONTENT_TYPE, queryCompatibleJsonError } from '../endpoint/query-compatible-json';
 import type { SqsModel } from '../sqs/sqs-model';
 import { CloudWatchError } from './cloudwatch-error';
 import { getMetricStatistics } from './get-metric-statistics';
 
 /** `X-Amz-Target` prefix of CloudWatch's JSON 1.0 protocol (current AWS SDKs use it). */
 const TARGET_PREFIX = 'GraniteServiceVersion20100801.';
-const CONTENT_TYPE = 'application/x-amz-json-1.0';
 
 export interface CloudWatchServiceOptions {
   /** The queues whose gauges are answered. */
@@ -43,19 +43,23 @@ export class CloudWatchService implements AwsService {
           `${operation} is not supported by the local endpoint: only GetMetricStatistics of AWS/SQS queue gauges is emulated.`,
         );
       }
-      return respond(200, getMetricStatistics(this.options.sqs, parseBody(request.body), this.now()));
-    } catch (error) {
-      const known = error instanceof CloudWatchError;
-      const code = known ? error.code : 'InternalServiceFault';
-      const response = respond(known ? error.statusCode : 500, {
-        __type: `com.amazonaws.cloudwatch#${code}`,
-        message: known ? error.message : 'An internal error occurred.',
-      });
-      const fault = known && error.statusCode < 500 ? 'Sender' : 'Receiver';
+      const output = getMetricStatistics(this.options.sqs, parseBody(request.body), this.now());
       return {
-        ...response,
-        headers: { ...response.headers, 'x-amzn-query-error': `${known ? error.queryCode : code};${fault}` },
+        statusCode: 200,
+        headers: { 'content-type': JSON_1_0_CONTENT_TYPE, 'x-amzn-requestid': randomUUID() },
+        body: JSON.stringify(output),
       };
+    } catch (error) {
+      const known =
+        error instanceof CloudWatchError
+          ? error
+          : new CloudWatchError(
+              'InternalServiceFault',
+              'InternalServiceFault',
+              'An internal error occurred.',
+              500,
+            );
+      return queryCompatibleJsonError('com.amazonaws.cloudwatch', known, randomUUID());
     }
   }
 
@@ -79,12 +83,4 @@ function parseBody(body: Buffer): Record<string, unknown> {
     );
   }
   return parsed as Record<string, unknown>;
-}
-
-function respond(statusCode: number, body: unknown): AwsResponse {
-  return {
-    statusCode,
-    headers: { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': randomUUID() },
-    body: JSON.stringify(body),
-  };
 }

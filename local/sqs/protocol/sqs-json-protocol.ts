@@ -1,28 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { AwsRequest, AwsResponse } from '../../endpoint/aws-service';
+import { JSON_1_0_CONTENT_TYPE, queryCompatibleJsonError } from '../../endpoint/query-compatible-json';
 import { SqsError } from '../sqs-error';
 import type { SqsModel } from '../sqs-model';
 import { OperationInput } from './operation-input';
 import { isSqsOperation, SQS_OPERATIONS } from './sqs-operations';
 
 export const SQS_TARGET_PREFIX = 'AmazonSQS.';
-const CONTENT_TYPE = 'application/x-amz-json-1.0';
 
-/**
- * JSON errors as SQS sends them to query-compatible clients: `__type` names the modeled error
- * (the SDK's `error.name`), and `x-amzn-query-error` carries the legacy code (`error.Code`).
- */
-export function jsonErrorResponse(error: SqsError, requestId: string): AwsResponse {
-  return {
-    statusCode: error.status,
-    headers: {
-      'content-type': CONTENT_TYPE,
-      'x-amzn-requestid': requestId,
-      'x-amzn-query-error': `${error.queryCode};${error.fault}`,
-    },
-    body: JSON.stringify({ __type: `com.amazonaws.sqs#${error.code}`, message: error.message }),
-  };
-}
+/** JSON errors as SQS sends them to query-compatible clients. */
+export const jsonErrorResponse = (error: SqsError, requestId: string): AwsResponse =>
+  queryCompatibleJsonError('com.amazonaws.sqs', error, requestId);
 
 /** Turns anything thrown into an SQS error; unexpected ones become an InternalFailure without internals. */
 export function asSqsError(error: unknown): SqsError {
@@ -52,7 +40,7 @@ export async function handleJsonRequest(request: AwsRequest, model: SqsModel): P
     const output = await handler(new OperationInput(parsed), model, request.signal);
     return {
       statusCode: 200,
-      headers: { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': requestId },
+      headers: { 'content-type': JSON_1_0_CONTENT_TYPE, 'x-amzn-requestid': requestId },
       body: JSON.stringify(output),
     };
   } catch (error) {
