@@ -14,6 +14,7 @@ import {
 import { REPLAY_RULE_PREFIX, replayRuleNamePrefix } from '../infra/replay-rules';
 import { intersectEventPatterns, PatternIntersectionError } from '../local/eventbridge/pattern';
 import { OperationError, UsageError } from './errors';
+import { ENDED_STATES } from './output/progress';
 import type { RuleRef } from './replay-filter';
 
 /*
@@ -35,9 +36,6 @@ export const REPLAY_TARGET_MAX_EVENT_AGE_SECONDS = 60;
 
 /** A rule without a replay this old is left from a run that never started its replay. */
 const ORPHAN_AGE_MS = 15 * 60_000;
-
-/** The states a replay does not leave. */
-export const REPLAY_FINAL_STATES: ReadonlySet<string> = new Set(['COMPLETED', 'FAILED', 'CANCELLED']);
 
 /** A subscription rule to copy, with the subscription it feeds. */
 export interface SourceRule extends RuleRef {
@@ -272,7 +270,7 @@ async function hasEnded(
   try {
     const replay = await events.send(new DescribeReplayCommand({ ReplayName: replayName }));
     const endedAt = replay.ReplayEndTime?.getTime() ?? 0;
-    return REPLAY_FINAL_STATES.has(replay.State ?? '') && now - endedAt >= graceMs;
+    return ENDED_STATES.has(replay.State ?? '') && now - endedAt >= graceMs;
   } catch (error) {
     if (!(error instanceof Error && error.name === 'ResourceNotFoundException')) throw error;
     return !(now - createdAt < ORPHAN_AGE_MS);

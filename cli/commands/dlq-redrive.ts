@@ -7,14 +7,12 @@ import { integerOption } from '../args';
 import { findChannel } from '../channels';
 import { ExitCode, OperationError } from '../errors';
 import { toJson } from '../output/format';
-import { Progress, sleep } from '../output/progress';
+import { followUntilEnded, Progress } from '../output/progress';
 import { queueArn, queueCounts } from '../queue-attributes';
 import type { Command, CommandContext } from './command';
 
 /** SQS's bounds for MaxNumberOfMessagesPerSecond. */
 const MAX_RATE = 500;
-
-const FINAL_STATUSES = new Set(['COMPLETED', 'FAILED', 'CANCELLED']);
 
 /** `dlq redrive --json`. */
 export interface RedriveReport {
@@ -80,37 +78,39 @@ async function redrive(context: CommandContext): Promise<number> {
   progress.report(
     `redriving ${counts.queued} message(s) from the DLQ of ${channel.name}${rate ? ` at ${rate}/s` : ''}`,
   );
-  for (;;) {
-    const { Results = [] } = await clients.sqs.send(
-      new ListMessageMoveTasksCommand({ SourceArn: sourceArn, MaxResults: 10 }),
+  const task = await followUntilEnded({
+    observe: async (): Promise<ListMessageMoveTasksResultEntry | undefined> => {
+      const { Results = [] } = await clients.sqs.send(
+        new ListMessageMoveTasksCommand({ SourceArn: sourceArn, MaxResults: 10 }),
+      );
+      // Only a running task carries its handle; once it ends, ours is the most recent one.
+      return (
+        Results.find((entry) => taskHandle !== undefined && entry.TaskHandle === taskHandle) ?? Results[0]
+      );
+    },
+    stateOf: (observed) => observed?.Status ?? 'RUNNING',
+    describe: (observed) =>
+      `${observed?.Status ?? 'RUNNING'}: moved ${observed?.ApproximateNumberOfMessagesMoved ?? 0} of ${observed?.ApproximateNumberOfMessagesToMove ?? counts.queued}`,
+    progress,
+    intervalMs: target.pollIntervalMs,
+  });
+  const status = task?.Status ?? 'RUNNING';
+  const report: RedriveReport = {
+    channel: channel.name,
+    sourceArn,
+    destinationArn,
+    status,
+    moved: task?.ApproximateNumberOfMessagesMoved ?? 0,
+    toMove: task?.ApproximateNumberOfMessagesToMove ?? counts.queued,
+    ...(task?.FailureReason !== undefined && { failureReason: task.FailureReason }),
+  };
+  if (status !== 'COMPLETED') {
+    io.stderr(
+      `the redrive ended ${status}${task?.FailureReason ? `: ${task.FailureReason}` : ''}; ` +
+        `the messages not moved are still in the DLQ: check them with \`switchyard dlq peek ${channel.name}\` and retry\n`,
     );
-    // Only a running task carries its handle; once it ends, ours is the most recent one.
-    const task: ListMessageMoveTasksResultEntry | undefined =
-      Results.find((entry) => taskHandle !== undefined && entry.TaskHandle === taskHandle) ?? Results[0];
-    const status = task?.Status ?? 'RUNNING';
-    const moved = task?.ApproximateNumberOfMessagesMoved ?? 0;
-    const toMove = task?.ApproximateNumberOfMessagesToMove ?? counts.queued;
-    progress.report(`${status}: moved ${moved} of ${toMove}`);
-    if (FINAL_STATUSES.has(status)) {
-      const report: RedriveReport = {
-        channel: channel.name,
-        sourceArn,
-        destinationArn,
-        status,
-        moved,
-        toMove,
-        ...(task?.FailureReason !== undefined && { failureReason: task.FailureReason }),
-      };
-      if (status !== 'COMPLETED') {
-        io.stderr(
-          `the redrive ended ${status}${task?.FailureReason ? `: ${task.FailureReason}` : ''}; ` +
-            `the messages not moved are still in the DLQ: check them with \`switchyard dlq peek ${channel.name}\` and retry\n`,
-        );
-      }
-      return finish(report, status === 'COMPLETED');
-    }
-    await sleep(target.pollIntervalMs);
   }
+  return finish(report, status === 'COMPLETED');
 }
 
 /** `switchyard dlq redrive <channel>`. */

@@ -9,8 +9,8 @@ import type { OptionValues } from '../args';
 import { requireOutput } from '../channels';
 import { ExitCode, OperationError, UsageError } from '../errors';
 import { toJson } from '../output/format';
-import { Progress, sleep } from '../output/progress';
-import { REPLAY_FINAL_STATES, removeReplayRules } from '../replay-rules';
+import { followUntilEnded, Progress, sleep } from '../output/progress';
+import { removeReplayRules } from '../replay-rules';
 import { parseTimeOption } from '../time-option';
 import type { Command, CommandContext } from './command';
 import { checkPattern, filterArns, patternRules } from './replay-destination';
@@ -149,52 +149,54 @@ async function replay(context: CommandContext): Promise<number> {
           : ' to every rule of the bus'),
   );
   // A failure while polling leaves the temporary rules in place: the replay goes on without us.
-  for (;;) {
-    const described = await clients.eventBridge.send(new DescribeReplayCommand({ ReplayName: replayName }));
-    const state = described.State ?? 'STARTING';
-    const lastReplayed = described.EventLastReplayedTime?.toISOString();
-    progress.report(`${state}${lastReplayed ? `: last event replayed at ${lastReplayed}` : ''}`);
-    if (REPLAY_FINAL_STATES.has(state)) {
-      if (temporaryRules.length > 0 && target.replayRuleGraceMs > 0) {
-        progress.report(
-          `waiting ${target.replayRuleGraceMs / 1000} s for deliveries in flight before removing the temporary rules`,
-        );
-        await sleep(target.replayRuleGraceMs);
-      }
-      await removeTemporaryRules();
-      const report: ReplayReport = {
-        replayName,
-        replayArn: started.ReplayArn ?? described.ReplayArn ?? '',
-        archiveName,
-        from: from.toISOString(),
-        to: to.toISOString(),
-        filterArns: rules,
-        state,
-        ...(described.StateReason !== undefined && { stateReason: described.StateReason }),
-        ...(options.pattern !== undefined && {
-          pattern: JSON.parse(options.pattern) as unknown,
-          temporaryRules: temporaryRules.map(({ name, channel, eventPattern }) => ({
-            name,
-            channel,
-            eventPattern: JSON.parse(eventPattern) as unknown,
-          })),
-        }),
-      };
-      if (context.json) io.stdout(toJson(report));
-      else
-        io.stdout(
-          `${state}: replay ${replayName}${described.StateReason ? ` (${described.StateReason})` : ''}\n`,
-        );
-      if (state !== 'COMPLETED') {
-        io.stderr(
-          `the replay ended ${state}; consumers are idempotent, so rerunning the same window is safe once the cause is fixed\n`,
-        );
-        return ExitCode.failed;
-      }
-      return ExitCode.ok;
-    }
-    await sleep(target.pollIntervalMs);
+  const described = await followUntilEnded({
+    observe: () => clients.eventBridge.send(new DescribeReplayCommand({ ReplayName: replayName })),
+    stateOf: (observed) => observed.State ?? 'STARTING',
+    describe: (observed) => {
+      const lastReplayed = observed.EventLastReplayedTime?.toISOString();
+      return `${observed.State ?? 'STARTING'}${lastReplayed ? `: last event replayed at ${lastReplayed}` : ''}`;
+    },
+    progress,
+    intervalMs: target.pollIntervalMs,
+  });
+  const state = described.State ?? 'STARTING';
+  if (temporaryRules.length > 0 && target.replayRuleGraceMs > 0) {
+    progress.report(
+      `waiting ${target.replayRuleGraceMs / 1000} s for deliveries in flight before removing the temporary rules`,
+    );
+    await sleep(target.replayRuleGraceMs);
   }
+  await removeTemporaryRules();
+  const report: ReplayReport = {
+    replayName,
+    replayArn: started.ReplayArn ?? described.ReplayArn ?? '',
+    archiveName,
+    from: from.toISOString(),
+    to: to.toISOString(),
+    filterArns: rules,
+    state,
+    ...(described.StateReason !== undefined && { stateReason: described.StateReason }),
+    ...(options.pattern !== undefined && {
+      pattern: JSON.parse(options.pattern) as unknown,
+      temporaryRules: temporaryRules.map(({ name, channel, eventPattern }) => ({
+        name,
+        channel,
+        eventPattern: JSON.parse(eventPattern) as unknown,
+      })),
+    }),
+  };
+  if (context.json) io.stdout(toJson(report));
+  else
+    io.stdout(
+      `${state}: replay ${replayName}${described.StateReason ? ` (${described.StateReason})` : ''}\n`,
+    );
+  if (state !== 'COMPLETED') {
+    io.stderr(
+      `the replay ended ${state}; consumers are idempotent, so rerunning the same window is safe once the cause is fixed\n`,
+    );
+    return ExitCode.failed;
+  }
+  return ExitCode.ok;
 }
 
 /** `switchyard events replay`. */
