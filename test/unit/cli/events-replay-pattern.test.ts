@@ -44,7 +44,7 @@ const target: Target = {
 };
 
 /** Runs `events replay --pattern` against the mocked clients, capturing what an operator sees. */
-async function replayWithPattern(): Promise<{
+async function replayWithPattern(on: Target = target): Promise<{
   result: Promise<number>;
   stdout: () => string;
   stderr: () => string;
@@ -53,8 +53,8 @@ async function replayWithPattern(): Promise<{
   let stderr = '';
   const context: CommandContext = {
     io: { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd: '.' },
-    target,
-    clients: new Clients(target.clientSettings),
+    target: on,
+    clients: new Clients(on.clientSettings),
     args: [],
     options: { from: 'now-1h', pattern: '{"source":["shop"]}', json: true },
     json: true,
@@ -152,5 +152,34 @@ describe('events replay --pattern, when things go wrong', () => {
       pattern: { source: ['shop'] },
     });
     expect(run.stderr()).toMatch(/warning: could not remove the temporary replay rules/);
+  });
+
+  it('should give new rules time to take effect before the replay, and deliveries time to land before removing them', async () => {
+    // Arrange: AWS-like waits, shortened
+    eventBridge.on(StartReplayCommand).resolves({ ReplayArn: 'arn:replay' });
+    eventBridge
+      .on(DescribeReplayCommand)
+      .rejectsOnce(new ResourceNotFoundException({ message: 'none', $metadata: {} }))
+      .resolves({ State: 'COMPLETED' });
+
+    // Act
+    const startedAt = Date.now();
+    const run = await replayWithPattern({ ...target, replayRuleSettleMs: 20, replayRuleGraceMs: 30 });
+    const code = await run.result;
+    const elapsedMs = Date.now() - startedAt;
+
+    // Assert: each wait is announced, and comes between the calls it separates
+    expect(code).toBe(0);
+    expect(elapsedMs).toBeGreaterThanOrEqual(50);
+    const stderr = run.stderr();
+    const settle = stderr.indexOf('waiting 0.02 s for the temporary rules to take effect');
+    const grace = stderr.indexOf(
+      'waiting 0.03 s for deliveries in flight before removing the temporary rules',
+    );
+    expect(settle).toBeGreaterThanOrEqual(0);
+    expect(grace).toBeGreaterThan(settle);
+    const order = eventBridge.calls().map((call) => (call.args[0] as object).constructor.name);
+    expect(order.indexOf('StartReplayCommand')).toBeGreaterThan(order.lastIndexOf('PutTargetsCommand'));
+    expect(order.indexOf('DeleteRuleCommand')).toBeGreaterThan(order.lastIndexOf('DescribeReplayCommand'));
   });
 });
