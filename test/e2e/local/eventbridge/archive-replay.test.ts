@@ -32,36 +32,8 @@ describe('EventBridge archives and replays', () => {
       .EventBusArn as string;
     firstQueue = await harness.createQueue('replay-first');
     secondQueue = await harness.createQueue('replay-second');
-    firstRuleArn = (
-      await harness.eventBridge.send(
-        new PutRuleCommand({
-          Name: 'first',
-          EventBusName: 'history',
-          EventPattern: '{"source":[{"prefix":""}]}',
-        }),
-      )
-    ).RuleArn as string;
-    await harness.eventBridge.send(
-      new PutRuleCommand({
-        Name: 'second',
-        EventBusName: 'history',
-        EventPattern: '{"source":[{"prefix":""}]}',
-      }),
-    );
-    await harness.eventBridge.send(
-      new PutTargetsCommand({
-        Rule: 'first',
-        EventBusName: 'history',
-        Targets: [{ Id: 'q', Arn: firstQueue.arn }],
-      }),
-    );
-    await harness.eventBridge.send(
-      new PutTargetsCommand({
-        Rule: 'second',
-        EventBusName: 'history',
-        Targets: [{ Id: 'q', Arn: secondQueue.arn }],
-      }),
-    );
+    firstRuleArn = await ruleToQueue('first', '{"source":[{"prefix":""}]}', firstQueue.arn);
+    await ruleToQueue('second', '{"source":[{"prefix":""}]}', secondQueue.arn);
     archiveArn = (
       await harness.eventBridge.send(
         new CreateArchiveCommand({
@@ -90,6 +62,17 @@ describe('EventBridge archives and replays', () => {
   afterAll(async () => {
     await harness.stop();
   });
+
+  /** A rule on the `history` bus that sends what matches `pattern` to one queue; answers its ARN. */
+  async function ruleToQueue(name: string, pattern: string, queueArn: string): Promise<string> {
+    const { RuleArn } = await harness.eventBridge.send(
+      new PutRuleCommand({ Name: name, EventBusName: 'history', EventPattern: pattern }),
+    );
+    await harness.eventBridge.send(
+      new PutTargetsCommand({ Rule: name, EventBusName: 'history', Targets: [{ Id: 'q', Arn: queueArn }] }),
+    );
+    return RuleArn as string;
+  }
 
   async function replayUntilDone(name: string, filterArns?: string[]): Promise<DescribeReplayCommandOutput> {
     const started = await harness.eventBridge.send(
@@ -162,19 +145,10 @@ describe('EventBridge archives and replays', () => {
   it("should let a rule match on replay-name, so it takes one replay's events and no live ones", async () => {
     // Arrange: a rule as `events replay --pattern` creates it, and a live event while it exists
     const pinnedQueue = await harness.createQueue('replay-pinned');
-    const { RuleArn } = await harness.eventBridge.send(
-      new PutRuleCommand({
-        Name: 'pinned',
-        EventBusName: 'history',
-        EventPattern: '{"source":["keep"],"replay-name":["pinned"]}',
-      }),
-    );
-    await harness.eventBridge.send(
-      new PutTargetsCommand({
-        Rule: 'pinned',
-        EventBusName: 'history',
-        Targets: [{ Id: 'q', Arn: pinnedQueue.arn }],
-      }),
+    const pinnedRuleArn = await ruleToQueue(
+      'pinned',
+      '{"source":["keep"],"replay-name":["pinned"]}',
+      pinnedQueue.arn,
     );
     await harness.eventBridge.send(
       new PutEventsCommand({
@@ -184,7 +158,7 @@ describe('EventBridge archives and replays', () => {
     const live = await harness.drain(pinnedQueue.url);
 
     // Act
-    await replayUntilDone('pinned', [RuleArn as string]);
+    await replayUntilDone('pinned', [pinnedRuleArn]);
     const replayed = await harness.drain(pinnedQueue.url);
     await harness.drain(firstQueue.url);
     await harness.drain(secondQueue.url);

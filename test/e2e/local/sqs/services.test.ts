@@ -22,6 +22,20 @@ interface CliRun {
   readonly stderr: string;
 }
 
+/** An `onReady` for `runCli`: lists the queues over the real SDK, hands them over, then stops the process. */
+const listQueuesThenStop =
+  (receive: (queueUrls: string[]) => void) =>
+  (url: string, stop: () => void): void => {
+    const sqs = new SQSClient(clientConfig(url));
+    sqs
+      .send(new ListQueuesCommand({}))
+      .then((result) => receive(result.QueueUrls ?? []))
+      .finally(() => {
+        sqs.destroy();
+        stop();
+      });
+  };
+
 /** Runs the CLI; `onReady` gets the endpoint URL once printed and may stop the process. */
 function runCli(args: string[], onReady?: (url: string, stop: () => void) => void): Promise<CliRun> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'local/services-main.ts', ...args], {
@@ -184,18 +198,12 @@ describe('startServices and the local:services CLI', () => {
     let listed: string[] | undefined;
 
     // Act
-    const run = await runCli(['--port', '0', '--data-dir', dataDir], (url, stop) => {
-      const sqs = new SQSClient(clientConfig(url));
-      sqs
-        .send(new ListQueuesCommand({}))
-        .then((result) => {
-          listed = result.QueueUrls ?? [];
-        })
-        .finally(() => {
-          sqs.destroy();
-          stop();
-        });
-    });
+    const run = await runCli(
+      ['--port', '0', '--data-dir', dataDir],
+      listQueuesThenStop((urls) => {
+        listed = urls;
+      }),
+    );
 
     // Assert
     expect(run.code).toBe(0);
@@ -258,18 +266,12 @@ describe('startServices and the local:services CLI', () => {
     let listed: string[] | undefined;
 
     // Act
-    const run = await runCli(['--reset', '--port', '0', '--data-dir', dataDir], (url, stop) => {
-      const sqs = new SQSClient(clientConfig(url));
-      sqs
-        .send(new ListQueuesCommand({}))
-        .then((result) => {
-          listed = result.QueueUrls ?? [];
-        })
-        .finally(() => {
-          sqs.destroy();
-          stop();
-        });
-    });
+    const run = await runCli(
+      ['--reset', '--port', '0', '--data-dir', dataDir],
+      listQueuesThenStop((urls) => {
+        listed = urls;
+      }),
+    );
 
     // Assert
     expect(run.code).toBe(0);

@@ -1,21 +1,6 @@
 import { InvalidEventPatternError } from '../../../../local/eventbridge/errors';
 import { compileEventPattern, flattenEvent } from '../../../../local/eventbridge/pattern';
-
-/** Builds an event envelope around a detail object, as EventBridge delivers it. */
-function eventWith(detail: Record<string, unknown>, overrides: Record<string, unknown> = {}): unknown {
-  return {
-    version: '0',
-    id: 'e-1',
-    'detail-type': 'order.placed',
-    source: 'shop',
-    account: '000000000000',
-    time: '2026-01-01T00:00:00Z',
-    region: 'us-east-1',
-    resources: [],
-    detail,
-    ...overrides,
-  };
-}
+import { eventEnvelope } from './event-envelope';
 
 function matches(pattern: unknown, event: unknown): boolean {
   return compileEventPattern(JSON.stringify(pattern)).matches(event);
@@ -40,23 +25,23 @@ describe('event pattern operators', () => {
     });
 
     it('should not match a number against the same digits as a string', () => {
-      expect(matches({ detail: { n: ['3'] } }, eventWith({ n: 3 }))).toBe(false);
+      expect(matches({ detail: { n: ['3'] } }, eventEnvelope({ n: 3 }))).toBe(false);
     });
 
     it('should match booleans, null and the empty string exactly', () => {
-      const event = eventWith({ flag: true, gone: null, empty: '' });
+      const event = eventEnvelope({ flag: true, gone: null, empty: '' });
       expect(matches({ detail: { flag: [true], gone: [null], empty: [''] } }, event)).toBe(true);
       expect(matches({ detail: { flag: [false] } }, event)).toBe(false);
     });
 
     it('should match an event array when any element matches', () => {
-      expect(matches({ resources: ['b'] }, eventWith({}, { resources: ['a', 'b'] }))).toBe(true);
+      expect(matches({ resources: ['b'] }, eventEnvelope({}, { resources: ['a', 'b'] }))).toBe(true);
     });
   });
 
   describe('string operators', () => {
     it('should match prefix and suffix, with and without case', () => {
-      const event = eventWith({ file: 'Report.PDF' });
+      const event = eventEnvelope({ file: 'Report.PDF' });
       expect(matches({ detail: { file: [{ prefix: 'Rep' }] } }, event)).toBe(true);
       expect(matches({ detail: { file: [{ suffix: '.pdf' }] } }, event)).toBe(false);
       expect(matches({ detail: { file: [{ suffix: { 'equals-ignore-case': '.pdf' } }] } }, event)).toBe(true);
@@ -67,29 +52,29 @@ describe('event pattern operators', () => {
     });
 
     it('should match wildcards across any run of characters', () => {
-      const event = eventWith({ path: 'a/b/c/d.txt' });
+      const event = eventEnvelope({ path: 'a/b/c/d.txt' });
       expect(matches({ detail: { path: [{ wildcard: 'a/*/d.txt' }] } }, event)).toBe(true);
       expect(matches({ detail: { path: [{ wildcard: 'a/*/e.txt' }] } }, event)).toBe(false);
-      expect(matches({ detail: { path: [{ wildcard: '*' }] } }, eventWith({ path: '' }))).toBe(true);
+      expect(matches({ detail: { path: [{ wildcard: '*' }] } }, eventEnvelope({ path: '' }))).toBe(true);
     });
 
     it('should treat an escaped star as a literal', () => {
-      expect(matches({ detail: { p: [{ wildcard: 'a\\*b' }] } }, eventWith({ p: 'a*b' }))).toBe(true);
-      expect(matches({ detail: { p: [{ wildcard: 'a\\*b' }] } }, eventWith({ p: 'axb' }))).toBe(false);
+      expect(matches({ detail: { p: [{ wildcard: 'a\\*b' }] } }, eventEnvelope({ p: 'a*b' }))).toBe(true);
+      expect(matches({ detail: { p: [{ wildcard: 'a\\*b' }] } }, eventEnvelope({ p: 'axb' }))).toBe(false);
     });
   });
 
   describe('anything-but', () => {
     it('should match any present value outside the list, including null', () => {
       const pattern = { detail: { state: [{ 'anything-but': ['stopped', 'failed'] }] } };
-      expect(matches(pattern, eventWith({ state: 'running' }))).toBe(true);
-      expect(matches(pattern, eventWith({ state: null }))).toBe(true);
-      expect(matches(pattern, eventWith({ state: 'stopped' }))).toBe(false);
-      expect(matches(pattern, eventWith({}))).toBe(false);
+      expect(matches(pattern, eventEnvelope({ state: 'running' }))).toBe(true);
+      expect(matches(pattern, eventEnvelope({ state: null }))).toBe(true);
+      expect(matches(pattern, eventEnvelope({ state: 'stopped' }))).toBe(false);
+      expect(matches(pattern, eventEnvelope({}))).toBe(false);
     });
 
     it('should support the prefix, suffix, equals-ignore-case and wildcard forms', () => {
-      const event = eventWith({ s: 'us-east-1' });
+      const event = eventEnvelope({ s: 'us-east-1' });
       expect(matches({ detail: { s: [{ 'anything-but': { prefix: 'us-' } }] } }, event)).toBe(false);
       expect(matches({ detail: { s: [{ 'anything-but': { suffix: '-2' } }] } }, event)).toBe(true);
       expect(
@@ -102,10 +87,10 @@ describe('event pattern operators', () => {
   describe('numeric', () => {
     it('should match ranges, equality and reject strings', () => {
       const pattern = { detail: { n: [{ numeric: ['>', 0, '<=', 5] }] } };
-      expect(matches(pattern, eventWith({ n: 5 }))).toBe(true);
-      expect(matches(pattern, eventWith({ n: 0 }))).toBe(false);
-      expect(matches(pattern, eventWith({ n: '3' }))).toBe(false);
-      expect(matches({ detail: { n: [{ numeric: ['=', 301.8] }] } }, eventWith({ n: 301.8 }))).toBe(true);
+      expect(matches(pattern, eventEnvelope({ n: 5 }))).toBe(true);
+      expect(matches(pattern, eventEnvelope({ n: 0 }))).toBe(false);
+      expect(matches(pattern, eventEnvelope({ n: '3' }))).toBe(false);
+      expect(matches({ detail: { n: [{ numeric: ['=', 301.8] }] } }, eventEnvelope({ n: 301.8 }))).toBe(true);
     });
 
     it('should refuse an empty range', () => {
@@ -115,16 +100,16 @@ describe('event pattern operators', () => {
 
   describe('cidr', () => {
     it('should match IPv4 and IPv6 addresses inside the block only', () => {
-      expect(matches({ detail: { ip: [{ cidr: '10.0.0.0/24' }] } }, eventWith({ ip: '10.0.0.7' }))).toBe(
+      expect(matches({ detail: { ip: [{ cidr: '10.0.0.0/24' }] } }, eventEnvelope({ ip: '10.0.0.7' }))).toBe(
         true,
       );
-      expect(matches({ detail: { ip: [{ cidr: '10.0.0.0/24' }] } }, eventWith({ ip: '10.0.1.7' }))).toBe(
+      expect(matches({ detail: { ip: [{ cidr: '10.0.0.0/24' }] } }, eventEnvelope({ ip: '10.0.1.7' }))).toBe(
         false,
       );
       expect(
-        matches({ detail: { ip: [{ cidr: '2001:db8::/32' }] } }, eventWith({ ip: '2001:db8:0:0::1' })),
+        matches({ detail: { ip: [{ cidr: '2001:db8::/32' }] } }, eventEnvelope({ ip: '2001:db8:0:0::1' })),
       ).toBe(true);
-      expect(matches({ detail: { ip: [{ cidr: '10.0.0.0/24' }] } }, eventWith({ ip: '::ffff:1' }))).toBe(
+      expect(matches({ detail: { ip: [{ cidr: '10.0.0.0/24' }] } }, eventEnvelope({ ip: '::ffff:1' }))).toBe(
         false,
       );
     });
@@ -138,7 +123,7 @@ describe('event pattern operators', () => {
 
   describe('exists', () => {
     it('should test leaf presence, not objects', () => {
-      const event = eventWith({ a: { b: 1 } });
+      const event = eventEnvelope({ a: { b: 1 } });
       expect(matches({ detail: { a: { b: [{ exists: true }] } } }, event)).toBe(true);
       expect(matches({ detail: { a: [{ exists: true }] } }, event)).toBe(false);
       expect(matches({ detail: { c: [{ exists: false }] } }, event)).toBe(true);
@@ -148,13 +133,13 @@ describe('event pattern operators', () => {
   describe('structure', () => {
     it('should OR the branches of $or and AND the rest', () => {
       const pattern = { source: ['shop'], $or: [{ detail: { a: [1] } }, { detail: { b: [2] } }] };
-      expect(matches(pattern, eventWith({ b: 2 }))).toBe(true);
-      expect(matches(pattern, eventWith({ c: 3 }))).toBe(false);
-      expect(matches(pattern, eventWith({ b: 2 }, { source: 'other' }))).toBe(false);
+      expect(matches(pattern, eventEnvelope({ b: 2 }))).toBe(true);
+      expect(matches(pattern, eventEnvelope({ c: 3 }))).toBe(false);
+      expect(matches(pattern, eventEnvelope({ b: 2 }, { source: 'other' }))).toBe(false);
     });
 
     it('should only combine fields from the same element of an array of objects', () => {
-      const event = eventWith({
+      const event = eventEnvelope({
         items: [
           { sku: 'a', qty: 1 },
           { sku: 'b', qty: 2 },
@@ -166,11 +151,11 @@ describe('event pattern operators', () => {
 
     it('should OR the values of a key repeated in the pattern text', () => {
       const pattern = compileEventPattern('{"detail":{"s":["x"],"s":["y"]}}');
-      expect(pattern.matches(eventWith({ s: 'y' }))).toBe(true);
+      expect(pattern.matches(eventEnvelope({ s: 'y' }))).toBe(true);
     });
 
     it('should let one flattened event serve many patterns', () => {
-      const flat = flattenEvent(eventWith({ n: 1 }));
+      const flat = flattenEvent(eventEnvelope({ n: 1 }));
       const patterns = Array.from({ length: 100 }, (_, i) => compileEventPattern(`{"detail":{"n":[${i}]}}`));
       expect(patterns.filter((p) => p.matchesFlat(flat))).toHaveLength(1);
     });

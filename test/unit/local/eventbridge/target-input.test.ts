@@ -1,19 +1,6 @@
 import { buildTargetInput } from '../../../../local/eventbridge/engine/target-input';
-import type { EventEnvelope, TargetRecord } from '../../../../local/eventbridge/model/eventbridge-model';
-
-function anEvent(detail: unknown): EventEnvelope {
-  return {
-    version: '0',
-    id: 'e-1',
-    'detail-type': 'order.placed',
-    source: 'shop',
-    account: '000000000000',
-    time: '2026-01-01T00:00:00Z',
-    region: 'us-east-1',
-    resources: [],
-    detail,
-  };
-}
+import type { TargetRecord } from '../../../../local/eventbridge/model/eventbridge-model';
+import { eventEnvelope } from './event-envelope';
 
 function aTarget(overrides: Partial<TargetRecord> = {}): TargetRecord {
   return { Id: 't', Arn: 'arn:aws:sqs:us-east-1:000000000000:q', ...overrides };
@@ -27,18 +14,18 @@ const context = {
 
 describe('buildTargetInput', () => {
   it('should send the whole event by default', () => {
-    expect(JSON.parse(buildTargetInput(aTarget(), anEvent({ a: 1 }), context))).toMatchObject({
+    expect(JSON.parse(buildTargetInput(aTarget(), eventEnvelope({ a: 1 }), context))).toMatchObject({
       id: 'e-1',
       detail: { a: 1 },
     });
   });
 
   it('should send Input unchanged', () => {
-    expect(buildTargetInput(aTarget({ Input: '"constant"' }), anEvent({}), context)).toBe('"constant"');
+    expect(buildTargetInput(aTarget({ Input: '"constant"' }), eventEnvelope({}), context)).toBe('"constant"');
   });
 
   it('should send the JSON at InputPath, with bracket and index steps', () => {
-    const event = anEvent({ 'line-items': [{ sku: 'a' }, { sku: 'b' }] });
+    const event = eventEnvelope({ 'line-items': [{ sku: 'a' }, { sku: 'b' }] });
     expect(buildTargetInput(aTarget({ InputPath: "$.detail['line-items'][1]" }), event, context)).toBe(
       '{"sku":"b"}',
     );
@@ -55,7 +42,11 @@ describe('buildTargetInput', () => {
     });
 
     // Act
-    const output = buildTargetInput(target, anEvent({ name: 'Ann "A"', count: 2, tags: ['x'] }), context);
+    const output = buildTargetInput(
+      target,
+      eventEnvelope({ name: 'Ann "A"', count: 2, tags: ['x'] }),
+      context,
+    );
 
     // Assert
     expect(JSON.parse(output)).toEqual({
@@ -73,19 +64,19 @@ describe('buildTargetInput', () => {
         InputTemplate: 'from <s> via <aws.events.rule-name>',
       },
     });
-    expect(buildTargetInput(target, anEvent({}), context)).toBe('from shop via r');
+    expect(buildTargetInput(target, eventEnvelope({}), context)).toBe('from shop via r');
   });
 
   it('should insert null for a path that leads nowhere', () => {
     const target = aTarget({
       InputTransformer: { InputPathsMap: { x: '$.detail.missing' }, InputTemplate: '{"x": <x>}' },
     });
-    expect(JSON.parse(buildTargetInput(target, anEvent({}), context))).toEqual({ x: null });
+    expect(JSON.parse(buildTargetInput(target, eventEnvelope({}), context))).toEqual({ x: null });
   });
 
   it('should expose the whole event as <aws.events.event>', () => {
     const target = aTarget({ InputTransformer: { InputTemplate: '{"original": <aws.events.event>}' } });
-    expect(JSON.parse(buildTargetInput(target, anEvent({ a: 1 }), context)).original.detail).toEqual({
+    expect(JSON.parse(buildTargetInput(target, eventEnvelope({ a: 1 }), context)).original.detail).toEqual({
       a: 1,
     });
   });
