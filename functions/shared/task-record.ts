@@ -49,9 +49,8 @@ export interface TaskRecord {
    */
   readonly deadLetteredAt?: string;
   /**
-   * The SQS message id of the delivery that started the latest attempt. A task FAILED with
-   * RETRIES_EXHAUSTED restarts when another message (a redrive from the DLQ, which SQS sends
-   * as a new message) arrives for it; the same message again is only a duplicate.
+   * The SQS message id of the delivery that started the latest attempt: only that message's
+   * last delivery may mark the attempt dead-lettered (another message has receives of its own).
    */
   readonly lastMessageId?: string;
   /**

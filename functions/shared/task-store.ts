@@ -36,7 +36,6 @@ export const isRestartableBy = (record: TaskRecord, messageId: string): boolean 
   record.status === 'FAILED' &&
   record.error?.code === 'RETRIES_EXHAUSTED' &&
   record.outcomePublished === true &&
-  record.lastMessageId !== messageId &&
   record.runMessageIds?.has(messageId) !== true;
 
 const classifyRecord = (record: TaskRecord): ClaimOutcome =>
@@ -166,7 +165,7 @@ export class TaskStore {
           Key: { taskId: record.taskId },
           UpdateExpression: `REMOVE #error, lastError, outcomePublished, deadLetteredAt SET #status = :processing, attempts = attempts + :one, leaseExpiresAt = :lease, lastMessageId = :messageId, updatedAt = :now, ${APPEND_HISTORY} ADD runMessageIds :messageIds`,
           ConditionExpression:
-            '#status = :failed AND #error.code = :exhausted AND attempts = :attempts AND outcomePublished = :true AND (attribute_not_exists(lastMessageId) OR lastMessageId <> :messageId) AND (attribute_not_exists(runMessageIds) OR NOT contains(runMessageIds, :messageId))',
+            '#status = :failed AND #error.code = :exhausted AND attempts = :attempts AND outcomePublished = :true AND (attribute_not_exists(runMessageIds) OR NOT contains(runMessageIds, :messageId))',
           ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
           ExpressionAttributeValues: {
             ':processing': 'PROCESSING',

@@ -316,6 +316,7 @@ describe('task worker', () => {
         attempts: 5,
         error: { code: 'RETRIES_EXHAUSTED', message: 'Webhook receiver answered HTTP 503' },
         lastMessageId: `message-${taskId}`,
+        runMessageIds: new Set([`message-${taskId}`]),
         outcomePublished: true,
         ...overrides,
       });

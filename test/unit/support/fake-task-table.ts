@@ -67,7 +67,6 @@ export const fakeTaskTable = (
           (record.error as { code?: string } | undefined)?.code === 'RETRIES_EXHAUSTED' &&
           record.attempts === values[':attempts'] &&
           record.outcomePublished === true &&
-          record.lastMessageId !== values[':messageId'] &&
           !(record.runMessageIds as Set<string> | undefined)?.has(String(values[':messageId']))
         : record.status === 'ACCEPTED' ||
           (record.status === 'PROCESSING' && Number(record.leaseExpiresAt ?? 0) < Number(values[':nowMs']));
