@@ -7,7 +7,7 @@ import {
 import { type EventBridgeHarness, startEventBridgeHarness } from './eventbridge-harness';
 
 /*
- * The shared conformance suite again, this time through TestEventPattern over HTTP with the
+ * The vendored conformance suite again, this time through TestEventPattern over HTTP with the
  * real SDK client, as the recorded AWS answers were obtained.
  */
 const cases = loadConformanceCases();

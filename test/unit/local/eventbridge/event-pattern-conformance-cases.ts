@@ -3,11 +3,10 @@ import path from 'node:path';
 import JSON5 from 'json5';
 
 /*
- * Reads the shared EventBridge conformance suite (answers recorded from AWS's TestEventPattern)
- * in place: the data stays in the shared folder next to the repository.
+ * Reads the EventBridge conformance suite (answers recorded from AWS's TestEventPattern), vendored
+ * unchanged with its README and license notice under test/fixtures/eventbridge-patterns.
  */
-const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
-const suiteDir = path.resolve(repoRoot, '..', 'shared', 'conformance', 'eventbridge-patterns');
+const suiteDir = path.resolve(__dirname, '..', '..', '..', 'fixtures', 'eventbridge-patterns');
 const casesDir = path.join(suiteDir, 'cases');
 
 /** What AWS answered for a case. */

@@ -3,7 +3,7 @@ import { compileEventPattern } from '../../../../local/eventbridge/pattern';
 import { awsMessageFor, loadConformanceCases, messagePattern } from './event-pattern-conformance-cases';
 
 /*
- * Runs every case of the shared EventBridge conformance suite against the pattern engine and
+ * Runs every case of the vendored EventBridge conformance suite against the pattern engine and
  * checks AWS's answer: match, no match, or InvalidEventPatternException with AWS's message.
  */
 const cases = loadConformanceCases();
