@@ -5,7 +5,7 @@ import { countMetric, logger } from '../shared/observability';
  * The high-value order desk: the rule already selected `order.placed` with amount >= 1000, so
  * every event here gets a structured notice and counts toward the business metric.
  */
-export const notifyHighValueOrder = async (event: BusEvent, data: unknown): Promise<void> => {
+export const notifyHighValueOrder = (event: BusEvent, data: unknown): void => {
   const order = data as OrderPlacedData;
   logger.info('High-value order', {
     orderId: order.orderId,

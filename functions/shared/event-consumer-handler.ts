@@ -44,7 +44,7 @@ export const eventConsumerHandler = (handle: EventHandler, options: { recordCons
 
   const processBatch = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
     config.registerLambdaContext(context);
-    return processPartialResponse(
+    return await processPartialResponse(
       event,
       (record: SQSRecord) =>
         consumeEvent(record.body, handle, {

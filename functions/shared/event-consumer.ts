@@ -8,7 +8,7 @@ export type EventHandler = (
   event: BusEvent,
   data: unknown,
   context: { readonly flows: FlowStore },
-) => Promise<void>;
+) => void | Promise<void>;
 
 /** Runs `handle` at most once per key, even when SQS delivers the message again. */
 export type OnceRunner = (key: string, run: () => Promise<void>) => Promise<void>;

@@ -5,7 +5,7 @@ import { countMetric, logger } from '../shared/observability';
  * The message filter's consumer: every `task.failed` becomes one structured alert line (for
  * log-based alerting) and one count of the `TaskFailureAlerts` metric per task type.
  */
-export const alertTaskFailure = async (event: BusEvent, data: unknown): Promise<void> => {
+export const alertTaskFailure = (event: BusEvent, data: unknown): void => {
   const failure = data as TaskFailedData;
   logger.error('Task failed', {
     alert: 'TASK_FAILED',

@@ -28,7 +28,7 @@ const dependencies: Omit<TaskWorkerDependencies, 'leaseMs'> = {
 
 const processBatch = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
   const deps = { ...dependencies, leaseMs: () => context.getRemainingTimeInMillis() };
-  return processPartialResponse(
+  return await processPartialResponse(
     event,
     (record: SQSRecord) =>
       processTaskMessage(

@@ -33,7 +33,12 @@ export class CloudWatchService implements AwsService {
     return request.headers['x-amz-target']?.startsWith(TARGET_PREFIX) === true;
   }
 
-  async handle(request: AwsRequest): Promise<AwsResponse> {
+  handle(request: AwsRequest): Promise<AwsResponse> {
+    return Promise.resolve(this.respond(request));
+  }
+
+  /** Answers every request, errors included: nothing it throws escapes as a rejection. */
+  private respond(request: AwsRequest): AwsResponse {
     try {
       const operation = (request.headers['x-amz-target'] ?? '').slice(TARGET_PREFIX.length);
       if (operation !== 'GetMetricStatistics') {

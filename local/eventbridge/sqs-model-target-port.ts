@@ -9,7 +9,7 @@ import { type SqsSendOptions, type SqsTargetPort, TargetUnreachableError } from 
  */
 export function sqsModelTargetPort(model: SqsModel): SqsTargetPort {
   return {
-    async sendMessage(queueArn: string, body: string, options: SqsSendOptions = {}): Promise<void> {
+    sendMessage(queueArn: string, body: string, options: SqsSendOptions = {}): Promise<void> {
       const attributes: Record<string, { DataType: string; StringValue: string }> = {};
       for (const [name, value] of Object.entries(options.messageAttributes ?? {})) {
         attributes[name] = { DataType: 'String', StringValue: value };
@@ -24,11 +24,13 @@ export function sqsModelTargetPort(model: SqsModel): SqsTargetPort {
             messageAttributes: attributes as MessageAttributes,
           }),
         });
+        return Promise.resolve();
       } catch (error) {
-        if (error instanceof SqsError && error.code === 'QueueDoesNotExist') {
-          throw new TargetUnreachableError(error.message, 'RESOURCE_NOT_FOUND');
-        }
-        throw error;
+        return Promise.reject(
+          error instanceof SqsError && error.code === 'QueueDoesNotExist'
+            ? new TargetUnreachableError(error.message, 'RESOURCE_NOT_FOUND')
+            : error,
+        );
       }
     },
   };

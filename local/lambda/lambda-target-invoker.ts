@@ -47,24 +47,34 @@ export function lambdaTargetInvoker(runtime: LambdaRuntime, options: AsyncInvoke
     }
   };
 
+  /** The event of an invocation Lambda would accept; what it would refuse throws, naming why. */
+  const acceptedEvent = (functionArn: string, payload: string): unknown => {
+    if (draining) {
+      // Refused rather than accepted and lost: EventBridge keeps the event and retries it.
+      throw new TargetUnreachableError('The local Lambda runtime is shutting down', 'THROTTLING');
+    }
+    if (runtime.find(functionArn) === undefined) {
+      throw new TargetUnreachableError(`Function not found: ${functionArn}`, 'RESOURCE_NOT_FOUND');
+    }
+    try {
+      return JSON.parse(payload);
+    } catch {
+      throw new TargetUnreachableError('The event payload is not valid JSON', 'INVALID_PARAMETER');
+    }
+  };
+
   return {
-    async invokeAsync(functionArn: string, payload: string): Promise<void> {
-      if (draining) {
-        // Refused rather than accepted and lost: EventBridge keeps the event and retries it.
-        throw new TargetUnreachableError('The local Lambda runtime is shutting down', 'THROTTLING');
-      }
-      if (runtime.find(functionArn) === undefined) {
-        throw new TargetUnreachableError(`Function not found: ${functionArn}`, 'RESOURCE_NOT_FOUND');
-      }
+    invokeAsync(functionArn: string, payload: string): Promise<void> {
       let event: unknown;
       try {
-        event = JSON.parse(payload);
-      } catch {
-        throw new TargetUnreachableError('The event payload is not valid JSON', 'INVALID_PARAMETER');
+        event = acceptedEvent(functionArn, payload);
+      } catch (error) {
+        return Promise.reject(error);
       }
       const run = runWithRetries(functionArn, event);
       running.add(run);
       void run.finally(() => running.delete(run));
+      return Promise.resolve();
     },
     async drain(): Promise<void> {
       draining = true;

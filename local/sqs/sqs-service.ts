@@ -54,8 +54,9 @@ export class SqsService implements AwsService {
       : handleQueryRequest(request, this.model);
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.model.close();
     this.store.close();
+    return Promise.resolve();
   }
 }

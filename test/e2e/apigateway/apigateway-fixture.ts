@@ -198,9 +198,9 @@ export async function startGateway(
     port: 0,
     region: REGION,
     credentials: CREDENTIALS,
-    invoke: async (functionId, event, timeoutMs) => {
+    invoke: (functionId, event, timeoutMs) => {
       calls.push({ functionId, event, timeoutMs });
-      return (functions[functionId] ?? ok)(event);
+      return Promise.resolve((functions[functionId] ?? ok)(event));
     },
   });
   return {

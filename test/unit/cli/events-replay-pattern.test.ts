@@ -15,7 +15,7 @@ import {
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { CommandContext } from '../../../cli/commands/command';
-import { eventsReplayCommand, type ReplayReport } from '../../../cli/commands/events-replay';
+import { eventsReplay, type ReplayReport } from '../../../cli/commands/events-replay';
 import { OperationError } from '../../../cli/errors';
 import { Clients } from '../../../cli/target/clients';
 import type { Target } from '../../../cli/target/target';
@@ -44,11 +44,11 @@ const target: Target = {
 };
 
 /** Runs `events replay --pattern` against the mocked clients, capturing what an operator sees. */
-async function replayWithPattern(on: Target = target): Promise<{
+function replayWithPattern(on: Target = target): {
   result: Promise<number>;
   stdout: () => string;
   stderr: () => string;
-}> {
+} {
   let stdout = '';
   let stderr = '';
   const context: CommandContext = {
@@ -59,7 +59,7 @@ async function replayWithPattern(on: Target = target): Promise<{
     options: { from: 'now-1h', pattern: '{"source":["shop"]}', json: true },
     json: true,
   };
-  return { result: eventsReplayCommand.run(context), stdout: () => stdout, stderr: () => stderr };
+  return { result: eventsReplay.run(context), stdout: () => stdout, stderr: () => stderr };
 }
 
 const temporaryRuleNames = () =>
@@ -96,7 +96,7 @@ describe('events replay --pattern, when things go wrong', () => {
       );
 
     // Act
-    const run = await replayWithPattern();
+    const run = replayWithPattern();
 
     // Assert
     await expect(run.result).rejects.toThrow(OperationError);
@@ -121,7 +121,7 @@ describe('events replay --pattern, when things go wrong', () => {
       .rejects(Object.assign(new Error('Access denied'), { name: 'AccessDeniedException' }));
 
     // Act
-    const run = await replayWithPattern();
+    const run = replayWithPattern();
 
     // Assert
     await expect(run.result).rejects.toThrow('EventBridge refused the replay: Rate exceeded');
@@ -142,7 +142,7 @@ describe('events replay --pattern, when things go wrong', () => {
       .rejects(Object.assign(new Error('Access denied'), { name: 'AccessDeniedException' }));
 
     // Act
-    const run = await replayWithPattern();
+    const run = replayWithPattern();
     const code = await run.result;
 
     // Assert
@@ -164,7 +164,7 @@ describe('events replay --pattern, when things go wrong', () => {
 
     // Act
     const startedAt = Date.now();
-    const run = await replayWithPattern({ ...target, replayRuleSettleMs: 20, replayRuleGraceMs: 30 });
+    const run = replayWithPattern({ ...target, replayRuleSettleMs: 20, replayRuleGraceMs: 30 });
     const code = await run.result;
     const elapsedMs = Date.now() - startedAt;
 

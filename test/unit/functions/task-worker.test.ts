@@ -26,9 +26,9 @@ const fetchMock = jest.spyOn(globalThis, 'fetch');
 
 /** Webhook receivers keyed by path: each answers with the given status. */
 const receiverStatus = (statusByPath: Record<string, number>) =>
-  fetchMock.mockImplementation(async (url) => {
+  fetchMock.mockImplementation((url) => {
     const status = statusByPath[new URL(String(url)).pathname] ?? 404;
-    return new Response(null, { status });
+    return Promise.resolve(new Response(null, { status }));
   });
 
 const webhook = (path: string) => ({ url: `https://hooks.example.com${path}`, body: { ok: true } });

@@ -11,8 +11,9 @@ const eventBridge = mockClient(EventBridgeClient);
 const sleeps: number[] = [];
 const publisher = () =>
   new EventPublisher(new EventBridgeClient({}), 'bus', {
-    sleep: async (ms) => {
+    sleep: (ms) => {
       sleeps.push(ms);
+      return Promise.resolve();
     },
     random: () => 0.5,
     now: () => Date.parse('2026-11-29T12:00:00.000Z'),

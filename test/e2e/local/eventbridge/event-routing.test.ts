@@ -14,8 +14,9 @@ describe('EventBridge routing to targets', () => {
   let harness: EventBridgeHarness;
   const invocations: Array<{ arn: string; payload: string }> = [];
   const lambda: LambdaInvoker = {
-    invokeAsync: async (arn, payload) => {
+    invokeAsync: (arn, payload) => {
       invocations.push({ arn, payload });
+      return Promise.resolve();
     },
   };
 

@@ -321,7 +321,7 @@ describe('SQS dead-letter queues and message move tasks', () => {
     // Act
     const second = await startServices({ port: 0, dataDir });
     try {
-      const done = await eventually(async () => {
+      const done = await eventually(() => {
         const [task] = second.sqs.listMessageMoveTasks(dlq.arn);
         return task?.Status === 'COMPLETED' ? task : undefined;
       });

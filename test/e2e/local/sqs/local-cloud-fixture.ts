@@ -59,7 +59,7 @@ export async function startLocalCloud(
 
 /** Polls `probe` until it returns a value (not undefined) or the deadline passes. */
 export async function eventually<T>(
-  probe: () => Promise<T | undefined>,
+  probe: () => T | undefined | Promise<T | undefined>,
   { timeoutMs = 5_000, intervalMs = 50 }: { timeoutMs?: number; intervalMs?: number } = {},
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -11,11 +11,12 @@ class FlakySqsPort implements SqsTargetPort {
 
   constructor(private readonly failures: Readonly<Record<string, number>>) {}
 
-  async sendMessage(queueArn: string, body: string, options?: SqsSendOptions): Promise<void> {
+  sendMessage(queueArn: string, body: string, options?: SqsSendOptions): Promise<void> {
     const attempt = (this.attempts.get(queueArn) ?? 0) + 1;
     this.attempts.set(queueArn, attempt);
-    if (attempt <= (this.failures[queueArn] ?? 0)) throw new Error(`refused ${queueArn}`);
+    if (attempt <= (this.failures[queueArn] ?? 0)) return Promise.reject(new Error(`refused ${queueArn}`));
     this.sent.push({ queueArn, body, ...(options && { options }) });
+    return Promise.resolve();
   }
 }
 
