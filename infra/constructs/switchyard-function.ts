@@ -4,8 +4,17 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { ESBUILD_TARGET, LAMBDA_RUNTIME } from '../lambda-runtime';
 
 const FUNCTIONS_DIR = path.join(__dirname, '..', '..', 'functions');
+
+// Named explicitly: Runtime.NODEJS_LATEST moves whenever aws-cdk-lib is upgraded.
+const RUNTIME = lambda.Runtime.NODEJS_24_X;
+if (RUNTIME.name !== LAMBDA_RUNTIME) {
+  throw new Error(
+    `SwitchyardFunction pins ${RUNTIME.name} but LAMBDA_RUNTIME is ${LAMBDA_RUNTIME}: change infra/lambda-runtime.ts and the Runtime together`,
+  );
+}
 
 export interface SwitchyardFunctionProps {
   /** Folder under `functions/` holding the function's `handler.ts`. */
@@ -27,9 +36,10 @@ export interface SwitchyardFunctionProps {
 }
 
 /**
- * A Node.js Lambda function with the stack's defaults: latest runtime, arm64, X-Ray tracing,
- * its own log group with retention, JSON logs, and bundling by the local esbuild package
- * (never Docker) with source maps so stack traces point at the TypeScript.
+ * A Node.js Lambda function with the stack's defaults: the pinned `LAMBDA_RUNTIME`, arm64,
+ * X-Ray tracing, its own log group with retention, JSON logs, and bundling for that Node.js by
+ * the local esbuild package (never Docker) with source maps so stack traces point at the
+ * TypeScript.
  */
 export class SwitchyardFunction extends nodejs.NodejsFunction {
   constructor(scope: Construct, id: string, props: SwitchyardFunctionProps) {
@@ -41,7 +51,7 @@ export class SwitchyardFunction extends nodejs.NodejsFunction {
       entry: path.join(FUNCTIONS_DIR, props.entryFolder, 'handler.ts'),
       handler: 'handler',
       description: props.description,
-      runtime: lambda.Runtime.NODEJS_LATEST,
+      runtime: RUNTIME,
       architecture: lambda.Architecture.ARM_64,
       timeout: props.timeout ?? Duration.seconds(10),
       memorySize: props.memorySize ?? 256,
@@ -58,7 +68,7 @@ export class SwitchyardFunction extends nodejs.NodejsFunction {
       bundling: {
         minify: true,
         sourceMap: true,
-        target: 'node22',
+        target: ESBUILD_TARGET,
         forceDockerBundling: false,
         // The AWS SDK is bundled, not taken from the runtime, so the version tested is the one deployed.
         externalModules: [],

@@ -1,4 +1,5 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { ESBUILD_TARGET, LAMBDA_RUNTIME } from '../../infra/lambda-runtime';
 import { SwitchyardStack } from '../../infra/stack';
 import { removeTestApps, testApp } from './support/test-app';
 
@@ -17,15 +18,22 @@ const resourcesOf = (type: string) =>
   Object.values(template.findResources(type)) as { Properties: Record<string, unknown> }[];
 
 describe('Lambda functions', () => {
-  it('should run every function on the latest Node.js runtime, arm64, with active tracing and JSON logs', () => {
+  it('should run every function on the pinned nodejs24.x runtime, arm64, with active tracing and JSON logs', () => {
     const functions = resourcesOf('AWS::Lambda::Function');
     expect(functions).toHaveLength(9);
     for (const { Properties } of functions) {
-      expect(Properties.Runtime).toMatch(/^nodejs(\d+)\.x$/);
-      expect(Number(/^nodejs(\d+)/.exec(String(Properties.Runtime))?.[1])).toBeGreaterThanOrEqual(22);
+      expect(Properties.Runtime).toBe('nodejs24.x');
       expect(Properties.Architectures).toEqual(['arm64']);
       expect(Properties.TracingConfig).toEqual({ Mode: 'Active' });
       expect(Properties.LoggingConfig).toMatchObject({ LogFormat: 'JSON', LogGroup: expect.anything() });
+    }
+  });
+
+  it('should bundle for the Node.js the runtime runs, from the one exported runtime name', () => {
+    expect(LAMBDA_RUNTIME).toBe('nodejs24.x');
+    expect(ESBUILD_TARGET).toBe('node24');
+    for (const { Properties } of resourcesOf('AWS::Lambda::Function')) {
+      expect(Properties.Runtime).toBe(LAMBDA_RUNTIME);
     }
   });
 
