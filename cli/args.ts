@@ -4,6 +4,7 @@ import { UsageError } from './errors';
 /** Every option the CLI knows; each command declares which of the command-specific ones it takes. */
 export const OPTION_SPEC = {
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
   json: { type: 'boolean' },
   local: { type: 'boolean' },
   'data-dir': { type: 'string' },
@@ -25,6 +26,7 @@ export type OptionName = keyof typeof OPTION_SPEC;
 /** Options every command accepts: output format and how to find the stack. */
 export const GLOBAL_OPTIONS: readonly OptionName[] = [
   'help',
+  'version',
   'json',
   'local',
   'data-dir',
@@ -36,6 +38,7 @@ export const GLOBAL_OPTIONS: readonly OptionName[] = [
 /** Parsed option values; repeatable options are arrays. */
 export interface OptionValues {
   readonly help?: boolean;
+  readonly version?: boolean;
   readonly json?: boolean;
   readonly local?: boolean;
   readonly 'data-dir'?: string;

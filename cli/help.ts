@@ -3,15 +3,20 @@ import type { Command } from './commands/command';
 const usageOf = (command: Command): string =>
   [...command.path, ...command.args.map((arg) => `<${arg}>`)].join(' ');
 
+/** One line per command: its usage, padded, then its summary. */
+function commandList(commands: readonly Command[]): string {
+  const width = Math.max(...commands.map((command) => usageOf(command).length));
+  return commands.map((command) => `  ${usageOf(command).padEnd(width)}  ${command.summary}`).join('\n');
+}
+
 /** `switchyard --help`: the commands, how the CLI finds the stack, and the exit codes. */
 export function mainHelp(commands: readonly Command[]): string {
-  const width = Math.max(...commands.map((command) => usageOf(command).length));
   return `Usage: switchyard <command> [options]
 
 Operates a Switchyard stack: deployed in AWS, or the local cloud on this machine.
 
 Commands:
-${commands.map((command) => `  ${usageOf(command).padEnd(width)}  ${command.summary}`).join('\n')}
+${commandList(commands)}
 
 Which stack:
   --local             the local cloud (the default when <data dir>/endpoints.json exists and
@@ -25,11 +30,22 @@ Which stack:
 Output:
   --json              one JSON document on stdout (shapes in \`switchyard <command> --help\`);
                       progress and notes always go to stderr
-  -h, --help          this text, or a command's own
+  -h, --help          this text, a group's commands (switchyard dlq --help) or a command's own
+  -v, --version       the version of switchyard
 
 Exit codes: 0 success, 1 the operation failed (or the stack could not be reached), 2 usage error.
 `;
 }
+
+/** `switchyard <group> --help`, e.g. `switchyard dlq --help`: the group's commands. */
+export const groupHelp = (group: string, commands: readonly Command[]): string =>
+  `Usage: switchyard ${group} <command> [options]
+
+Commands:
+${commandList(commands)}
+
+Each command's options and --json shape: switchyard ${group} <command> --help
+`;
 
 /** `switchyard <command> --help`. */
 export const commandHelp = (command: Command): string =>

@@ -1,11 +1,11 @@
 import { GLOBAL_OPTIONS, type OptionName, type ParsedArgs, parseCommandLine } from './args';
 import { COMMANDS, type Command } from './commands';
 import { CliError, ExitCode, OperationError, UsageError } from './errors';
-import { commandHelp, mainHelp } from './help';
+import { commandHelp, groupHelp, mainHelp } from './help';
 import type { CliIo } from './io';
-import { Clients } from './target/clients';
-import { resolveTarget } from './target/resolve-target';
+import type { Clients } from './target/clients';
 import type { Target } from './target/target';
+import { packageVersion } from './version';
 
 const HELP_HINT = 'see `switchyard --help`';
 
@@ -32,7 +32,6 @@ function checkUsage(command: Command, parsed: ParsedArgs): readonly string[] {
       throw new UsageError(`--${name} is not an option of ${command.path.join(' ')}`, usage);
     }
   }
-  command.validate?.(args, parsed.options);
   return args;
 }
 
@@ -65,6 +64,33 @@ function describeFailure(error: unknown, target: Target | undefined): CliError {
 }
 
 /**
+ * A command line that names no command: the main help, a group's help (`switchyard dlq --help`),
+ * or a usage error that lists what the operator may have meant.
+ */
+function answerWithoutCommand(parsed: ParsedArgs, io: CliIo): number {
+  const [first] = parsed.positionals;
+  if (first === undefined) {
+    const help = mainHelp(COMMANDS);
+    if (parsed.options.help) {
+      io.stdout(help);
+      return ExitCode.ok;
+    }
+    io.stderr(help);
+    return ExitCode.usage;
+  }
+  const group = COMMANDS.filter((candidate) => candidate.path[0] === first);
+  if (group.length === 0) throw new UsageError(`unknown command ${parsed.positionals.join(' ')}`, HELP_HINT);
+  if (parsed.options.help && parsed.positionals.length === 1) {
+    io.stdout(groupHelp(first, group));
+    return ExitCode.ok;
+  }
+  throw new UsageError(
+    `${parsed.positionals.join(' ')} is not a command`,
+    `use one of: ${group.map((candidate) => `switchyard ${candidate.path.join(' ')}`).join(', ')}`,
+  );
+}
+
+/**
  * Runs one command line and resolves to its exit code (0 success, 1 failed, 2 usage error).
  * It never throws and never exits the process, so tests call it in process.
  */
@@ -73,34 +99,32 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let clients: Clients | undefined;
   try {
     const parsed = parseCommandLine(argv);
-    const command = findCommand(parsed.positionals);
-    if (command === undefined) {
-      if (parsed.options.help || parsed.positionals.length === 0) {
-        const help = mainHelp(COMMANDS);
-        if (parsed.options.help && parsed.positionals.length === 0) {
-          io.stdout(help);
-          return ExitCode.ok;
-        }
-        io.stderr(help);
-        return ExitCode.usage;
-      }
-      const group = COMMANDS.filter((candidate) => candidate.path[0] === parsed.positionals[0]);
-      if (group.length > 0) {
-        throw new UsageError(
-          `${parsed.positionals.join(' ')} is not a command`,
-          `use one of: ${group.map((candidate) => `switchyard ${candidate.path.join(' ')}`).join(', ')}`,
+    if (parsed.options.version) {
+      const version = packageVersion();
+      if (version === undefined) {
+        throw new OperationError(
+          "cannot find switchyard's package.json above the CLI's folder",
+          'run the CLI from the switchyard repository or package (npx switchyard)',
         );
       }
-      throw new UsageError(`unknown command ${parsed.positionals.join(' ')}`, HELP_HINT);
+      io.stdout(`${version}\n`);
+      return ExitCode.ok;
     }
+    const command = findCommand(parsed.positionals);
+    if (command === undefined) return answerWithoutCommand(parsed, io);
     if (parsed.options.help) {
       io.stdout(commandHelp(command));
       return ExitCode.ok;
     }
     const args = checkUsage(command, parsed);
+    // The implementation and the AWS SDK load only now: `--help` and `--version` never need them.
+    const runner = command.load();
+    runner.validate?.(args, parsed.options);
+    const { resolveTarget } = require('./target/resolve-target') as typeof import('./target/resolve-target');
     target = await resolveTarget(parsed.options, io.cwd);
+    const { Clients } = require('./target/clients') as typeof import('./target/clients');
     clients = new Clients(target.clientSettings);
-    return await command.run({
+    return await runner.run({
       io,
       target,
       clients,

@@ -15,7 +15,22 @@ export interface CommandContext {
   readonly json: boolean;
 }
 
-/** One operator command. */
+/** What a command does: loaded only when the command runs, because it pulls in the AWS SDK. */
+export interface CommandRunner {
+  /**
+   * Checks the arguments before the target is resolved, so a usage error never waits for a
+   * network call. Throws `UsageError`.
+   */
+  validate?(args: readonly string[], options: OptionValues): void;
+  /** Runs the command; resolves to the exit code. */
+  run(context: CommandContext): Promise<number>;
+}
+
+/**
+ * One operator command as `--help` and the parser see it. Declarations stay free of the AWS SDK,
+ * so `switchyard --help` and `--version` answer without loading it (as oclif's manifest lets a
+ * CLI list its commands without requiring them).
+ */
 export interface Command {
   /** The words that select it, e.g. `['dlq', 'peek']`. */
   readonly path: readonly string[];
@@ -28,10 +43,10 @@ export interface Command {
   /** Usage line and details for `switchyard <command> --help`. */
   readonly help: string;
   /**
-   * Checks the arguments before the target is resolved, so a usage error never waits for a
-   * network call. Throws `UsageError`.
+   * Loads the implementation. A `require` at call time rather than `import()`: tsx's CommonJS
+   * hook (how the CLI runs from its sources) leaves `import()` to Node's ESM resolver, which finds
+   * no extensionless TypeScript file; ts-jest and esbuild's CommonJS bundle keep the module
+   * unevaluated until this call either way.
    */
-  validate?(args: readonly string[], options: OptionValues): void;
-  /** Runs the command; resolves to the exit code. */
-  run(context: CommandContext): Promise<number>;
+  load(): CommandRunner;
 }

@@ -11,14 +11,8 @@ import { ExitCode } from '../errors';
 import { epochMillisToIso, oneLine, toJson } from '../output/format';
 import { renderFields } from '../output/table';
 import { queueCounts } from '../queue-attributes';
-import type { Command, CommandContext } from './command';
-
-/**
- * How long peeked messages stay hidden while the peek collects them. Long enough to gather
- * `--max` messages without seeing one twice; short so that a peek killed halfway hides nothing
- * for long. Normally they are made visible again at once.
- */
-export const PEEK_VISIBILITY_SECONDS = 30;
+import type { CommandContext, CommandRunner } from './command';
+import { PEEK_VISIBILITY_SECONDS } from './dlq-peek-command';
 
 /** One message of `dlq peek --json`. */
 export interface PeekedMessage {
@@ -198,28 +192,8 @@ async function peek(context: CommandContext): Promise<number> {
   return ExitCode.ok;
 }
 
-/** `switchyard dlq peek <channel>`. */
-export const dlqPeekCommand: Command = {
-  path: ['dlq', 'peek'],
-  args: ['channel'],
-  options: ['max'],
-  summary: 'show dead-lettered messages of a channel without removing them',
-  help: `Usage: switchyard dlq peek <channel> [--max N] [--json]
-
-Shows up to N (default 10, at most 100) messages of the channel's DLQ: body, attributes, how
-often they were received, and the first and last error where known: for tasks from the task's
-status record (its attempt history and final error), for events that EventBridge could not
-deliver from their ERROR_CODE / ERROR_MESSAGE attributes. Events the consumer failed carry no
-error; look up the consumer's log by correlation id.
-
-Nothing is removed. SQS has no read-only peek, so the messages are received with a
-${PEEK_VISIBILITY_SECONDS} s visibility timeout and made visible again at once; each peek adds one to their
-receive count (shown without the peek's own receive). If the peek is killed halfway, the
-messages reappear within ${PEEK_VISIBILITY_SECONDS} s.
-
---json: {"channel", "deadLetterQueueUrl", "approximateDepth", "messages": [{"messageId", "body",
-"attributes", "messageAttributes", "receiveCount", "sentAt", "firstError", "lastError",
-"errorSource" ("task-record" | "eventbridge" | null), "task"? ({"taskId", "status", "attempts"} or null)}]}`,
+/** Runs `switchyard dlq peek <channel>`. */
+export const dlqPeek: CommandRunner = {
   validate: (_args, options) => {
     integerOption('max', options.max, { min: 1, max: 100 });
   },

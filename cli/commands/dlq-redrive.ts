@@ -9,10 +9,8 @@ import { ExitCode, OperationError } from '../errors';
 import { toJson } from '../output/format';
 import { followUntilEnded, Progress } from '../output/progress';
 import { queueArn, queueCounts } from '../queue-attributes';
-import type { Command, CommandContext } from './command';
-
-/** SQS's bounds for MaxNumberOfMessagesPerSecond. */
-const MAX_RATE = 500;
+import type { CommandContext, CommandRunner } from './command';
+import { MAX_RATE } from './dlq-redrive-command';
 
 /** `dlq redrive --json`. */
 export interface RedriveReport {
@@ -113,24 +111,8 @@ async function redrive(context: CommandContext): Promise<number> {
   return finish(report, status === 'COMPLETED');
 }
 
-/** `switchyard dlq redrive <channel>`. */
-export const dlqRedriveCommand: Command = {
-  path: ['dlq', 'redrive'],
-  args: ['channel'],
-  options: ['rate'],
-  summary: "move a channel's dead-lettered messages back to its queue",
-  help: `Usage: switchyard dlq redrive <channel> [--rate N] [--json]
-
-Starts an SQS message move task (StartMessageMoveTask) from the channel's DLQ to the channel's
-queue, at most N messages per second (1 to ${MAX_RATE}; default: as fast as SQS moves them), and
-shows its progress on stderr until it is COMPLETED, FAILED or CANCELLED. Exit code 1 unless
-COMPLETED. Fix the cause first (see \`switchyard dlq peek <channel>\`): redriven messages run
-again (a task whose retries ran out restarts; one that succeeded or failed for good does not).
-The move task runs in SQS: stopping the CLI (Ctrl-C) does not stop it; \`switchyard status\`
-shows the DLQ draining.
-
---json: {"channel", "sourceArn", "destinationArn", "status" (COMPLETED | FAILED | CANCELLED |
-EMPTY), "moved", "toMove", "failureReason"?}`,
+/** Runs `switchyard dlq redrive <channel>`. */
+export const dlqRedrive: CommandRunner = {
   validate: (_args, options) => {
     integerOption('rate', options.rate, { min: 1, max: MAX_RATE });
   },

@@ -6,7 +6,7 @@ import { requireOutput } from '../channels';
 import { ExitCode, OperationError, UsageError } from '../errors';
 import { toJson } from '../output/format';
 import { renderTable } from '../output/table';
-import type { Command, CommandContext } from './command';
+import type { CommandContext, CommandRunner } from './command';
 
 function describeEntry(entry: TimelineEntry): [string, string] {
   switch (entry.kind) {
@@ -65,21 +65,7 @@ async function showFlow(context: CommandContext): Promise<number> {
   }
 }
 
-/** `switchyard flows show <correlationId>`. */
-export const flowsShowCommand: Command = {
-  path: ['flows', 'show'],
-  args: ['correlationId'],
-  options: [],
-  summary: 'the timeline of one flow: task state changes, events published and consumed',
-  help: `Usage: switchyard flows show <correlationId> [--json]
-
-Merges the task records of the correlation id (the task table's byCorrelationId index) with its
-flow items (the flow table), in time order, as GET /flows/{correlationId} does. Exit code 1 when
-nothing carried that id.
-
---json: {"correlationId", "timeline": [entry]} where entry is one of
-{"kind": "TASK", "taskId", "taskType", "event", "at", "attempt"?, "message"?},
-{"kind": "EVENT_PUBLISHED", "eventId", "type", "source", "at", "replayName"?},
-{"kind": "EVENT_CONSUMED", "eventId", "type", "subscription", "outcome", "at"}`,
+/** Runs `switchyard flows show <correlationId>`. */
+export const flowsShow: CommandRunner = {
   run: showFlow,
 };

@@ -1,10 +1,10 @@
 import type { Command } from './command';
-import { dlqPeekCommand } from './dlq-peek';
-import { dlqRedriveCommand } from './dlq-redrive';
-import { eventsReplayCommand } from './events-replay';
-import { flowsShowCommand } from './flows-show';
-import { statusCommand } from './status';
-import { tasksGetCommand } from './tasks-get';
+import { dlqPeekCommand } from './dlq-peek-command';
+import { dlqRedriveCommand } from './dlq-redrive-command';
+import { eventsReplayCommand } from './events-replay-command';
+import { flowsShowCommand } from './flows-show-command';
+import { statusCommand } from './status-command';
+import { tasksGetCommand } from './tasks-get-command';
 
 /** Every command, in the order `--help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -16,4 +16,4 @@ export const COMMANDS: readonly Command[] = [
   flowsShowCommand,
 ];
 
-export type { Command, CommandContext } from './command';
+export type { Command, CommandContext, CommandRunner } from './command';

@@ -4,7 +4,7 @@ import { oldestMessageAgeSeconds } from '../oldest-message-age';
 import { formatAge, toJson } from '../output/format';
 import { renderTable } from '../output/table';
 import { queueCounts } from '../queue-attributes';
-import type { Command, CommandContext } from './command';
+import type { CommandContext, CommandRunner } from './command';
 
 /** One channel's line of `status --json`. */
 export interface ChannelStatus {
@@ -48,7 +48,7 @@ async function ageOrReason(
   }
 }
 
-async function status(context: CommandContext): Promise<number> {
+async function showStatus(context: CommandContext): Promise<number> {
   const { target, clients } = context;
   const reasons = new Set<string>();
   const channels = await Promise.all(
@@ -112,22 +112,7 @@ async function status(context: CommandContext): Promise<number> {
   return ExitCode.ok;
 }
 
-/** `switchyard status`. */
-export const statusCommand: Command = {
-  path: ['status'],
-  args: [],
-  options: [],
-  summary: 'queue depth, in-flight, delayed, oldest message age and DLQ depth of every channel',
-  help: `Usage: switchyard status [--json]
-
-For the task channel and each subscription (flow-recorder, high-value-orders, task-failures):
-QUEUED (ApproximateNumberOfMessages), IN FLIGHT (...NotVisible), DELAYED (...Delayed), OLDEST
-(CloudWatch ApproximateAgeOfOldestMessage, latest datapoint of the last 15 minutes; the local
-cloud samples it when asked) and DLQ (the dead-letter queue's ApproximateNumberOfMessages).
-OLDEST is "-" when CloudWatch has no recent datapoint or cannot be read; the depths still show.
-
---json: {"target": {"mode", "stackName", "region"}, "channels": [{"name", "kind", "queueUrl",
-"deadLetterQueueUrl", "queued", "inFlight", "delayed", "oldestMessageAgeSeconds" (number or
-null), "deadLetters"}], "oldestMessageAge": {"available", "reason"?}}`,
-  run: status,
+/** Runs `switchyard status`. */
+export const status: CommandRunner = {
+  run: showStatus,
 };

@@ -4,7 +4,7 @@ import { requireOutput } from '../channels';
 import { ExitCode, OperationError } from '../errors';
 import { oneLine, toJson } from '../output/format';
 import { renderFields, renderTable } from '../output/table';
-import type { Command, CommandContext } from './command';
+import type { CommandContext, CommandRunner } from './command';
 
 function render(record: TaskRecord): string {
   const fields: Array<readonly [string, string]> = [
@@ -47,23 +47,7 @@ async function getTask(context: CommandContext): Promise<number> {
   return ExitCode.ok;
 }
 
-/** `switchyard tasks get <taskId>`. */
-export const tasksGetCommand: Command = {
-  path: ['tasks', 'get'],
-  args: ['taskId'],
-  options: [],
-  summary: "a task's status record, with its attempt history",
-  help: `Usage: switchyard tasks get <taskId> [--json]
-
-Reads the task's status record from the task table (DynamoDB GetItem, strongly consistent):
-status, attempts, result or error, the last retryable error and every state change.
-Exit code 1 when there is no such task.
-
---json: the record as stored: {"taskId", "type", "status", "attempts", "correlationId",
-"createdAt", "updatedAt", "result"?, "error"? ({"code", "message"}), "lastError"?,
-"leaseExpiresAt"?, "outcomePublished"?, "deadLetteredAt"?, "lastMessageId"?, "runMessageIds"? (array),
-"history": [{"event",
-"at", "attempt"?, "message"?}]}; history events are ACCEPTED, STARTED, RETRYING, SUCCEEDED, FAILED
-and REDRIVEN.`,
+/** Runs `switchyard tasks get <taskId>`. */
+export const tasksGet: CommandRunner = {
   run: getTask,
 };

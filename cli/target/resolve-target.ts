@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import type { OptionValues } from '../args';
 import { OperationError, UsageError } from '../errors';
-import { describeDeployedStack } from './deployed-stack';
 import { DEFAULT_DATA_DIR, isAnswering, type LocalEndpoints, readLocalEndpoints } from './local-endpoints';
 import type { Target } from './target';
 
@@ -34,6 +33,8 @@ export async function resolveTarget(options: OptionValues, cwd: string): Promise
     if (local !== undefined) return localTarget(local, dataDir);
   }
   const stackName = options.stack ?? DEFAULT_STACK_NAME;
+  // The CloudFormation client loads only for a deployed stack.
+  const { describeDeployedStack } = require('./deployed-stack') as typeof import('./deployed-stack');
   const stack = await describeDeployedStack(stackName, {
     region: options.region,
     profile: options.profile,
