@@ -11,8 +11,12 @@ export const eventsReplayCommand: Command = {
 
 Starts an EventBridge replay (StartReplay) of the archive's events published from --from to --to
 (default now), back onto the event bus, and shows its state on stderr until it is COMPLETED,
-FAILED or CANCELLED (exit code 1 unless COMPLETED). Times: ISO 8601, \`now\` or \`now-<n>s|m|h|d\`.
-The replay runs in EventBridge: stopping the CLI (Ctrl-C) does not stop it.
+FAILED or CANCELLED (exit code 1 unless COMPLETED). The replay runs in EventBridge: stopping
+the CLI (Ctrl-C) does not stop it.
+
+Times: ISO 8601 with Z or an offset (2026-11-29T15:00:00Z, 2026-11-29T16:00:00+01:00), \`now\`,
+\`now-<n>s|m|h|d\`, or \`<n>s|m|h|d\` as the AWS CLI takes it (2h: two hours ago). A time without
+Z or an offset, or a bare date, is refused as ambiguous.
 
 Without filters every rule of the bus receives the events again. --channel <subscription>
 (repeatable) replays only to that subscription's rule, e.g. --channel flow-recorder; --rule

@@ -44,7 +44,7 @@ function window(options: OptionValues, now: number): { from: Date; to: Date } {
   if (options.from === undefined) {
     throw new UsageError(
       'missing --from',
-      'pass the start of the window, e.g. --from now-1h or --from 2026-11-29T15:00:00Z',
+      'pass the start of the window, e.g. --from 1h (an hour ago) or --from 2026-11-29T15:00:00Z',
     );
   }
   const from = parseTimeOption('from', options.from, now);

@@ -64,6 +64,11 @@ describe('switchyard usage', () => {
     [['events', 'replay'], /missing --from[\s\S]*next: pass the start of the window/],
     [['events', 'replay', '--from', 'yesterday'], /--from is not a time \(given yesterday\)[\s\S]*now-2h/],
     [['events', 'replay', '--from', 'now-1h', '--to', 'now-2h'], /must be before --to/],
+    [['events', 'replay', '--from', '1h', '--to', '2h'], /must be before --to/],
+    [
+      ['events', 'replay', '--from', '2026-11-29T10:00:00'],
+      /--from 2026-11-29T10:00:00 has no UTC offset, so it is ambiguous[\s\S]*next: add Z or an offset such as \+01:00: --from 2026-11-29T10:00:00Z/,
+    ],
     [
       ['events', 'replay', '--from', 'now-1h', '--pattern', '{"source":"a"}'],
       /--pattern is not a valid event pattern: Event pattern is not valid. Reason: "source" must be an object or an array[\s\S]*next: pass a JSON event pattern/,
