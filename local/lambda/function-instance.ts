@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
+import { projectRoot } from '../platform/project-root';
 import type { LambdaFunctionDefinition } from './function-definition';
 import { LambdaInvocationError, LambdaTimeoutError } from './lambda-errors';
 
@@ -26,7 +27,8 @@ interface Pending {
   reject(error: Error): void;
 }
 
-const BOOTSTRAP = join(__dirname, 'worker-bootstrap.cjs');
+/** Plain JavaScript, loaded from its source folder whether the runner runs from sources or bundled. */
+const BOOTSTRAP = join(projectRoot(), 'local', 'lambda', 'worker-bootstrap.cjs');
 /** Lambda's limit for the init phase of an on-demand function. */
 const INIT_TIMEOUT_MS = 10_000;
 

@@ -9,6 +9,24 @@ export interface BannerFacts {
   readonly functions: readonly string[];
   readonly startupMs: number;
   readonly synthesized: boolean;
+  /** The template's Lambda runtimes (`nodejs24.x`, ...). */
+  readonly runtimes: readonly string[];
+  /** The Node.js running the functions here (`process.version`). */
+  readonly hostNodeVersion: string;
+}
+
+/**
+ * One line when the functions run here on another Node.js major than the template declares:
+ * the code is the same, but language features and the bundled SDK's behaviour may differ.
+ */
+export function runtimeMismatchLine(
+  hostNodeVersion: string,
+  runtimes: readonly string[],
+): string | undefined {
+  const hostMajor = /^v?(\d+)\./.exec(hostNodeVersion)?.[1];
+  const others = [...new Set(runtimes)].filter((runtime) => runtime !== `nodejs${hostMajor}.x`).sort();
+  if (others.length === 0) return undefined;
+  return `  Runtime        functions run on this machine's Node.js ${hostNodeVersion}; the template declares ${others.join(', ')}`;
 }
 
 /** The text printed when the local cloud is ready: where everything is and a request to paste. */
@@ -23,6 +41,7 @@ export function banner(facts: BannerFacts): string {
     `  Credentials    AWS_ACCESS_KEY_ID=${facts.accessKeyId} AWS_SECRET_ACCESS_KEY=${facts.secretAccessKey}`,
     `  State          ${facts.dataDir}`,
     `  Functions      ${facts.functions.join(', ')}`,
+    ...optional(runtimeMismatchLine(facts.hostNodeVersion, facts.runtimes)),
     '',
     '  Try it:',
     `    curl -s ${facts.apiUrl}/api/data`,
@@ -37,3 +56,5 @@ export function banner(facts: BannerFacts): string {
     '',
   ].join('\n');
 }
+
+const optional = (line: string | undefined): string[] => (line === undefined ? [] : [line]);

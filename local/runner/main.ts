@@ -5,6 +5,8 @@ import { startLocalCloud } from './start-local-cloud';
 
 /** `npm start`: the local cloud in the foreground until Ctrl-C. */
 async function main(): Promise<void> {
+  // The SDK's warning about this Node.js version says nothing the banner's runtime line does not.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   let options: ReturnType<typeof parseCliOptions>;
   try {
     options = parseCliOptions(process.argv.slice(2));
@@ -31,6 +33,8 @@ async function main(): Promise<void> {
       ...cloud.credentials,
       dataDir: cloud.dataDir,
       functions: cloud.lambda.list().map((definition) => definition.name),
+      runtimes: cloud.lambda.list().flatMap((definition) => definition.runtime ?? []),
+      hostNodeVersion: process.version,
       startupMs: cloud.startup.ms,
       synthesized: cloud.startup.synthesized,
     }),

@@ -15,6 +15,7 @@ import {
   RuntimeStoppingError,
   SqsEventSourcePoller,
 } from '../lambda';
+import { projectRoot as switchyardRoot } from '../platform/project-root';
 import { DEFAULT_DATA_DIR, LOCAL_CREDENTIALS, type RunningServices, startServices } from '../services';
 import { loadCloudAssembly } from './cloud-assembly';
 import { resetDataDir } from './data-dir';
@@ -25,9 +26,6 @@ import { provisionQueues, type QueueOverrides } from './provision-queues';
 import { provisionTables } from './provision-tables';
 import { StackResources } from './stack-resources';
 import type { CfnTemplate } from './template-types';
-
-/** The repository root: the CDK app, functions and cdk.json live here. */
-const PROJECT_ROOT = resolve(__dirname, '..', '..');
 
 /** Time for the emulator to write the answers of the last requests before its connections close. */
 const API_FLUSH_MS = 100;
@@ -108,7 +106,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   if (options.reset) resetDataDir(dataDir);
   const startApiGateway = options.apiGateway ?? startLocalApiGateway;
 
-  const projectRoot = resolve(options.projectRoot ?? PROJECT_ROOT);
+  const projectRoot = resolve(options.projectRoot ?? switchyardRoot());
   const assembly = await loadCloudAssembly({
     projectRoot,
     outdir: options.outdir ?? join(projectRoot, 'cdk.out'),

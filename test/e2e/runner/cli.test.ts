@@ -13,9 +13,9 @@ jest.setTimeout(E2E_TIMEOUT_MS);
 const ROOT = join(__dirname, '..', '..', '..');
 const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
 
-/** Runs the `npm start` entry point (what `tsx local/runner/main.ts` runs) as a child process. */
+/** Runs what `npm start` runs (the compiled entry point) as a child process. */
 const startMain = (args: string[]) => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'local/runner/main.ts', ...args], {
+  const child = spawn(process.execPath, ['bin/local-cloud.cjs', ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -116,8 +116,9 @@ describe('npm start', () => {
       const code = await run.exited;
 
       // Assert
-      const { stdout } = run.output();
+      const { stdout, stderr } = run.output();
       expect(code).toBe(0);
+      expect(stderr).not.toContain('NodeVersionSupportWarning');
       expect(endpoints).toMatchObject({ apiUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/prod$/) });
       expect(endpoints.awsEndpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(stdout).toContain(`API            ${endpoints.apiUrl}`);

@@ -38,7 +38,8 @@ const listQueuesThenStop =
 
 /** Runs the CLI; `onReady` gets the endpoint URL once printed and may stop the process. */
 function runCli(args: string[], onReady?: (url: string, stop: () => void) => void): Promise<CliRun> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'local/services-main.ts', ...args], {
+  // What `npm run local:services` runs: the compiled entry point.
+  const child = spawn(process.execPath, ['bin/local-services.cjs', ...args], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
