@@ -146,4 +146,45 @@ describe('switchyard usage', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Usage: switchyard <command> [options]');
   }, 60_000);
+
+  /** Runs the installed `switchyard` in a process of its own, with no AWS configuration at all. */
+  const spawnSwitchyard = (argv: readonly string[], env: Readonly<Record<string, string>> = {}) => {
+    const inherited = Object.fromEntries(
+      Object.entries(process.env).filter(
+        ([name]) => !name.startsWith('AWS_') && name !== 'NODE_OPTIONS' && name !== 'NODE_NO_WARNINGS',
+      ),
+    );
+    return spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'switchyard.cjs'), ...argv], {
+      cwd: emptyDir,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: {
+        ...inherited,
+        AWS_CONFIG_FILE: join(emptyDir, 'no-aws-config'),
+        AWS_SHARED_CREDENTIALS_FILE: join(emptyDir, 'no-aws-credentials'),
+        ...env,
+      },
+    });
+  };
+  const NODE_VERSION_WARNING = /NodeVersionSupportWarning|upgrade to node/;
+
+  it("should keep the AWS SDK's Node.js version warning from the operator", () => {
+    // Act: no local cloud here, so status creates an SDK client to look for a deployed stack
+    const result = spawnSwitchyard(['status']);
+
+    // Assert
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/no local cloud is running and no AWS region is configured/);
+    expect(result.stderr).not.toMatch(NODE_VERSION_WARNING);
+  }, 60_000);
+
+  it('should leave the warning on when the operator turned it on', () => {
+    // Act
+    const result = spawnSwitchyard(['status'], { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'false' });
+
+    // Assert: the SDK warns only on Node.js before 22
+    expect(result.status).toBe(1);
+    const warns = Number(process.versions.node.split('.')[0]) < 22;
+    expect(NODE_VERSION_WARNING.test(result.stderr)).toBe(warns);
+  }, 60_000);
 });
