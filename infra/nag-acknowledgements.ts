@@ -12,7 +12,7 @@ export const acknowledgeNagFindings = (stack: Stack): void => {
   );
   acknowledge(
     'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
-    'API Gateway execution logging requires this account-level role; the AWS-maintained policy only writes CloudWatch Logs.',
+    'Only with switchyard:apiGatewayCloudWatchRole=create-and-retain: API Gateway execution logging requires this account-level role; the AWS-maintained policy only writes CloudWatch Logs.',
   );
   acknowledge(
     'AwsSolutions::AwsSolutions-IAM5[Resource::*]',

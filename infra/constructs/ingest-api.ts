@@ -7,6 +7,19 @@ import type { z } from 'zod';
 import { PropProblems } from './prop-problems';
 import { requestModelSchema } from './request-model';
 
+/**
+ * The choices for API Gateway's account-level CloudWatch Logs role: one setting per account and
+ * region, shared by every REST API there, which stage execution logging needs.
+ */
+export const API_GATEWAY_CLOUDWATCH_ROLE_CHOICES = ['existing', 'create-and-retain'] as const;
+
+/** One of `API_GATEWAY_CLOUDWATCH_ROLE_CHOICES`. */
+export type ApiGatewayCloudWatchRole = (typeof API_GATEWAY_CLOUDWATCH_ROLE_CHOICES)[number];
+
+/** Whether `value` is one of `API_GATEWAY_CLOUDWATCH_ROLE_CHOICES`. */
+export const isApiGatewayCloudWatchRole = (value: unknown): value is ApiGatewayCloudWatchRole =>
+  (API_GATEWAY_CLOUDWATCH_ROLE_CHOICES as readonly unknown[]).includes(value);
+
 export interface IngestApiProps {
   /** @default 'prod' */
   readonly stageName?: string;
@@ -18,6 +31,15 @@ export interface IngestApiProps {
   readonly corsAllowOrigins?: readonly string[];
   /** @default logs.RetentionDays.ONE_MONTH */
   readonly accessLogRetention?: logs.RetentionDays;
+  /**
+   * API Gateway's account-level CloudWatch Logs role. `existing` creates nothing account-level
+   * and relies on the role already set for the account and region (deploying fails if none is
+   * set, because the stage writes execution logs). `create-and-retain` creates the role, sets it
+   * for the account, and keeps both when the stack is deleted, so other APIs keep logging;
+   * another stack doing the same in that account and region overwrites the setting.
+   * @default 'existing'
+   */
+  readonly cloudWatchRole?: ApiGatewayCloudWatchRole;
 }
 
 export interface RouteProps {
@@ -51,8 +73,7 @@ export class IngestApi extends Construct {
     this.api = new apigateway.RestApi(this, 'Api', {
       description: 'Switchyard ingest: tasks, events and flows',
       endpointTypes: [apigateway.EndpointType.REGIONAL],
-      cloudWatchRole: true,
-      cloudWatchRoleRemovalPolicy: RemovalPolicy.DESTROY,
+      ...cloudWatchRoleOptions(props.cloudWatchRole ?? 'existing'),
       defaultMethodOptions: { authorizationType: apigateway.AuthorizationType.IAM },
       defaultCorsPreflightOptions: props.corsAllowOrigins?.length
         ? { allowOrigins: [...props.corsAllowOrigins], allowMethods: ['GET', 'POST', 'OPTIONS'] }
@@ -153,5 +174,19 @@ const validateProps = (props: IngestApiProps): void => {
   if (props.stageName !== undefined && !/^[A-Za-z0-9_-]{1,128}$/.test(props.stageName)) {
     problems.add(`stageName must be 1 to 128 of A-Z a-z 0-9 _ - (given ${props.stageName})`);
   }
+  if (props.cloudWatchRole !== undefined && !isApiGatewayCloudWatchRole(props.cloudWatchRole)) {
+    problems.add(
+      `cloudWatchRole must be ${API_GATEWAY_CLOUDWATCH_ROLE_CHOICES.join(' or ')} (given ${String(props.cloudWatchRole)})`,
+    );
+  }
   problems.throwIfAny();
 };
+
+// The account setting outlives any one stack: deleting the stack that set it must not take
+// execution logging away from every other API in the account and region.
+const cloudWatchRoleOptions = (
+  choice: ApiGatewayCloudWatchRole,
+): Pick<apigateway.RestApiProps, 'cloudWatchRole' | 'cloudWatchRoleRemovalPolicy'> =>
+  choice === 'create-and-retain'
+    ? { cloudWatchRole: true, cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN }
+    : { cloudWatchRole: false };

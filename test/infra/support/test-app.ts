@@ -13,12 +13,12 @@ const cdkJsonContext = (
 
 /**
  * An App that skips asset bundling (template tests do not need the code) and writes into a
- * temporary folder that `removeTestApps` deletes.
+ * temporary folder that `removeTestApps` deletes. `context` is added to cdk.json's, as `-c` would.
  */
-export const testApp = (): App => {
+export const testApp = (context: Record<string, unknown> = {}): App => {
   const outdir = mkdtempSync(path.join(tmpdir(), 'switchyard-cdk-'));
   outdirs.push(outdir);
-  return new App({ outdir, context: { ...cdkJsonContext, 'aws:cdk:bundling-stacks': [] } });
+  return new App({ outdir, context: { ...cdkJsonContext, ...context, 'aws:cdk:bundling-stacks': [] } });
 };
 
 export const removeTestApps = (): void => {
