@@ -1,6 +1,7 @@
 /**
- * Three projects: `unit` (no network, SDK mocked), `infra` (CDK template assertions),
- * `e2e` (the local cloud over real HTTP). Type checking is `npm run lint`'s job (tsc),
+ * Projects: `unit` (no network, SDK mocked), `infra` (CDK template assertions), `e2e` (the local
+ * cloud over real HTTP), which `npm test` runs within its time budget; and `soak` (long runs of
+ * the local cloud under load and faults), run by `npm run test:soak` and in CI after `npm test`. Type checking is `npm run lint`'s job (tsc),
  * so ts-jest only transpiles (isolatedModules), which keeps the suite fast.
  */
 const transform = {
@@ -21,5 +22,6 @@ module.exports = {
     },
     { ...common, displayName: 'infra', testMatch: ['<rootDir>/test/infra/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+    { ...common, displayName: 'soak', testMatch: ['<rootDir>/test/soak/**/*.test.ts'] },
   ],
 };
