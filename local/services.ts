@@ -52,6 +52,12 @@ export interface StartServicesOptions {
   readonly services?: readonly ServiceFactory[];
   /** Invokes Lambda functions for EventBridge targets. @default - Lambda targets are unreachable */
   readonly lambdaInvoker?: LambdaInvoker;
+  /**
+   * `stack` when a stack runner starts the stack on these services: `/_switchyard/health` then
+   * reports `starting` until the runner calls `markReady()`, not as soon as the services are up.
+   * @default 'services'
+   */
+  readonly mode?: 'services' | 'stack';
 }
 
 export interface RunningServices {
@@ -63,6 +69,8 @@ export interface RunningServices {
   readonly dataDir: string;
   /** The SQS model, for in-process senders and pollers. */
   readonly sqs: SqsModel;
+  /** Makes `/_switchyard/health` report `running`; done by `startServices` itself unless `mode` is `stack`. */
+  markReady(): void;
   /** Stops the endpoint and every service and removes `endpoints.json`; state stays on disk. */
   stop(): Promise<void>;
 }
@@ -84,7 +92,8 @@ export async function startServices(options: StartServicesOptions = {}): Promise
   const region = options.region ?? 'us-east-1';
   mkdirSync(dataDir, { recursive: true });
 
-  const endpoint = await startAwsEndpoint({ port: options.port ?? 4566 });
+  const mode = options.mode ?? 'services';
+  const endpoint = await startAwsEndpoint({ port: options.port ?? 4566, mode });
   const started: AwsService[] = [];
   try {
     const sqsService = SqsService.open({ dataDir, region, endpointUrl: endpoint.url });
@@ -110,6 +119,7 @@ export async function startServices(options: StartServicesOptions = {}): Promise
     }
     const endpointsFile = join(dataDir, 'endpoints.json');
     writeEndpointsFile(endpointsFile, { awsEndpoint: endpoint.url, region, ...LOCAL_CREDENTIALS });
+    if (mode === 'services') endpoint.markReady();
     // Signal handlers and test teardown may both stop: the second call waits for the first.
     let stopping: Promise<void> | undefined;
     return {
@@ -118,6 +128,7 @@ export async function startServices(options: StartServicesOptions = {}): Promise
       ...LOCAL_CREDENTIALS,
       dataDir,
       sqs: sqsService.model,
+      markReady: () => endpoint.markReady(),
       stop: () => {
         stopping ??= (async () => {
           rmSync(endpointsFile, { force: true });

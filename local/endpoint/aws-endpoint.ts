@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AwsRequest, AwsResponse, AwsService } from './aws-service';
+import { type EndpointMode, type EndpointStatus, healthReport, isOwnPath, ownPathResponse } from './health';
 
 export interface AwsEndpointOptions {
   /** TCP port on 127.0.0.1; 0 picks a free one. @default 0 */
@@ -10,6 +11,8 @@ export interface AwsEndpointOptions {
   readonly maxBodyBytes?: number;
   /** Services asked in order; more can be added with `addService` before traffic arrives. @default [] */
   readonly services?: readonly AwsService[];
+  /** What `/_switchyard/health` reports as `mode`. @default 'services' */
+  readonly mode?: EndpointMode;
 }
 
 export interface AwsEndpoint {
@@ -17,6 +20,8 @@ export interface AwsEndpoint {
   readonly url: string;
   readonly port: number;
   addService(service: AwsService): void;
+  /** From now on `/_switchyard/health` reports `running` (until `close`); before, `starting`. */
+  markReady(): void;
   /** Stops accepting requests, aborts long polls, then closes every service. */
   close(): Promise<void>;
 }
@@ -96,13 +101,17 @@ function endpointError(
 /**
  * The single local AWS endpoint: one HTTP server on 127.0.0.1 that reads each request, hands it
  * to the first service that claims it and writes back the answer. It never lets a request crash
- * the process: oversize bodies get 413, unowned requests a 400, service failures a 500.
+ * the process: oversize bodies get 413, unowned requests a 400, service failures a 500. Its own
+ * `GET /_switchyard/health` reports the services and whether they are ready, unsigned, for
+ * readiness checks and for the CLI.
  */
 export async function startAwsEndpoint(options: AwsEndpointOptions = {}): Promise<AwsEndpoint> {
   const services: AwsService[] = [...(options.services ?? [])];
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const shutdown = new AbortController();
   let url = '';
+  let status: EndpointStatus = 'starting';
+  const mode = options.mode ?? 'services';
 
   const dispatch = async (incoming: IncomingMessage, outgoing: ServerResponse): Promise<AwsResponse> => {
     const base = {
@@ -127,6 +136,15 @@ export async function startAwsEndpoint(options: AwsEndpointOptions = {}): Promis
           : endpointError(request, 400, 'MalformedRequest', 'The request body could not be read.');
       // The rest of an oversize body is not worth reading: close the connection after answering.
       return { ...response, headers: { ...response.headers, connection: 'close' } };
+    }
+    if (isOwnPath(base.url)) {
+      return ownPathResponse(base.method, base.url, () =>
+        healthReport(
+          status,
+          mode,
+          services.map((service) => service.name),
+        ),
+      );
     }
     // Aborts a long poll when its client disconnects, so no message is locked for a reader that left.
     const clientGone = new AbortController();
@@ -199,7 +217,11 @@ export async function startAwsEndpoint(options: AwsEndpointOptions = {}): Promis
     addService: (service) => {
       services.push(service);
     },
+    markReady: () => {
+      if (status === 'starting') status = 'running';
+    },
     close: async () => {
+      status = 'stopping';
       shutdown.abort();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();

@@ -141,6 +141,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       port: options.awsPort ?? 4566,
       dataDir,
       region,
+      mode: 'stack',
       lambdaInvoker: {
         invokeAsync: (functionArn, payload) =>
           lambdaTargets === undefined
@@ -240,6 +241,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       stackName: assembly.stackName,
       outputs,
     });
+    services.markReady();
 
     let stopping: Promise<void> | undefined;
     const stop = async () => {
