@@ -20,8 +20,8 @@ ${commandList(commands)}
 
 Which stack:
   --local             the local cloud (the default when <data dir>/endpoints.json exists and
-                      its endpoint answers); it uses the endpoint, credentials and stack
-                      outputs the local cloud wrote there
+                      its endpoint's /_switchyard/health reports the stack running); it uses
+                      the endpoint, credentials and stack outputs the local cloud wrote there
   --data-dir <dir>    the local cloud's data folder (default .switchyard)
   --stack <name>      a deployed stack, found through its CloudFormation outputs (default Switchyard)
   --region <region>   its region (default: the AWS SDK's, e.g. AWS_REGION)

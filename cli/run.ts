@@ -121,7 +121,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const runner = command.load();
     runner.validate?.(args, parsed.options);
     const { resolveTarget } = require('./target/resolve-target') as typeof import('./target/resolve-target');
-    target = await resolveTarget(parsed.options, io.cwd);
+    target = await resolveTarget(parsed.options, io.cwd, (line) => io.stderr(`note: ${line}\n`));
     const { Clients } = require('./target/clients') as typeof import('./target/clients');
     clients = new Clients(target.clientSettings);
     return await runner.run({

@@ -1,7 +1,13 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { OptionValues } from '../args';
 import { OperationError, UsageError } from '../errors';
-import { DEFAULT_DATA_DIR, isAnswering, type LocalEndpoints, readLocalEndpoints } from './local-endpoints';
+import {
+  DEFAULT_DATA_DIR,
+  HEALTH_PATH,
+  type LocalEndpoints,
+  probeLocalCloud,
+  readLocalEndpoints,
+} from './local-endpoints';
 import type { Target } from './target';
 
 /** The stack name a deployment uses unless `switchyard:stackName` says otherwise. */
@@ -10,9 +16,14 @@ export const DEFAULT_STACK_NAME = 'Switchyard';
 /**
  * Decides which stack to operate on. `--local` insists on the local cloud; `--stack`,
  * `--region` or `--profile` mean a deployed stack; with neither, a running local cloud wins
- * (an operator on a laptop means the cloud they started) and AWS is the fallback.
+ * (an operator on a laptop means the cloud they started) and AWS is the fallback. `note` gets
+ * what the operator should know about that choice, e.g. an endpoints file nothing answers for.
  */
-export async function resolveTarget(options: OptionValues, cwd: string): Promise<Target> {
+export async function resolveTarget(
+  options: OptionValues,
+  cwd: string,
+  note: (line: string) => void = () => undefined,
+): Promise<Target> {
   const awsOptions = (['stack', 'region', 'profile'] as const).filter((name) => options[name] !== undefined);
   if (options.local && awsOptions.length > 0) {
     throw new UsageError(
@@ -29,7 +40,7 @@ export async function resolveTarget(options: OptionValues, cwd: string): Promise
   const dataDir = resolve(cwd, options['data-dir'] ?? DEFAULT_DATA_DIR);
   const wantsLocal = options.local === true || options['data-dir'] !== undefined;
   if (wantsLocal || awsOptions.length === 0) {
-    const local = await runningLocalCloud(dataDir, wantsLocal);
+    const local = await runningLocalCloud(dataDir, wantsLocal, note);
     if (local !== undefined) return localTarget(local, dataDir);
   }
   const stackName = options.stack ?? DEFAULT_STACK_NAME;
@@ -58,10 +69,17 @@ export async function resolveTarget(options: OptionValues, cwd: string): Promise
 }
 
 /**
- * The local cloud of `dataDir` when it runs. When the operator asked for it (`required`), its
- * absence is an error that says how to start it; otherwise the caller falls back to AWS.
+ * The local cloud of `dataDir` when it runs, as its endpoint's health check reports. When the
+ * operator asked for it (`required`), its absence is an error that says how to start it;
+ * otherwise the caller falls back to AWS. A cloud that is starting, stopping or runs without the
+ * stack is an error either way: falling back to AWS would surprise the operator who started it.
  */
-async function runningLocalCloud(dataDir: string, required: boolean): Promise<LocalEndpoints | undefined> {
+async function runningLocalCloud(
+  dataDir: string,
+  required: boolean,
+  note: (line: string) => void,
+): Promise<LocalEndpoints | undefined> {
+  const file = join(dataDir, 'endpoints.json');
   let endpoints: LocalEndpoints | undefined;
   try {
     endpoints = readLocalEndpoints(dataDir);
@@ -74,20 +92,41 @@ async function runningLocalCloud(dataDir: string, required: boolean): Promise<Lo
   if (endpoints === undefined) {
     if (!required) return undefined;
     throw new OperationError(
-      `no local cloud is running (no ${dataDir}/endpoints.json)`,
+      `no local cloud is running (no ${file})`,
       'start it with `npm start`, pass --data-dir for one started elsewhere, or pass --stack/--region for a deployed stack',
     );
   }
-  if (!(await isAnswering(endpoints.awsEndpoint))) {
-    if (!required) return undefined;
+  const { awsEndpoint } = endpoints;
+  const probe = await probeLocalCloud(awsEndpoint);
+  if (probe.answer !== 'health') {
+    const problem =
+      probe.answer === 'none'
+        ? `no local cloud answers at ${awsEndpoint} (${probe.reason})`
+        : `${awsEndpoint} answers, but not as the local cloud (${probe.reason})`;
+    const stale = `${file} is left from a run that stopped`;
+    if (!required) {
+      note(`${problem}: ${stale}; looking for a deployed stack instead`);
+      return undefined;
+    }
     throw new OperationError(
-      `no local cloud answers at ${endpoints.awsEndpoint} (its endpoints file is left from a run that stopped)`,
-      'start it with `npm start`, or pass --stack/--region for a deployed stack',
+      `${problem}: ${stale}`,
+      probe.answer === 'none'
+        ? 'start it with `npm start`, or pass --stack/--region for a deployed stack'
+        : 'another program holds that port now: start the local cloud on a free one with `npm start -- --aws-port <port>`, or pass --stack/--region for a deployed stack',
     );
   }
-  if (endpoints.stackName === undefined || endpoints.outputs === undefined) {
+  const { status, mode } = probe.health;
+  if (status !== 'running') {
     throw new OperationError(
-      `the local AWS services at ${endpoints.awsEndpoint} run without the stack (started with \`npm run local:services\`)`,
+      `the local cloud at ${awsEndpoint} is ${status}`,
+      status === 'starting'
+        ? `wait until \`npm start\` prints its banner (\`curl -s ${awsEndpoint}${HEALTH_PATH}\` then shows "status":"running"), then retry`
+        : 'start it again with `npm start`, then retry',
+    );
+  }
+  if (mode !== 'stack' || endpoints.stackName === undefined || endpoints.outputs === undefined) {
+    throw new OperationError(
+      `the local AWS services at ${awsEndpoint} run without the stack (started with \`npm run local:services\`)`,
       'stop them and start the whole local cloud with `npm start`',
     );
   }
