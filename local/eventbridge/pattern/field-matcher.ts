@@ -6,6 +6,7 @@ import { compileNumericRange } from './numeric-range';
 import { isPatternObject, type PatternJson, type PatternJsonObject } from './pattern-json';
 import { equalsIgnoreCasePredicate, prefixPredicate, suffixPredicate } from './string-predicates';
 import type { ValuePredicate } from './value-predicate';
+import type { ValueTerm } from './value-term';
 import { compileWildcard } from './wildcard';
 
 const ANY_VALUE: ValuePredicate = () => true;
@@ -21,10 +22,17 @@ export class FieldMatcher {
   private readonly scalars = new Set<boolean | null>();
   private readonly predicates: ValuePredicate[] = [];
   private existsFalse = false;
+  // Kept beside the sets and predicates so a rule set can index this field across many rules.
+  private readonly valueTerms: ValueTerm[] = [];
 
   /** True when the field's absence satisfies the pattern (`{"exists": false}`). */
   get matchesAbsent(): boolean {
     return this.existsFalse;
+  }
+
+  /** What a present scalar may match: `test` is true exactly when one of these accepts it. */
+  get terms(): readonly ValueTerm[] {
+    return this.valueTerms;
   }
 
   /** True when a scalar present at the path satisfies any listed value or operator. */
@@ -53,11 +61,20 @@ export class FieldMatcher {
   }
 
   private add(item: PatternJson): void {
+    if (isPatternObject(item)) {
+      this.addOperator(item);
+      return;
+    }
     if (typeof item === 'string') this.strings.add(item);
     else if (typeof item === 'number') this.numbers.add(item);
     else if (typeof item === 'boolean' || item === null) this.scalars.add(item);
-    else if (isPatternObject(item)) this.addOperator(item);
     else throw new InvalidEventPatternError('Match value must be String, number, true, false, or null');
+    this.valueTerms.push({ kind: 'exact', value: item });
+  }
+
+  private addTest(accepts: 'string' | 'number' | 'any', test: ValuePredicate): void {
+    this.predicates.push(test);
+    this.valueTerms.push({ kind: 'test', accepts, test });
   }
 
   private addOperator(expression: PatternJsonObject): void {
@@ -69,38 +86,51 @@ export class FieldMatcher {
     }
     switch (operator) {
       case 'prefix':
-      case 'suffix':
-        this.predicates.push(compileAffix(operator, operand));
+      case 'suffix': {
+        const affix = affixOf(operator, operand);
+        const build = operator === 'prefix' ? prefixPredicate : suffixPredicate;
+        this.predicates.push(build(affix.text, affix.ignoreCase));
+        this.valueTerms.push({
+          kind: operator,
+          text: affix.ignoreCase ? affix.text.toLowerCase() : affix.text,
+          ignoreCase: affix.ignoreCase,
+        });
         return;
+      }
       case 'equals-ignore-case':
         if (typeof operand !== 'string') {
           throw new InvalidEventPatternError('equals-ignore-case match pattern must be a string');
         }
         this.predicates.push(equalsIgnoreCasePredicate(operand));
+        this.valueTerms.push({ kind: 'equals-ignore-case', folded: operand.toLowerCase() });
         return;
       case 'wildcard':
         if (typeof operand !== 'string')
           throw new InvalidEventPatternError('wildcard match pattern must be a string');
-        this.predicates.push(compileWildcard(operand));
+        this.addTest('string', compileWildcard(operand));
         return;
       case 'anything-but':
-        this.predicates.push(compileAnythingBut(operand));
+        this.addTest('any', compileAnythingBut(operand));
         return;
       case 'numeric':
-        this.predicates.push(compileNumericRange(operand));
+        this.addTest('number', compileNumericRange(operand));
         return;
       case 'cidr':
         // AWS answers a non-string CIDR with the prefix message; kept so callers see the same text.
         if (typeof operand !== 'string')
           throw new InvalidEventPatternError('prefix match pattern must be a string');
-        this.predicates.push(compileCidr(operand));
+        this.addTest('string', compileCidr(operand));
         return;
       case 'exists':
         if (typeof operand !== 'boolean') {
           throw new InvalidEventPatternError('exists match pattern must be either true or false.');
         }
-        if (operand) this.predicates.push(ANY_VALUE);
-        else this.existsFalse = true;
+        if (operand) {
+          this.predicates.push(ANY_VALUE);
+          this.valueTerms.push({ kind: 'present' });
+        } else {
+          this.existsFalse = true;
+        }
         return;
       default:
         throw new InvalidEventPatternError(`Unrecognized match type ${operator}`);
@@ -124,12 +154,14 @@ function isKnownOperator(operator: string): boolean {
 }
 
 /** `prefix` / `suffix`: a string, or `{"equals-ignore-case": string}` for the case-insensitive form. */
-function compileAffix(operator: 'prefix' | 'suffix', operand: PatternJson): ValuePredicate {
-  const build = operator === 'prefix' ? prefixPredicate : suffixPredicate;
-  if (typeof operand === 'string') return build(operand, false);
+function affixOf(
+  operator: 'prefix' | 'suffix',
+  operand: PatternJson,
+): { readonly text: string; readonly ignoreCase: boolean } {
+  if (typeof operand === 'string') return { text: operand, ignoreCase: false };
   if (isPatternObject(operand) && operand.entries.length === 1) {
     const [inner, text] = operand.entries[0] as readonly [string, PatternJson];
-    if (inner === 'equals-ignore-case' && typeof text === 'string') return build(text, true);
+    if (inner === 'equals-ignore-case' && typeof text === 'string') return { text, ignoreCase: true };
   }
   throw new InvalidEventPatternError(`${operator} match pattern must be a string`);
 }
