@@ -51,10 +51,13 @@ export function compileNumericRange(expression: PatternJson): ValuePredicate {
   if (lower && upper && lower.value >= upper.value) {
     throw new InvalidEventPatternError('Bottom must be less than top');
   }
-  return (value) => {
-    if (typeof value !== 'number') return false;
-    if (lower && (lower.inclusive ? value < lower.value : value <= lower.value)) return false;
-    if (upper && (upper.inclusive ? value > upper.value : value >= upper.value)) return false;
-    return true;
-  };
+  // A missing bound becomes an inclusive infinite one, so the test is two comparisons, no branches on it.
+  const bottom = lower?.value ?? Number.NEGATIVE_INFINITY;
+  const bottomIncluded = lower?.inclusive ?? true;
+  const top = upper?.value ?? Number.POSITIVE_INFINITY;
+  const topIncluded = upper?.inclusive ?? true;
+  return (value) =>
+    typeof value === 'number' &&
+    !(bottomIncluded ? value < bottom : value <= bottom) &&
+    !(topIncluded ? value > top : value >= top);
 }
