@@ -21,6 +21,12 @@ export class CompiledEventPattern {
     return this.alternatives.some((fields) => matchFrom(fields, 0, event, []));
   }
 
+  /** Tests one alternative alone (an index into `alternatives`) against a flattened event. */
+  matchesAlternativeFlat(alternative: number, event: FlatEvent): boolean {
+    const fields = this.alternatives[alternative];
+    return fields !== undefined && matchFrom(fields, 0, event, []);
+  }
+
   /** Tests a parsed event object. */
   matches(event: unknown): boolean {
     return this.matchesFlat(flattenEvent(event));
