@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '../model/eventbridge-model';
-import { flattenEvent } from '../pattern';
+import { type FlatEvent, flattenEvent } from '../pattern';
 import type { EventBridgeStore } from '../store/eventbridge-store';
 import type { RoutingTable } from './routing-table';
 import { buildTargetInput } from './target-input';
@@ -27,21 +27,23 @@ export class EventDispatcher {
 
   /** Returns the number of deliveries queued. */
   dispatch(busName: string, event: EventEnvelope, options: DispatchOptions): number {
-    const flat = flattenEvent(event);
     const eventJson = JSON.stringify(event);
     if (options.archive) {
       const eventTime = Date.parse(event.time);
+      // Flattened once for all the archives' patterns, and only when one has a pattern.
+      let flat: FlatEvent | undefined;
       for (const { archive, pattern } of this.routing.archivesFor(busName)) {
-        if (!pattern || pattern.matchesFlat(flat)) {
-          this.store.appendArchiveEvent(archive.name, eventTime, eventJson, options.now);
+        if (pattern) {
+          flat ??= flattenEvent(event);
+          if (!pattern.matchesFlat(flat)) continue;
         }
+        this.store.appendArchiveEvent(archive.name, eventTime, eventJson, options.now);
       }
     }
     let queued = 0;
     const ingestionTime = new Date(options.now).toISOString();
-    for (const { rule, pattern, targets } of this.routing.rulesFor(busName)) {
+    for (const { rule, targets } of this.routing.rulesMatching(busName, event)) {
       if (options.ruleArns && !options.ruleArns.has(rule.arn)) continue;
-      if (targets.length === 0 || !pattern.matchesFlat(flat)) continue;
       for (const target of targets) {
         let body: string | undefined;
         let transformError: string | undefined;

@@ -1,5 +1,5 @@
 import type { ArchiveRecord, RuleRecord, TargetRecord } from '../model/eventbridge-model';
-import { type CompiledEventPattern, compileEventPattern } from '../pattern';
+import { type CompiledEventPattern, compileEventPattern, compileRuleSet, type RuleSet } from '../pattern';
 import type { EventBridgeStore } from '../store/eventbridge-store';
 
 /** An enabled rule ready to test events, with its targets. */
@@ -17,6 +17,8 @@ export interface RoutableArchive {
 
 interface BusRoutes {
   readonly rules: readonly RoutableRule[];
+  /** The rules' patterns indexed together, so an event is not tested against each rule in turn. */
+  readonly ruleSet: RuleSet;
   readonly archives: readonly RoutableArchive[];
 }
 
@@ -35,6 +37,12 @@ export class RoutingTable {
     return this.load(busName).rules;
   }
 
+  /** Enabled rules of the bus whose pattern matches the event, in the order of `rulesFor`. */
+  rulesMatching(busName: string, event: unknown): RoutableRule[] {
+    const { rules, ruleSet } = this.load(busName);
+    return ruleSet.match(event).map((index) => rules[index] as RoutableRule);
+  }
+
   /** Enabled archives recording the bus. */
   archivesFor(busName: string): readonly RoutableArchive[] {
     return this.load(busName).archives;
@@ -49,15 +57,17 @@ export class RoutingTable {
   private load(busName: string): BusRoutes {
     let routes = this.routes.get(busName);
     if (!routes) {
+      const rules = this.store
+        .listRules(busName)
+        .filter((rule) => rule.state !== 'DISABLED')
+        .map((rule) => ({
+          rule,
+          pattern: compileEventPattern(rule.eventPattern),
+          targets: this.store.listTargets(busName, rule.name),
+        }));
       routes = {
-        rules: this.store
-          .listRules(busName)
-          .filter((rule) => rule.state !== 'DISABLED')
-          .map((rule) => ({
-            rule,
-            pattern: compileEventPattern(rule.eventPattern),
-            targets: this.store.listTargets(busName, rule.name),
-          })),
+        rules,
+        ruleSet: compileRuleSet(rules.map((rule) => rule.pattern)),
         archives: this.store
           .listArchives()
           .filter((archive) => archive.sourceBusName === busName && archive.state === 'ENABLED')
