@@ -1,8 +1,9 @@
 /**
  * EventBridge through the real SDK: PutEvents alone, and PutEvents -> rule -> SQS target ->
  * ReceiveMessage end to end, next to a bare node:http baseline answering PutEvents in the same
- * run; plus the event-pattern matcher alone against 100 rules.
- *   npx tsx bench/local-eventbridge.bench.ts [--events 1000] [--concurrency 8]
+ * run; plus the event-pattern matcher alone against 100 rules, beside testing each rule in turn.
+ *   npx tsx bench/local-eventbridge.bench.ts [--events 1000] [--concurrency 8] [--matcher-only]
+ * --matcher-only runs just the matcher part and prints it, leaving bench/results as they are.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +24,7 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { startServices } from '../local';
-import { compileEventPattern, flattenEvent } from '../local/eventbridge/pattern';
+import { matcherMarkdown, matcherThroughput } from './support/matcher-throughput';
 import {
   measure,
   STATS_TABLE_HEADER,
@@ -46,62 +47,20 @@ const orderEvent = (index: number) => ({
   EventBusName: 'bench',
 });
 
-/** 100 patterns of the shapes rules use: exact, prefix, numeric, anything-but, exists, $or. */
-const hundredPatterns = (): string[] =>
-  Array.from({ length: 100 }, (_, i) => {
-    switch (i % 6) {
-      case 0:
-        return JSON.stringify({ source: [`com.example.s${i}`], 'detail-type': ['order.placed'] });
-      case 1:
-        return JSON.stringify({ detail: { data: { orderId: [{ prefix: `o-${i}` }] } } });
-      case 2:
-        return JSON.stringify({
-          detail: { data: { amount: [{ numeric: ['>=', i * 10, '<', i * 10 + 500] }] } },
-        });
-      case 3:
-        return JSON.stringify({ detail: { data: { currency: [{ 'anything-but': ['USD', `X${i}`] }] } } });
-      case 4:
-        return JSON.stringify({ detail: { data: { customer: [{ exists: i % 2 === 0 }] } } });
-      default:
-        return JSON.stringify({
-          $or: [{ source: [`com.example.s${i}`] }, { detail: { data: { orderId: [`o-${i}`] } } }],
-        });
-    }
-  });
-
-const matcherThroughput = (events: number) => {
-  const rules = hundredPatterns().map(compileEventPattern);
-  const sample = Array.from({ length: 100 }, (_, i) => ({
-    version: '0',
-    id: `id-${i}`,
-    'detail-type': 'order.placed',
-    source: `com.example.s${i}`,
-    account: '000000000000',
-    time: '2026-11-29T12:00:00Z',
-    region,
-    resources: [],
-    detail: { data: { orderId: `o-${i}`, amount: i * 37, currency: i % 3 ? 'EUR' : 'USD' } },
-  }));
-  let matched = 0;
-  const started = process.hrtime.bigint();
-  for (let i = 0; i < events; i += 1) {
-    const flat = flattenEvent(sample[i % sample.length]);
-    for (const rule of rules) if (rule.matchesFlat(flat)) matched += 1;
-  }
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return {
-    rules: rules.length,
-    events,
-    matched,
-    seconds: Number(seconds.toFixed(3)),
-    eventsPerSecond: Math.round(events / seconds),
-  };
-};
+const MATCHER_EVENTS = 200_000;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { events: { type: 'string', default: '1000' }, concurrency: { type: 'string', default: '8' } },
+    options: {
+      events: { type: 'string', default: '1000' },
+      concurrency: { type: 'string', default: '8' },
+      'matcher-only': { type: 'boolean', default: false },
+    },
   });
+  if (values['matcher-only']) {
+    console.log(matcherMarkdown(matcherThroughput(MATCHER_EVENTS, region)).join('\n'));
+    return;
+  }
   const count = Number(values.events);
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(count) || count < 10 || !Number.isInteger(concurrency) || concurrency < 1) {
@@ -160,7 +119,7 @@ async function main(): Promise<void> {
     });
     const endToEndLatencies = await receiving;
     const endToEnd = statsOf(endToEndLatencies, Number(process.hrtime.bigint() - started) / 1e9);
-    const matcher = matcherThroughput(200_000);
+    const matcher = matcherThroughput(MATCHER_EVENTS, region);
 
     const results = {
       measuredAt: new Date().toISOString(),
@@ -182,8 +141,7 @@ async function main(): Promise<void> {
       statsRow('PutEvents', localPut, baselinePut),
       statsRow('PutEvents -> rule -> SQS target -> ReceiveMessage', endToEnd),
       '',
-      `Pattern matcher alone: ${matcher.eventsPerSecond} events/s against ${matcher.rules} rules (${matcher.events} events, ${matcher.matched} matches).`,
-      '',
+      ...matcherMarkdown(matcher),
     ].join('\n');
     writeResults('local-eventbridge', results, markdown);
   } finally {
