@@ -8,6 +8,8 @@ export const ContextKeys = {
   webhookAllowedHosts: 'switchyard:webhookAllowedHosts',
   alarmEmails: 'switchyard:alarmEmails',
   apiGatewayCloudWatchRole: 'switchyard:apiGatewayCloudWatchRole',
+  throttlingRateLimit: 'switchyard:throttlingRateLimit',
+  throttlingBurstLimit: 'switchyard:throttlingBurstLimit',
 } as const;
 
 /** The stack the app deploys, as its context configures it. */
@@ -36,13 +38,28 @@ export const readAppContext = (app: App): AppContext => {
       `Context ${ContextKeys.apiGatewayCloudWatchRole} must be ${API_GATEWAY_CLOUDWATCH_ROLE_CHOICES.join(' or ')} (given ${JSON.stringify(cloudWatchRole)})`,
     );
   }
+  /** A number from context (`-c key=1000` arrives as a string); the construct checks its range. */
+  const numberContext = (key: string): number | undefined => {
+    const value: unknown = app.node.tryGetContext(key);
+    if (value === undefined) return undefined;
+    const number = typeof value === 'number' ? value : Number(String(value).trim() || Number.NaN);
+    if (!Number.isFinite(number))
+      throw new Error(`Context ${key} must be a number (given ${JSON.stringify(value)})`);
+    return number;
+  };
+  const throttlingRateLimit = numberContext(ContextKeys.throttlingRateLimit);
+  const throttlingBurstLimit = numberContext(ContextKeys.throttlingBurstLimit);
   const stackName: unknown = app.node.tryGetContext(ContextKeys.stackName);
   return {
     stackName: stackName === undefined ? 'Switchyard' : String(stackName),
     props: {
       webhookAllowedHosts: listContext(ContextKeys.webhookAllowedHosts),
       alarmEmails: listContext(ContextKeys.alarmEmails),
-      api: { cloudWatchRole },
+      api: {
+        cloudWatchRole,
+        ...(throttlingRateLimit !== undefined && { throttlingRateLimit }),
+        ...(throttlingBurstLimit !== undefined && { throttlingBurstLimit }),
+      },
     },
   };
 };

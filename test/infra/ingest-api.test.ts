@@ -89,3 +89,51 @@ describe('API Gateway account CloudWatch role', () => {
     );
   });
 });
+
+describe('stage throttling from context', () => {
+  it('should apply the context rate and burst to every method of the stage', () => {
+    // GIVEN limits lifted for a load test WHEN synthesized with them as `-c` strings
+    const template = templateFromContext({
+      [ContextKeys.throttlingRateLimit]: '5000',
+      [ContextKeys.throttlingBurstLimit]: '8000',
+    });
+
+    // THEN the stage throttles at those limits
+    template.hasResourceProperties('AWS::ApiGateway::Stage', {
+      MethodSettings: [Match.objectLike({ ThrottlingRateLimit: 5000, ThrottlingBurstLimit: 8000 })],
+    });
+  });
+
+  it('should keep 100 requests/s with bursts of 200 when the context says nothing', () => {
+    // GIVEN no throttling context WHEN synthesized
+    const template = templateFromContext({});
+
+    // THEN the stage keeps its defaults
+    template.hasResourceProperties('AWS::ApiGateway::Stage', {
+      MethodSettings: [Match.objectLike({ ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 })],
+    });
+  });
+
+  it.each([
+    [
+      ContextKeys.throttlingRateLimit,
+      'fast',
+      /Context switchyard:throttlingRateLimit must be a number \(given "fast"\)/,
+    ],
+    [
+      ContextKeys.throttlingBurstLimit,
+      '',
+      /Context switchyard:throttlingBurstLimit must be a number \(given ""\)/,
+    ],
+  ])('should refuse %s=%j, naming the key and the value', (key, value, message) => {
+    // GIVEN a value that is not a number WHEN the context is read THEN the synth stops
+    expect(() => readAppContext(testApp({ [key]: value }))).toThrow(message);
+  });
+
+  it('should let the construct refuse a rate that is not positive', () => {
+    // GIVEN a zero rate WHEN the stack is built THEN the construct names it
+    expect(() => templateFromContext({ [ContextKeys.throttlingRateLimit]: '0' })).toThrow(
+      /throttlingRateLimit must be positive \(given 0\)/,
+    );
+  });
+});
