@@ -10,6 +10,8 @@ export interface CliOptions {
   readonly reset: boolean;
   /** Cloud assembly folder; undefined uses the runner's default (cdk.out). */
   readonly outdir?: string;
+  /** CDK context for the synth, from `--context KEY=VALUE` (as `cdk -c`). */
+  readonly context: Readonly<Record<string, string>>;
 }
 
 /** A command line the runner cannot use; the entry point prints it with the usage and exits 2. */
@@ -20,7 +22,7 @@ export class UsageError extends Error {
   }
 }
 
-export const USAGE = `Usage: npm start -- [--port <n>] [--aws-port <n>] [--data-dir <dir>] [--reset] [--outdir <dir>]
+export const USAGE = `Usage: npm start -- [--port <n>] [--aws-port <n>] [--data-dir <dir>] [--reset] [--outdir <dir>] [--context KEY=VALUE]...
 
 Runs the synthesized Switchyard stack on this machine (127.0.0.1 only).
 
@@ -29,6 +31,9 @@ Runs the synthesized Switchyard stack on this machine (127.0.0.1 only).
   --data-dir <dir>  folder for local state, kept across restarts (default ${DEFAULT_DATA_DIR})
   --reset           delete the local state before starting
   --outdir <dir>    cloud assembly folder, synthesized only when the sources changed (default cdk.out)
+  --context KEY=VALUE
+                    CDK context for the synth, as \`cdk -c\` (repeatable), e.g.
+                    --context switchyard:throttlingRateLimit=1000
   --help            show this text`;
 
 const port = (flag: string, value: string | undefined, fallback: number): number => {
@@ -46,6 +51,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
     'aws-port'?: string;
     'data-dir'?: string;
     outdir?: string;
+    context?: string[];
     reset?: boolean;
     help?: boolean;
   };
@@ -57,6 +63,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
         'aws-port': { type: 'string' },
         'data-dir': { type: 'string' },
         outdir: { type: 'string' },
+        context: { type: 'string', multiple: true },
         reset: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -79,6 +86,20 @@ export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
     awsPort,
     dataDir: resolve(dataDir),
     reset: values.reset ?? false,
+    context: parseContext(values.context ?? []),
     ...(values.outdir !== undefined && { outdir: resolve(values.outdir) }),
   };
+}
+
+/** `--context KEY=VALUE` pairs; a later pair for the same key wins, as with `cdk -c`. */
+function parseContext(pairs: readonly string[]): Record<string, string> {
+  const context: Record<string, string> = {};
+  for (const pair of pairs) {
+    const separator = pair.indexOf('=');
+    if (separator <= 0 || pair.slice(0, separator).trim() === '') {
+      throw new UsageError(`--context takes KEY=VALUE (given ${pair})`);
+    }
+    context[pair.slice(0, separator).trim()] = pair.slice(separator + 1);
+  }
+  return context;
 }

@@ -49,6 +49,8 @@ export interface LocalCloudOptions {
   readonly outdir?: string;
   /** Passed to the app as context `switchyard:webhookAllowedHosts`. @default ['localhost', '127.0.0.1'] */
   readonly webhookAllowedHosts?: readonly string[];
+  /** More CDK context for the synth (`npm start --context`); it wins over the runner's own. @default {} */
+  readonly context?: Readonly<Record<string, string>>;
   /** @default 'us-east-1' */
   readonly region?: string;
   /** Concurrency of functions without ReservedConcurrentExecutions. @default 10 */
@@ -114,6 +116,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       'switchyard:webhookAllowedHosts': (options.webhookAllowedHosts ?? DEFAULT_WEBHOOK_ALLOWED_HOSTS).join(
         ',',
       ),
+      ...options.context,
     },
     log,
   });
