@@ -4,6 +4,10 @@
  * the local cloud under load and faults), run by `npm run test:soak` and in CI after `npm test`. Type checking is `npm run lint`'s job (tsc),
  * so ts-jest only transpiles (isolatedModules), which keeps the suite fast.
  */
+// Tests create SDK clients in jest's own processes: keep the SDK's notice about this Node.js
+// version out of their output. Tests of what users see spawn without it.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const transform = {
   // @middy/* ships ESM only; ts-jest transpiles it to CommonJS alongside our TypeScript.
   '^.+\\.(t|j)sx?$': ['ts-jest', { tsconfig: { isolatedModules: true, allowJs: true } }],

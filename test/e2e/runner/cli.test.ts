@@ -15,8 +15,10 @@ const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
 
 /** Runs what `npm start` runs (the compiled entry point) as a child process. */
 const startMain = (args: string[]) => {
+  const { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: _asUsersHaveIt, ...env } = process.env;
   const child = spawn(process.execPath, ['bin/local-cloud.cjs', ...args], {
     cwd: ROOT,
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
