@@ -17,6 +17,9 @@ const common = { testEnvironment: 'node', transform, transformIgnorePatterns };
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // One worker per core, not jest's default of one fewer: most suites wait on servers, timers and
+  // worker threads rather than compute, so on 2 cores two workers halve the run (182 s to 100 s).
+  maxWorkers: '100%',
   projects: [
     {
       ...common,

@@ -221,7 +221,7 @@ describe('least privilege', () => {
 describe('Subscription props', () => {
   it('should refuse a name longer than replay rule names can carry, before building anything', () => {
     // Arrange
-    const scope = new Stack();
+    const scope = new Stack(testApp(), 'Scope');
     const bus = new events.EventBus(scope, 'Bus');
     const table = new dynamodb.Table(scope, 'Table', {
       partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
