@@ -1,0 +1,354 @@
+/**
+ * The local cloud under load, as `npm start` runs it, with the clients in a process of their
+ * own (bench/support/load-client.ts):
+ * - throughput: `--clients` closed-loop clients submit `--tasks` hello tasks; accept to SUCCEEDED;
+ * - latency at a fixed offered rate (`--rate` tasks/s for `--seconds`), and with one client;
+ * - events: `POST /events` at `--rate` events/s, publish to the high-value-orders consumer;
+ * - overload: twice the measured throughput, offered open-loop: what is refused, what memory does;
+ * - memory of the runner process (worker threads included): idle, peak, `--settle` s after;
+ * - CPU ms per task across the process (all its threads), the figure to watch for regressions.
+ * Latencies are the server's own timestamps (task `updatedAt - createdAt`; flow `EVENT_CONSUMED`
+ * minus `EVENT_PUBLISHED`). Beside them, the same client process against a bare node:http
+ * server in the same run: what the clients alone can do on this machine.
+ *   npx tsx bench/local-cloud-load.bench.ts [--tasks 1000] [--clients 16] [--rate 100] [--seconds 10] [--settle 60]
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
+import { signedRequest } from '../test/e2e/runner/support/signed-api';
+import type { LoadResult, LoadSpec } from './support/load-client';
+import { percentile, startFixedAnswerServer, writeResults } from './support/measure';
+import { cpuMs, MemorySampler, residentMb } from './support/process-stats';
+
+const ROOT = join(__dirname, '..');
+/** Reused across runs: the context below differs from `npm start`'s, so it has its own synth. */
+const OUTDIR = join(tmpdir(), 'switchyard-bench-load-cdk.out');
+/** The stage's throttle (100/s, burst 200) lifted, so the emulator's own limits are measured. */
+const UNTHROTTLED = ['switchyard:throttlingRateLimit=100000', 'switchyard:throttlingBurstLimit=100000'];
+const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
+const FINAL = new Set(['SUCCEEDED', 'FAILED']);
+
+interface Endpoints {
+  readonly apiUrl: string;
+  readonly awsEndpoint: string;
+  readonly region: string;
+  readonly outputs: Readonly<Record<string, string>>;
+}
+
+interface Latency {
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly count: number;
+}
+
+const latencyOf = (values: readonly number[]): Latency => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    p50Ms: Math.round(percentile(sorted, 50)),
+    p99Ms: Math.round(percentile(sorted, 99)),
+    count: sorted.length,
+  };
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs the load client process to the end and returns what it measured. */
+function runClients(spec: LoadSpec): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(__dirname, 'support', 'load-client.ts'), JSON.stringify(spec)],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve(JSON.parse(output) as LoadResult);
+      else reject(new Error(`the load client exited with code ${code}`));
+    });
+  });
+}
+
+/** Starts `npm start`'s entry point and resolves once its endpoints file is written. */
+async function startCloud(dataDir: string): Promise<{ child: ChildProcess; endpoints: Endpoints }> {
+  const args = ['bin/local-cloud.cjs', '--port', '0', '--aws-port', '0', '--data-dir', dataDir];
+  args.push('--outdir', OUTDIR, ...UNTHROTTLED.flatMap((pair) => ['--context', pair]));
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  let log = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    log += chunk.toString('utf8');
+  });
+  const file = join(dataDir, 'endpoints.json');
+  const deadline = Date.now() + 300_000;
+  while (!(existsSync(file) && log.includes('is ready'))) {
+    if (child.exitCode !== null) throw new Error(`the local cloud exited early:\n${log}`);
+    if (Date.now() > deadline) throw new Error(`the local cloud did not start in 300 s:\n${log}`);
+    await sleep(100);
+  }
+  return { child, endpoints: JSON.parse(readFileSync(file, 'utf8')) as Endpoints };
+}
+
+interface TaskTimes {
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+
+/** Waits until every task is final, reading the status table directly (no API load). */
+async function finalTasks(
+  endpoints: Endpoints,
+  taskIds: readonly string[],
+  timeoutMs: number,
+): Promise<Map<string, TaskTimes>> {
+  const dynamodb = DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint: endpoints.awsEndpoint,
+      region: endpoints.region,
+      credentials: CREDENTIALS,
+    }),
+  );
+  const wanted = new Set(taskIds);
+  const deadline = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      const done = new Map<string, TaskTimes>();
+      const pages = paginateScan(
+        { client: dynamodb },
+        {
+          TableName: endpoints.outputs.TaskTableName,
+          ProjectionExpression: 'taskId, #s, createdAt, updatedAt',
+          ExpressionAttributeNames: { '#s': 'status' },
+        },
+      );
+      for await (const page of pages) {
+        for (const found of page.Items ?? []) {
+          const item = found as { taskId: string; status: string; createdAt: string; updatedAt: string };
+          if (wanted.has(item.taskId) && FINAL.has(item.status)) {
+            done.set(item.taskId, {
+              createdAt: Date.parse(item.createdAt),
+              updatedAt: Date.parse(item.updatedAt),
+            });
+          }
+        }
+      }
+      if (done.size === wanted.size) return done;
+      if (Date.now() > deadline)
+        throw new Error(`${wanted.size - done.size} of ${wanted.size} tasks not final after ${timeoutMs} ms`);
+      await sleep(1000);
+    }
+  } finally {
+    dynamodb.destroy();
+  }
+}
+
+/** Publish-to-consumer latency of each event, from its flow timeline. */
+async function eventLatencies(endpoints: Endpoints, correlationIds: readonly string[]): Promise<number[]> {
+  const api = { apiUrl: endpoints.apiUrl, region: endpoints.region, credentials: CREDENTIALS };
+  const latencies: number[] = [];
+  const deadline = Date.now() + 120_000;
+  for (const correlationId of correlationIds) {
+    for (;;) {
+      const flow = await signedRequest(api, 'GET', `/flows/${correlationId}`);
+      const timeline =
+        (flow.body as { timeline?: { kind: string; at: string; subscription?: string }[] }).timeline ?? [];
+      const published = timeline.find((entry) => entry.kind === 'EVENT_PUBLISHED');
+      const consumed = timeline.find(
+        (entry) => entry.kind === 'EVENT_CONSUMED' && entry.subscription === 'high-value-orders',
+      );
+      if (published && consumed) {
+        latencies.push(Date.parse(consumed.at) - Date.parse(published.at));
+        break;
+      }
+      if (Date.now() > deadline) throw new Error(`event ${correlationId} was not consumed within 120 s`);
+      await sleep(200);
+    }
+  }
+  return latencies;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      tasks: { type: 'string', default: '1000' },
+      clients: { type: 'string', default: '16' },
+      rate: { type: 'string', default: '100' },
+      seconds: { type: 'string', default: '10' },
+      settle: { type: 'string', default: '60' },
+    },
+  });
+  const [tasks, clients, rate, seconds, settle] = [
+    values.tasks,
+    values.clients,
+    values.rate,
+    values.seconds,
+    values.settle,
+  ].map(Number) as [number, number, number, number, number];
+  for (const [name, value] of Object.entries({ tasks, clients, rate, seconds, settle })) {
+    if (!Number.isInteger(value) || value < 0)
+      throw new Error(`--${name} must be a whole number (given ${value})`);
+  }
+
+  // Baseline: the same client process against a server that answers at once.
+  const bare = await startFixedAnswerServer({}, 'application/json');
+  const baselineSpec = {
+    apiUrl: bare.url,
+    region: 'us-east-1',
+    credentials: CREDENTIALS,
+    kind: 'tasks' as const,
+    retryRefused: false,
+  };
+  const baselineClosed = await runClients({
+    ...baselineSpec,
+    count: tasks,
+    pacing: { concurrency: clients },
+  });
+  await bare.close();
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'switchyard-bench-load-'));
+  const { child, endpoints } = await startCloud(dataDir);
+  const pid = child.pid as number;
+  const memory = new MemorySampler(pid);
+  const spec = {
+    apiUrl: endpoints.apiUrl,
+    region: endpoints.region,
+    credentials: CREDENTIALS,
+    retryRefused: true,
+  };
+  try {
+    await sleep(2000);
+    const idleMb = residentMb(pid);
+
+    // One client: the latency of a task with nothing else going on.
+    const single = await runClients({ ...spec, kind: 'tasks', count: 50, pacing: { concurrency: 1 } });
+    const singleTimes = await finalTasks(endpoints, single.accepted, 60_000);
+
+    // Throughput, closed loop.
+    memory.reset();
+    const cpuBefore = cpuMs(pid);
+    const closed = await runClients({
+      ...spec,
+      kind: 'tasks',
+      count: tasks,
+      pacing: { concurrency: clients },
+    });
+    const closedTimes = await finalTasks(endpoints, closed.accepted, 600_000);
+    const cpuPerTaskMs = (cpuMs(pid) - cpuBefore) / closed.accepted.length;
+    const peakMb = memory.peakMb();
+    const created = [...closedTimes.values()].map((t) => t.createdAt);
+    const updated = [...closedTimes.values()].map((t) => t.updatedAt);
+    const throughput = closed.accepted.length / ((Math.max(...updated) - Math.min(...created)) / 1000);
+
+    // Latency at a fixed offered rate.
+    const open = await runClients({
+      ...spec,
+      kind: 'tasks',
+      count: rate * seconds,
+      pacing: { ratePerSecond: rate },
+    });
+    const openTimes = await finalTasks(endpoints, open.accepted, 300_000);
+
+    // Events at a fixed offered rate, to the high-value-orders consumer.
+    const events = await runClients({
+      ...spec,
+      kind: 'events',
+      count: rate * seconds,
+      pacing: { ratePerSecond: rate },
+    });
+    const eventLatency = latencyOf(await eventLatencies(endpoints, events.accepted));
+
+    // Overload: twice what it sustained, refusals counted rather than retried.
+    memory.reset();
+    const overloadRate = Math.max(1, Math.round(2 * throughput));
+    const overload = await runClients({
+      ...spec,
+      retryRefused: false,
+      kind: 'tasks',
+      count: overloadRate * seconds,
+      pacing: { ratePerSecond: overloadRate },
+    });
+    await finalTasks(endpoints, overload.accepted, 600_000);
+    const overloadPeakMb = memory.peakMb();
+
+    await sleep(settle * 1000);
+    const settledMb = residentMb(pid);
+
+    const serverLatency = (times: Map<string, TaskTimes>) =>
+      latencyOf([...times.values()].map((t) => t.updatedAt - t.createdAt));
+    const results = {
+      machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+      baseline: {
+        requestsPerSecond: Math.round(tasks / baselineClosed.seconds),
+        clientLatency: latencyOf(baselineClosed.latenciesMs),
+      },
+      singleClient: serverLatency(singleTimes),
+      throughput: {
+        clients,
+        tasks: closed.accepted.length,
+        tasksPerSecond: Math.round(throughput),
+        latency: serverLatency(closedTimes),
+        statuses: closed.statuses,
+        cpuMsPerTask: Number(cpuPerTaskMs.toFixed(1)),
+      },
+      openLoop: { ratePerSecond: rate, seconds, latency: serverLatency(openTimes), statuses: open.statuses },
+      events: { ratePerSecond: rate, seconds, latency: eventLatency, statuses: events.statuses },
+      overload: { ratePerSecond: overloadRate, seconds, statuses: overload.statuses, peakMb: overloadPeakMb },
+      memory: { idleMb, throughputPeakMb: peakMb, settledMb, settleSeconds: settle },
+    };
+    const row = (what: string, figure: string, baseline = '-') => `| ${what} | ${figure} | ${baseline} |`;
+    const markdown = [
+      `# Local cloud under load (${results.machine.cpus} cores, Node ${process.version})`,
+      '',
+      '| What | Local cloud | Baseline: bare node:http, same clients |',
+      '| --- | ---: | ---: |',
+      row(
+        `${clients} clients, ${tasks} hello tasks: accept to SUCCEEDED`,
+        `${results.throughput.tasksPerSecond} tasks/s`,
+        `${results.baseline.requestsPerSecond} requests/s`,
+      ),
+      row(
+        'Same: latency p50 / p99 (server)',
+        `${results.throughput.latency.p50Ms} / ${results.throughput.latency.p99Ms} ms`,
+        `${results.baseline.clientLatency.p50Ms} / ${results.baseline.clientLatency.p99Ms} ms (client)`,
+      ),
+      row('Same: CPU per task, whole process', `${results.throughput.cpuMsPerTask} ms`),
+      row(
+        `Offered ${rate} tasks/s for ${seconds} s: latency p50 / p99`,
+        `${results.openLoop.latency.p50Ms} / ${results.openLoop.latency.p99Ms} ms`,
+      ),
+      row('1 client: latency p50 / p99', `${results.singleClient.p50Ms} / ${results.singleClient.p99Ms} ms`),
+      row(
+        `Offered ${rate} events/s: POST /events to consumer, p50 / p99`,
+        `${eventLatency.p50Ms} / ${eventLatency.p99Ms} ms`,
+      ),
+      row(
+        `Overload, offered ${overloadRate} tasks/s: answers`,
+        Object.entries(overload.statuses)
+          .map(([status, count]) => `${count}x${status}`)
+          .join(', '),
+      ),
+      row(
+        'Memory (RSS): idle / throughput peak / overload peak',
+        `${idleMb} / ${peakMb} / ${overloadPeakMb} MB`,
+      ),
+      row(`Memory (RSS): ${settle} s after the load`, `${settledMb} MB`),
+      '',
+    ].join('\n');
+    writeResults('local-cloud-load', results, markdown);
+  } finally {
+    memory.stop();
+    child.kill('SIGINT');
+    await new Promise((resolve) => child.once('exit', resolve));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

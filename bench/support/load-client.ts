@@ -1,0 +1,117 @@
+/**
+ * The clients of the load benchmark, in a process of their own so their CPU (signing, JSON,
+ * sockets) is not charged to the server they measure. Reads a `LoadSpec` as JSON from argv[2],
+ * sends signed requests, and prints one `LoadResult` as JSON on stdout.
+ *
+ * Closed loop: `concurrency` clients each send their next request when the last one answered
+ * (a throughput test). Open loop: requests start at a fixed rate whatever the answers (a
+ * latency test that does not hide a slow server by slowing its clients down).
+ */
+import { randomUUID } from 'node:crypto';
+import { signedRequest } from '../../test/e2e/runner/support/signed-api';
+
+export type LoadKind = 'tasks' | 'events';
+
+export interface LoadSpec {
+  readonly apiUrl: string;
+  readonly region: string;
+  readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  readonly kind: LoadKind;
+  readonly count: number;
+  /** Closed loop with this many clients, or open loop at this rate (requests per second). */
+  readonly pacing: { readonly concurrency: number } | { readonly ratePerSecond: number };
+  /**
+   * Send a refused request again (429, 503), as the reliability tests' clients do, until it is
+   * accepted. Off in the overload run, where refusals are what is measured.
+   */
+  readonly retryRefused: boolean;
+}
+
+export interface LoadResult {
+  /** Task ids (tasks) or correlation ids (events) of accepted requests. */
+  readonly accepted: readonly string[];
+  /** Answers by HTTP status, retries included. */
+  readonly statuses: Readonly<Record<string, number>>;
+  /** Client-side latencies of accepted requests, ms. */
+  readonly latenciesMs: readonly number[];
+  readonly seconds: number;
+}
+
+const REFUSED = new Set([429, 503]);
+
+const requestFor = (kind: LoadKind, index: number) => {
+  if (kind === 'tasks') {
+    return {
+      path: '/tasks',
+      body: { type: 'hello', payload: { name: `load-${index}` } },
+      correlationId: undefined,
+    };
+  }
+  const correlationId = randomUUID();
+  return {
+    path: '/events',
+    correlationId,
+    body: {
+      events: [
+        {
+          source: 'com.example.load',
+          type: 'order.placed',
+          data: { orderId: correlationId, amount: 2500, currency: 'EUR', customer: { customerId: 'c-1' } },
+        },
+      ],
+    },
+  };
+};
+
+async function run(spec: LoadSpec): Promise<LoadResult> {
+  const accepted: string[] = [];
+  const latenciesMs: number[] = [];
+  const statuses: Record<string, number> = {};
+  const sendOne = async (index: number): Promise<void> => {
+    const request = requestFor(spec.kind, index);
+    const headers: Record<string, string> = request.correlationId
+      ? { 'x-correlation-id': request.correlationId }
+      : {};
+    for (;;) {
+      const started = performance.now();
+      const response = await signedRequest(spec, 'POST', request.path, request.body, headers);
+      statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+      if (response.status === 202) {
+        latenciesMs.push(performance.now() - started);
+        accepted.push(request.correlationId ?? (response.body as { taskId: string }).taskId);
+        return;
+      }
+      if (!(spec.retryRefused && REFUSED.has(response.status))) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+
+  const started = performance.now();
+  if ('concurrency' in spec.pacing) {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: spec.pacing.concurrency }, async () => {
+        for (let index = next++; index < spec.count; index = next++) await sendOne(index);
+      }),
+    );
+  } else {
+    const intervalMs = 1000 / spec.pacing.ratePerSecond;
+    const sent: Promise<void>[] = [];
+    for (let index = 0; index < spec.count; index += 1) {
+      const due = started + index * intervalMs;
+      const wait = due - performance.now();
+      if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+      sent.push(sendOne(index));
+    }
+    await Promise.all(sent);
+  }
+  return { accepted, statuses, latenciesMs, seconds: (performance.now() - started) / 1000 };
+}
+
+run(JSON.parse(process.argv[2] ?? '{}') as LoadSpec).then(
+  (result) => process.stdout.write(`${JSON.stringify(result)}\n`),
+  (error: unknown) => {
+    process.stderr.write(`load client failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
