@@ -56,3 +56,16 @@ export const missingAuthenticationToken = (): GatewayError =>
 /** A Lambda function failed or answered something that is not a proxy result. */
 export const internalServerError = (type: GatewayResponseType, statusCode: number): GatewayError =>
   new GatewayError(type, statusCode, 'Internal server error', { errorType: 'InternalServerErrorException' });
+
+/**
+ * The integration cannot take the request now: the local runtime's environments for the
+ * function are busy and its queue is full. Thrown by the invoker the emulator is given, it is
+ * answered 503 (a local-only answer: Lambda would have scaled out), which clients retry.
+ */
+export class IntegrationBusyError extends Error {
+  override readonly name = 'IntegrationBusyError';
+}
+
+/** The answer to an `IntegrationBusyError`. */
+export const serviceUnavailable = (): GatewayError =>
+  new GatewayError('DEFAULT_5XX', 503, 'Service Unavailable', { errorType: 'ServiceUnavailableException' });

@@ -2,7 +2,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { ApiDefinition, StageDefinition } from './api-definition';
 import { LOCAL_ACCOUNT_ID } from './cfn-template';
-import { GatewayError, internalServerError, missingAuthenticationToken } from './errors';
+import {
+  GatewayError,
+  IntegrationBusyError,
+  internalServerError,
+  missingAuthenticationToken,
+  serviceUnavailable,
+} from './errors';
 import { type GatewayResponseRequest, type HttpAnswer, renderGatewayResponse } from './gateway-responses';
 import { buildProxyEvent, formatRequestTime, type RequestIdentity } from './proxy-event';
 import { mapProxyResult } from './proxy-result';
@@ -189,6 +195,7 @@ export class GatewayHandler {
       ]);
     } catch (error) {
       if (error instanceof Error && error.name === 'TimeoutError') throw integrationTimeout();
+      if (error instanceof IntegrationBusyError) throw serviceUnavailable();
       throw internalServerError('INTEGRATION_FAILURE', 502);
     } finally {
       clearTimeout(timer);

@@ -6,7 +6,7 @@ import { startGatewayServer } from './http-server';
 import { SigV4Verifier } from './sigv4-verifier';
 
 export { LOCAL_ACCOUNT_ID } from './cfn-template';
-export type { GatewayResponseType } from './errors';
+export { type GatewayResponseType, IntegrationBusyError } from './errors';
 export { MAX_PAYLOAD_BYTES } from './http-server';
 export { EXECUTE_API_SERVICE, MAX_CLOCK_SKEW_MS } from './sigv4-verifier';
 

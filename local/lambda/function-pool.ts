@@ -1,11 +1,13 @@
 import type { LambdaFunctionDefinition } from './function-definition';
 import { FunctionInstance, type WorkerOutput } from './function-instance';
-import { FunctionThrottledError, RuntimeStoppingError } from './lambda-errors';
+import { FunctionQueueFullError, FunctionThrottledError, RuntimeStoppingError } from './lambda-errors';
 
 /** Counters of one function, for the banner, benchmarks and tests. */
 export interface FunctionStats {
   readonly invocations: number;
   readonly errors: number;
+  /** Invocations refused: reserved concurrency 0, or every environment busy and the queue full. */
+  readonly throttles: number;
   readonly coldStarts: number;
   /** Cold start durations (worker creation + module load), in ms. */
   readonly initDurationsMs: readonly number[];
@@ -25,9 +27,19 @@ export interface FunctionPoolOptions {
   /** Variables the runtime adds to the function's own (endpoint, credentials, Lambda's reserved names). */
   readonly runtimeEnvironment: Readonly<Record<string, string>>;
   readonly output: WorkerOutput;
-  /** A warm environment unused this long is ended. @default 600000 */
+  /** A warm environment unused this long is ended. @default 30000 */
   readonly idleTimeoutMs?: number;
+  /**
+   * Invocations that may wait for a busy environment; more are refused with
+   * `FunctionQueueFullError`, so a burst costs bounded memory. @default 100
+   */
+  readonly maxQueued?: number;
 }
+
+/** How long a warm environment waits for its next invocation before it is ended. */
+export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
+/** Invocations that may wait for an environment of one function. */
+export const DEFAULT_MAX_QUEUED = 100;
 
 interface Waiter {
   resolve(instance: FunctionInstance): void;
@@ -51,7 +63,7 @@ export class FunctionPool {
   private stopping = false;
   /** Set by stop only: environments end now, even ones still starting. */
   private stopped = false;
-  private stats = { invocations: 0, errors: 0, coldStarts: 0, peakConcurrency: 0 };
+  private stats = { invocations: 0, errors: 0, throttles: 0, coldStarts: 0, peakConcurrency: 0 };
   private readonly initDurationsMs: number[] = [];
 
   constructor(
@@ -64,13 +76,28 @@ export class FunctionPool {
     if (this.stopping) return Promise.reject(new RuntimeStoppingError(this.definition.name));
     if (this.options.concurrency <= 0) {
       // ReservedConcurrentExecutions 0 is how a function is switched off: every invoke is throttled.
+      this.stats.throttles += 1;
       return Promise.reject(new FunctionThrottledError(this.definition.name));
+    }
+    if (this.idle.length === 0 && this.environments >= this.options.concurrency) {
+      const maxQueued = this.options.maxQueued ?? DEFAULT_MAX_QUEUED;
+      if (this.waiters.length >= maxQueued) {
+        this.stats.throttles += 1;
+        return Promise.reject(
+          new FunctionQueueFullError(this.definition.name, this.environments, this.waiters.length),
+        );
+      }
     }
     const run = this.run(event, timeoutMs);
     this.inFlight.add(run);
     const forget = () => this.inFlight.delete(run);
     run.then(forget, forget);
     return run;
+  }
+
+  /** Environments this function may have at once. */
+  get concurrency(): number {
+    return this.options.concurrency;
   }
 
   snapshot(): FunctionStats {
@@ -180,7 +207,7 @@ export class FunctionPool {
       this.instances.delete(instance);
       this.environments -= 1;
       void instance.terminate();
-    }, this.options.idleTimeoutMs ?? 600_000);
+    }, this.options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS);
     timer.unref();
     this.idleTimers.set(instance, timer);
   }

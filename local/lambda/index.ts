@@ -5,12 +5,18 @@ export type { LambdaFunctionDefinition } from './function-definition';
 export type { FunctionStats } from './function-pool';
 export {
   FunctionNotFoundError,
+  FunctionQueueFullError,
   FunctionThrottledError,
   LambdaInvocationError,
   LambdaTimeoutError,
   RuntimeStoppingError,
 } from './lambda-errors';
-export { type InvokeOptions, LambdaRuntime, type LambdaRuntimeOptions } from './lambda-runtime';
+export {
+  DEFAULT_MAX_ENVIRONMENTS,
+  type InvokeOptions,
+  LambdaRuntime,
+  type LambdaRuntimeOptions,
+} from './lambda-runtime';
 export {
   type AsyncInvokeOptions,
   type AsyncLambdaInvoker,

@@ -45,3 +45,21 @@ export class FunctionThrottledError extends Error {
     this.name = 'TooManyRequestsException';
   }
 }
+
+/**
+ * Every environment the local runtime allows the function is busy and its queue of waiting
+ * invocations is full. Lambda would have started more environments; locally the caller is
+ * told to come back (API Gateway answers 503, an event source or EventBridge retries later).
+ */
+export class FunctionQueueFullError extends Error {
+  constructor(
+    functionName: string,
+    readonly environments: number,
+    readonly queued: number,
+  ) {
+    super(
+      `${functionName}: all ${environments} local environment(s) are busy and ${queued} invocation(s) are waiting; retry later`,
+    );
+    this.name = 'TooManyRequestsException';
+  }
+}

@@ -9,13 +9,22 @@ export interface LambdaRuntimeOptions {
   readonly endpointUrl: string;
   readonly region: string;
   readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
-  /** Concurrency of a function without `ReservedConcurrentExecutions`. @default 10 */
-  readonly defaultConcurrency?: number;
+  /**
+   * Environments one function may have at once, whatever its reserved concurrency: each is a
+   * worker thread with its own heap, so this bounds memory. The same default on every machine,
+   * so that a laptop and CI behave alike. @default DEFAULT_MAX_ENVIRONMENTS
+   */
+  readonly maxEnvironments?: number;
+  /** Invocations of one function that may wait for an environment. @default 100 */
+  readonly maxQueued?: number;
   /** Where function logs go. @default the console, prefixed by function name */
   readonly logSink?: LogSink;
-  /** A warm environment unused this long is ended. @default 600000 */
+  /** A warm environment unused this long is ended. @default 30000 */
   readonly idleTimeoutMs?: number;
 }
+
+/** Environments per function unless told otherwise (`npm start --max-environments`). */
+export const DEFAULT_MAX_ENVIRONMENTS = 2;
 
 /** Options of one invocation. */
 export interface InvokeOptions {
@@ -41,8 +50,12 @@ export class LambdaRuntime {
   /** Adds a function; its environments start on first use. */
   register(definition: LambdaFunctionDefinition): void {
     const pool = new FunctionPool(definition, {
-      concurrency: definition.reservedConcurrency ?? this.options.defaultConcurrency ?? 10,
-      idleTimeoutMs: this.options.idleTimeoutMs,
+      concurrency: Math.min(
+        definition.reservedConcurrency ?? Number.POSITIVE_INFINITY,
+        this.options.maxEnvironments ?? DEFAULT_MAX_ENVIRONMENTS,
+      ),
+      ...(this.options.idleTimeoutMs !== undefined && { idleTimeoutMs: this.options.idleTimeoutMs }),
+      ...(this.options.maxQueued !== undefined && { maxQueued: this.options.maxQueued }),
       runtimeEnvironment: this.runtimeEnvironment(definition),
       output: (stream, readable) => forwardLines(readable, definition.name, stream, this.logSink),
     });
@@ -73,6 +86,11 @@ export class LambdaRuntime {
     const timeoutMs = Math.min(options.timeoutMs ?? functionTimeoutMs, functionTimeoutMs);
     // The event crosses a thread boundary as JSON, exactly as Lambda receives it.
     return pool.invoke(JSON.parse(JSON.stringify(event ?? null)), timeoutMs);
+  }
+
+  /** Environments the function may have at once (its reserved concurrency, capped locally). */
+  capacity(reference: string): number {
+    return this.pool(reference)?.concurrency ?? 0;
   }
 
   /** Counters per function name. */

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_MAX_ENVIRONMENTS } from '../lambda';
 import { DEFAULT_DATA_DIR } from '../services';
 
 /** What `npm start` accepts. */
@@ -12,7 +13,12 @@ export interface CliOptions {
   readonly outdir?: string;
   /** CDK context for the synth, from `--context KEY=VALUE` (as `cdk -c`). */
   readonly context: Readonly<Record<string, string>>;
+  /** Environments per function; undefined uses the runtime's default. */
+  readonly maxEnvironments?: number;
 }
+
+/** More environments than this per function is more memory than any laptop should spend. */
+const MAX_ENVIRONMENTS_LIMIT = 64;
 
 /** A command line the runner cannot use; the entry point prints it with the usage and exits 2. */
 export class UsageError extends Error {
@@ -22,7 +28,7 @@ export class UsageError extends Error {
   }
 }
 
-export const USAGE = `Usage: npm start -- [--port <n>] [--aws-port <n>] [--data-dir <dir>] [--reset] [--outdir <dir>] [--context KEY=VALUE]...
+export const USAGE = `Usage: npm start -- [--port <n>] [--aws-port <n>] [--data-dir <dir>] [--reset] [--outdir <dir>] [--context KEY=VALUE]... [--max-environments <n>]
 
 Runs the synthesized Switchyard stack on this machine (127.0.0.1 only).
 
@@ -34,6 +40,9 @@ Runs the synthesized Switchyard stack on this machine (127.0.0.1 only).
   --context KEY=VALUE
                     CDK context for the synth, as \`cdk -c\` (repeatable), e.g.
                     --context switchyard:throttlingRateLimit=1000
+  --max-environments <n>
+                    worker threads one function may run at once (default ${DEFAULT_MAX_ENVIRONMENTS}; local only:
+                    Lambda scales to the account's concurrency, capped by reserved concurrency)
   --help            show this text`;
 
 const port = (flag: string, value: string | undefined, fallback: number): number => {
@@ -52,6 +61,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
     'data-dir'?: string;
     outdir?: string;
     context?: string[];
+    'max-environments'?: string;
     reset?: boolean;
     help?: boolean;
   };
@@ -64,6 +74,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
         'data-dir': { type: 'string' },
         outdir: { type: 'string' },
         context: { type: 'string', multiple: true },
+        'max-environments': { type: 'string' },
         reset: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -87,6 +98,9 @@ export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
     dataDir: resolve(dataDir),
     reset: values.reset ?? false,
     context: parseContext(values.context ?? []),
+    ...(values['max-environments'] !== undefined && {
+      maxEnvironments: maxEnvironments(values['max-environments']),
+    }),
     ...(values.outdir !== undefined && { outdir: resolve(values.outdir) }),
   };
 }
@@ -102,4 +116,13 @@ function parseContext(pairs: readonly string[]): Record<string, string> {
     context[pair.slice(0, separator).trim()] = pair.slice(separator + 1);
   }
   return context;
+}
+
+function maxEnvironments(value: string): number {
+  if (!/^\d{1,3}$/.test(value) || Number(value) < 1 || Number(value) > MAX_ENVIRONMENTS_LIMIT) {
+    throw new UsageError(
+      `--max-environments must be an integer from 1 to ${MAX_ENVIRONMENTS_LIMIT} (given ${value})`,
+    );
+  }
+  return Number(value);
 }

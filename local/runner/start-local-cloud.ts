@@ -3,11 +3,16 @@ import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { type RunningApiGateway, startApiGateway as startLocalApiGateway } from '../apigateway';
+import {
+  IntegrationBusyError,
+  type RunningApiGateway,
+  startApiGateway as startLocalApiGateway,
+} from '../apigateway';
 import { type LambdaInvoker, TargetUnreachableError } from '../eventbridge';
 import {
   type AsyncLambdaInvoker,
   consoleLogSink,
+  FunctionQueueFullError,
   type FunctionStats,
   LambdaRuntime,
   type LogSink,
@@ -53,8 +58,11 @@ export interface LocalCloudOptions {
   readonly context?: Readonly<Record<string, string>>;
   /** @default 'us-east-1' */
   readonly region?: string;
-  /** Concurrency of functions without ReservedConcurrentExecutions. @default 10 */
-  readonly defaultFunctionConcurrency?: number;
+  /**
+   * Environments (worker threads) one function may have at once, a local-only cap on reserved
+   * concurrency that bounds memory. @default DEFAULT_MAX_ENVIRONMENTS (2)
+   */
+  readonly maxEnvironments?: number;
   /**
    * Local-only changes to the template's settings, for tests that must not wait minutes for a
    * visibility timeout. Never part of what deploys; the banner lists them when set.
@@ -188,7 +196,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       endpointUrl: services.url,
       region,
       credentials: LOCAL_CREDENTIALS,
-      defaultConcurrency: options.defaultFunctionConcurrency,
+      ...(options.maxEnvironments !== undefined && { maxEnvironments: options.maxEnvironments }),
       logSink: options.functionLogs ?? consoleLogSink(),
     });
     for (const definition of definitions) runtime.register(definition);
@@ -204,12 +212,22 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
 
     const pollers = mappings.map(
       (mapping) =>
-        new SqsEventSourcePoller(mapping, {
-          sqs: services.sqs,
-          region,
-          invoke: (reference, event) => runtime.invoke(reference, event),
-          log,
-        }),
+        // More batches in flight than the function has environments would only wait, invisible.
+        new SqsEventSourcePoller(
+          {
+            ...mapping,
+            maximumConcurrency: Math.min(
+              mapping.maximumConcurrency,
+              runtime.capacity(mapping.functionReference),
+            ),
+          },
+          {
+            sqs: services.sqs,
+            region,
+            invoke: (reference, event) => runtime.invoke(reference, event),
+            log,
+          },
+        ),
     );
     for (const poller of pollers) poller.start();
     cleanups.push(async () => {
@@ -222,7 +240,9 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       template: assembly.template,
       invoke: (functionLogicalId, event, timeoutMs) => {
         if (apiDraining) return Promise.reject(new RuntimeStoppingError(functionLogicalId));
-        const invocation = runtime.invoke(functionLogicalId, event, { timeoutMs });
+        const invocation = runtime.invoke(functionLogicalId, event, { timeoutMs }).catch((error: unknown) => {
+          throw error instanceof FunctionQueueFullError ? new IntegrationBusyError(error.message) : error;
+        });
         apiRequests.add(invocation);
         const forget = () => apiRequests.delete(invocation);
         invocation.then(forget, forget);

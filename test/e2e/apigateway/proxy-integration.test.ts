@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { IntegrationBusyError } from '../../../local/apigateway';
 import { apiTemplate, type GatewayUnderTest, json, startGateway } from './apigateway-fixture';
 
 const template = () =>
@@ -11,6 +12,7 @@ const template = () =>
       { method: 'GET', path: '/fails', functionId: 'Fails', authorization: 'NONE' },
       { method: 'GET', path: '/slow', functionId: 'Slow', authorization: 'NONE', timeoutMs: 200 },
       { method: 'GET', path: '/times-out', functionId: 'TimesOut', authorization: 'NONE' },
+      { method: 'GET', path: '/busy', functionId: 'Busy', authorization: 'NONE' },
     ],
   });
 
@@ -62,6 +64,7 @@ describe('API Gateway Lambda proxy integration', () => {
       },
       Slow: () => new Promise(() => undefined),
       TimesOut: () => Promise.reject(Object.assign(new Error('Task timed out'), { name: 'TimeoutError' })),
+      Busy: () => Promise.reject(new IntegrationBusyError('every environment is busy')),
     });
   });
 
@@ -230,5 +233,15 @@ describe('API Gateway Lambda proxy integration', () => {
     // Assert
     expect(response.status).toBe(504);
     expect(await json(response)).toEqual({ message: 'Endpoint request timed out' });
+  });
+
+  it('should answer 503 when the invoker has no room for the request, so the client retries', async () => {
+    // Act
+    const response = await fetch(`${gateway.url}/busy`);
+
+    // Assert
+    expect(response.status).toBe(503);
+    expect(response.headers.get('x-amzn-errortype')).toBe('ServiceUnavailableException');
+    expect(await json(response)).toEqual({ message: 'Service Unavailable' });
   });
 });

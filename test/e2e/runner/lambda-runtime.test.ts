@@ -1,14 +1,16 @@
 import { LambdaInvocationError, LambdaRuntime, LambdaTimeoutError } from '../../../local/lambda';
 import { fixtureFunction } from './support/fixture-function';
+import { pollUntil } from './support/poll-until';
 
 jest.setTimeout(60_000);
 
-const newRuntime = (defaultConcurrency = 10) =>
+const newRuntime = (options: { maxEnvironments?: number; maxQueued?: number; idleTimeoutMs?: number } = {}) =>
   new LambdaRuntime({
     endpointUrl: 'http://127.0.0.1:4566',
     region: 'eu-west-1',
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    defaultConcurrency,
+    maxEnvironments: 10,
+    ...options,
     logSink: () => undefined,
   });
 
@@ -171,6 +173,62 @@ describe('the local Lambda runtime', () => {
       errors: 0,
       queued: 0,
     });
+  });
+
+  it('should cap a function at the local environment limit even when its reserved concurrency is higher', async () => {
+    // Arrange
+    runtime = newRuntime({ maxEnvironments: 2 });
+    runtime.register(fixtureFunction('cjs', { reservedConcurrency: 5 }));
+
+    // Act
+    await Promise.all(
+      Array.from({ length: 5 }, () => runtime.invoke('fixture-cjs', { action: 'sleep', ms: 200 })),
+    );
+
+    // Assert
+    expect(runtime.capacity('fixture-cjs')).toBe(2);
+    expect(runtime.stats()['fixture-cjs']).toMatchObject({
+      peakConcurrency: 2,
+      coldStarts: 2,
+      invocations: 5,
+    });
+  });
+
+  it('should refuse invocations past a full queue, and run every one it accepted', async () => {
+    // Arrange
+    runtime = newRuntime({ maxEnvironments: 1, maxQueued: 2 });
+    runtime.register(fixtureFunction('cjs'));
+
+    // Act
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 5 }, () => runtime.invoke('fixture-cjs', { action: 'sleep', ms: 200 })),
+    );
+
+    // Assert: one runs, two wait, two are refused at once with Lambda's throttling name
+    const refused = outcomes.filter((outcome) => outcome.status === 'rejected');
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(3);
+    expect(refused).toHaveLength(2);
+    expect(refused[0]).toMatchObject({
+      reason: { name: 'TooManyRequestsException', environments: 1, queued: 2 },
+    });
+    expect(runtime.stats()['fixture-cjs']).toMatchObject({ invocations: 3, throttles: 2, queued: 0 });
+  });
+
+  it('should end an environment left idle past the idle timeout, and start a fresh one when needed', async () => {
+    // Arrange
+    runtime = newRuntime({ idleTimeoutMs: 100 });
+    runtime.register(fixtureFunction('cjs'));
+    await runtime.invoke('fixture-cjs', {});
+
+    // Act
+    const reaped = await pollUntil('the idle environment to end', () =>
+      runtime.stats()['fixture-cjs']?.environments === 0 ? true : undefined,
+    );
+    await runtime.invoke('fixture-cjs', {});
+
+    // Assert
+    expect(reaped).toBe(true);
+    expect(runtime.stats()['fixture-cjs']).toMatchObject({ coldStarts: 2, environments: 1 });
   });
 
   it('should throttle every invocation of a function whose reserved concurrency is 0', async () => {

@@ -4,7 +4,7 @@
  */
 export async function pollUntil<T>(
   what: string,
-  probe: () => Promise<T | undefined>,
+  probe: () => T | undefined | Promise<T | undefined>,
   timeoutMs = 60_000,
   intervalMs = 100,
 ): Promise<T> {

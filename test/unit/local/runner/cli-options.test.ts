@@ -30,3 +30,19 @@ describe('npm start --context', () => {
     expect(() => parseCliOptions(['--context', pair])).toThrow(`--context takes KEY=VALUE (given ${pair})`);
   });
 });
+
+describe('npm start --max-environments', () => {
+  it('should take a whole number of environments per function', () => {
+    expect(parseCliOptions(['--max-environments', '4'])).toMatchObject({ maxEnvironments: 4 });
+  });
+
+  it('should leave the runtime its default when not given', () => {
+    expect(parseCliOptions([])).not.toHaveProperty('maxEnvironments');
+  });
+
+  it.each(['0', '65', '2.5', 'many', ''])('should refuse %j, naming the allowed range', (value) => {
+    expect(() => parseCliOptions(['--max-environments', value])).toThrow(
+      `--max-environments must be an integer from 1 to 64 (given ${value})`,
+    );
+  });
+});
