@@ -1,12 +1,21 @@
 import { mkdirSync } from 'node:fs';
-import { request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import dynalite from 'dynalite';
+import { Agent, request as httpRequest } from 'node:http';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { AwsRequest, AwsResponse, AwsService } from '../endpoint/aws-service';
+import { projectRoot } from '../platform/project-root';
 
 const TARGET_PREFIXES = ['DynamoDB_20120810.'];
 /** Headers the SDK checks (`x-amz-crc32`) or logs (request id) and content headers; the rest are dropped. */
 const FORWARDED_RESPONSE_HEADERS = ['content-type', 'x-amz-crc32', 'x-amzn-requestid'];
+const WORKER_SCRIPT = join(projectRoot(), 'local', 'dynamodb', 'dynalite-worker.cjs');
+/** How long a clean close may take before the thread is ended anyway (LevelDB is crash-safe). */
+const CLOSE_TIMEOUT_MS = 5_000;
+
+type WorkerMessage =
+  | { readonly kind: 'listening'; readonly port: number }
+  | { readonly kind: 'failed'; readonly message: string }
+  | { readonly kind: 'closed' };
 
 export interface DynaliteServiceOptions {
   /** LevelDB folder, e.g. `<dataDir>/dynamodb`. */
@@ -16,30 +25,43 @@ export interface DynaliteServiceOptions {
 }
 
 /**
- * DynamoDB through the shared endpoint: dynalite (DynamoDB on LevelDB) listens on its own
- * ephemeral 127.0.0.1 port and this service forwards `DynamoDB_20120810.*` requests to it
- * byte for byte, answers included, so the SDK's CRC32 check of the body still holds.
+ * DynamoDB through the shared endpoint: dynalite (DynamoDB on LevelDB) runs in a worker thread
+ * of its own, listening on an ephemeral 127.0.0.1 port, and this service forwards
+ * `DynamoDB_20120810.*` requests to it byte for byte, answers included, so the SDK's CRC32
+ * check of the body still holds.
  */
 export class DynaliteService implements AwsService {
   readonly name = 'dynamodb';
+  /** Kept-alive connections to the worker: a request costs no TCP handshake. */
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
   private constructor(
-    private readonly server: Server,
+    private readonly worker: Worker,
     private readonly port: number,
   ) {}
 
   static async start(options: DynaliteServiceOptions): Promise<DynaliteService> {
     mkdirSync(options.path, { recursive: true });
-    const ms = options.tableTransitionMs ?? 0;
-    const server = dynalite({ path: options.path, createTableMs: ms, deleteTableMs: ms, updateTableMs: ms });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve();
-      });
+    const worker = new Worker(WORKER_SCRIPT, {
+      workerData: { path: options.path, transitionMs: options.tableTransitionMs ?? 0 },
+      // The runner may run under tsx or jest; the worker must not inherit their loaders.
+      execArgv: [],
     });
-    return new DynaliteService(server, (server.address() as AddressInfo).port);
+    const port = await new Promise<number>((resolve, reject) => {
+      const failed = (error: Error) =>
+        reject(new Error(`the local DynamoDB could not start: ${error.message}`));
+      worker.once('error', failed);
+      worker.once('exit', (code) => failed(new Error(`its thread exited with code ${code}`)));
+      worker.once('message', (message: WorkerMessage) => {
+        if (message.kind === 'listening') resolve(message.port);
+        else failed(new Error(message.kind === 'failed' ? message.message : 'it closed while starting'));
+      });
+    }).catch(async (error: unknown) => {
+      await worker.terminate();
+      throw error;
+    });
+    worker.removeAllListeners();
+    return new DynaliteService(worker, port);
   }
 
   canHandle(request: AwsRequest): boolean {
@@ -55,7 +77,14 @@ export class DynaliteService implements AwsService {
       }
       headers['content-length'] = String(request.body.length);
       const upstream = httpRequest(
-        { host: '127.0.0.1', port: this.port, method: request.method, path: request.url, headers },
+        {
+          host: '127.0.0.1',
+          port: this.port,
+          method: request.method,
+          path: request.url,
+          headers,
+          agent: this.agent,
+        },
         (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -79,8 +108,13 @@ export class DynaliteService implements AwsService {
     });
   }
 
-  close(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
+  async close(): Promise<void> {
+    this.agent.destroy();
+    const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
+    this.worker.postMessage('close');
+    const timer = setTimeout(() => void this.worker.terminate(), CLOSE_TIMEOUT_MS);
+    await exited;
+    clearTimeout(timer);
   }
 }
 

@@ -1,0 +1,31 @@
+'use strict';
+// dynalite (DynamoDB on LevelDB) in a worker thread of its own: its request parsing, condition
+// evaluation and LevelDB calls are a large share of the local cloud's CPU under load, and here
+// they run beside the main thread's HTTP, SQS and EventBridge work instead of in its way.
+// Plain JavaScript, so the worker starts the same from the sources and from a bundle.
+const { parentPort, workerData } = require('node:worker_threads');
+const dynalite = require('dynalite');
+
+const { path, transitionMs } = workerData;
+const server = dynalite({
+  path,
+  createTableMs: transitionMs,
+  deleteTableMs: transitionMs,
+  updateTableMs: transitionMs,
+});
+
+server.once('error', (error) => {
+  parentPort.postMessage({ kind: 'failed', message: error.message });
+});
+server.listen(0, '127.0.0.1', () => {
+  parentPort.postMessage({ kind: 'listening', port: server.address().port });
+});
+
+parentPort.on('message', (message) => {
+  if (message !== 'close') return;
+  // Closing the server also closes dynalite's LevelDB; the thread then ends with nothing left to do.
+  server.close(() => {
+    parentPort.postMessage({ kind: 'closed' });
+    parentPort.close();
+  });
+});
