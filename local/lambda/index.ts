@@ -22,7 +22,15 @@ export {
   type AsyncLambdaInvoker,
   lambdaTargetInvoker,
 } from './lambda-target-invoker';
-export { consoleLogSink, type LogSink, prettyLogLine } from './log-forwarder';
+export {
+  type ConsoleLogOptions,
+  consoleLogSink,
+  LOG_LEVELS,
+  type LogLevel,
+  type LogSink,
+  lineLevel,
+  prettyLogLine,
+} from './log-forwarder';
 export { toSqsEventRecord } from './sqs-event-record';
 export {
   type SqsEventSourceDependencies,

@@ -53,13 +53,58 @@ export function prettyLogLine(line: string): string {
   return `${DIM}${time}${RESET} ${LEVEL_COLORS[level] ?? ''}${level.padEnd(5)}${RESET} ${String(record.message ?? '')}${rest}`;
 }
 
-/** A sink that writes to the console with the function name as prefix; pretty when stdout is a TTY. */
-export function consoleLogSink(pretty = process.stdout.isTTY === true): LogSink {
+/** Log levels in rising order, as Powertools names them. */
+export const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/**
+ * The level of a line: a structured line's `level`, else WARN for stderr and INFO for stdout
+ * (what Lambda's console methods amount to when the function logs plain text).
+ */
+export function lineLevel(line: string, stream: 'stdout' | 'stderr'): LogLevel {
+  const match = line.startsWith('{') ? /"level"\s*:\s*"([A-Za-z]+)"/.exec(line) : null;
+  const level = match?.[1]?.toUpperCase();
+  if (level !== undefined && (LOG_LEVELS as readonly string[]).includes(level)) return level as LogLevel;
+  return stream === 'stderr' ? 'WARN' : 'INFO';
+}
+
+/** How the console sink shows function logs. */
+export interface ConsoleLogOptions {
+  /** Colours and compact structured lines. @default whether stdout is a terminal */
+  readonly pretty?: boolean;
+  /** Lines below this level are dropped. @default 'DEBUG' (every line) */
+  readonly minLevel?: LogLevel;
+}
+
+/**
+ * A sink that writes to the console with the function name as prefix. Lines are gathered and
+ * written once per turn of the event loop: a write to a file or terminal blocks the thread,
+ * so under load one write of many lines costs far less than many writes. A crash may lose the
+ * lines of the current turn, never an acknowledged request.
+ */
+export function consoleLogSink(options: ConsoleLogOptions = {}): LogSink {
+  const pretty = options.pretty ?? process.stdout.isTTY === true;
+  const minRank = LOG_LEVELS.indexOf(options.minLevel ?? 'DEBUG');
+  const pending = { stdout: [] as string[], stderr: [] as string[] };
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    for (const stream of ['stdout', 'stderr'] as const) {
+      if (pending[stream].length === 0) continue;
+      const text = `${pending[stream].join('\n')}\n`;
+      pending[stream] = [];
+      (stream === 'stderr' ? process.stderr : process.stdout).write(text);
+    }
+  };
   return (functionName, stream, line) => {
-    const text = pretty
-      ? `\x1b[36m[${functionName}]${RESET} ${prettyLogLine(line)}`
-      : `[${functionName}] ${line}`;
-    (stream === 'stderr' ? process.stderr : process.stdout).write(`${text}\n`);
+    if (minRank > 0 && LOG_LEVELS.indexOf(lineLevel(line, stream)) < minRank) return;
+    pending[stream].push(
+      pretty ? `\x1b[36m[${functionName}]${RESET} ${prettyLogLine(line)}` : `[${functionName}] ${line}`,
+    );
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(flush);
+    }
   };
 }
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_MAX_ENVIRONMENTS } from '../lambda';
+import { DEFAULT_MAX_ENVIRONMENTS, LOG_LEVELS, type LogLevel } from '../lambda';
 import { DEFAULT_DATA_DIR } from '../services';
 
 /** What `npm start` accepts. */
@@ -15,6 +15,10 @@ export interface CliOptions {
   readonly context: Readonly<Record<string, string>>;
   /** Environments per function; undefined uses the runtime's default. */
   readonly maxEnvironments?: number;
+  /** Function log lines below this level are not shown. */
+  readonly logLevel: LogLevel;
+  /** No function log lines at all (the runner's own notes still show). */
+  readonly quiet: boolean;
 }
 
 /** More environments than this per function is more memory than any laptop should spend. */
@@ -28,7 +32,8 @@ export class UsageError extends Error {
   }
 }
 
-export const USAGE = `Usage: npm start -- [--port <n>] [--aws-port <n>] [--data-dir <dir>] [--reset] [--outdir <dir>] [--context KEY=VALUE]... [--max-environments <n>]
+export const USAGE = `Usage: npm start -- [--port <n>] [--aws-port <n>] [--data-dir <dir>] [--reset] [--outdir <dir>] [--context KEY=VALUE]...
+         [--max-environments <n>] [--log-level <level>] [--quiet]
 
 Runs the synthesized Switchyard stack on this machine (127.0.0.1 only).
 
@@ -43,6 +48,10 @@ Runs the synthesized Switchyard stack on this machine (127.0.0.1 only).
   --max-environments <n>
                     worker threads one function may run at once (default ${DEFAULT_MAX_ENVIRONMENTS}; local only:
                     Lambda scales to the account's concurrency, capped by reserved concurrency)
+  --log-level <level>
+                    show function log lines at this level and above: debug, info, warn, error
+                    or critical (default debug: every line)
+  --quiet           show no function log lines
   --help            show this text`;
 
 const port = (flag: string, value: string | undefined, fallback: number): number => {
@@ -62,6 +71,8 @@ export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
     outdir?: string;
     context?: string[];
     'max-environments'?: string;
+    'log-level'?: string;
+    quiet?: boolean;
     reset?: boolean;
     help?: boolean;
   };
@@ -75,6 +86,8 @@ export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
         outdir: { type: 'string' },
         context: { type: 'string', multiple: true },
         'max-environments': { type: 'string' },
+        'log-level': { type: 'string' },
+        quiet: { type: 'boolean', default: false },
         reset: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -98,6 +111,8 @@ export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
     dataDir: resolve(dataDir),
     reset: values.reset ?? false,
     context: parseContext(values.context ?? []),
+    logLevel: logLevel(values['log-level'] ?? 'debug'),
+    quiet: values.quiet ?? false,
     ...(values['max-environments'] !== undefined && {
       maxEnvironments: maxEnvironments(values['max-environments']),
     }),
@@ -125,4 +140,14 @@ function maxEnvironments(value: string): number {
     );
   }
   return Number(value);
+}
+
+function logLevel(value: string): LogLevel {
+  const level = value.toUpperCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) {
+    throw new UsageError(
+      `--log-level must be one of ${LOG_LEVELS.map((name) => name.toLowerCase()).join(', ')} (given ${value})`,
+    );
+  }
+  return level as LogLevel;
 }

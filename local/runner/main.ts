@@ -1,3 +1,4 @@
+import { consoleLogSink } from '../lambda';
 import { runUntilSignal } from '../run-until-signal';
 import { banner } from './banner';
 import { parseCliOptions, USAGE, UsageError } from './cli-options';
@@ -21,7 +22,11 @@ async function main(): Promise<void> {
   }
 
   const cloud = await runUntilSignal(
-    () => startLocalCloud(options),
+    () =>
+      startLocalCloud({
+        ...options,
+        functionLogs: options.quiet ? () => undefined : consoleLogSink({ minLevel: options.logLevel }),
+      }),
     'no new requests; waiting for invocations in flight...',
   );
   if (!cloud) return;

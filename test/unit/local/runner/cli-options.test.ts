@@ -46,3 +46,22 @@ describe('npm start --max-environments', () => {
     );
   });
 });
+
+describe('npm start --log-level and --quiet', () => {
+  it('should show every function log line by default', () => {
+    expect(parseCliOptions([])).toMatchObject({ logLevel: 'DEBUG', quiet: false });
+  });
+
+  it('should take a level in any case, and --quiet', () => {
+    expect(parseCliOptions(['--log-level', 'Warn', '--quiet'])).toMatchObject({
+      logLevel: 'WARN',
+      quiet: true,
+    });
+  });
+
+  it('should refuse an unknown level, listing the known ones', () => {
+    expect(() => parseCliOptions(['--log-level', 'verbose'])).toThrow(
+      '--log-level must be one of debug, info, warn, error, critical (given verbose)',
+    );
+  });
+});
