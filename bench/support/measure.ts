@@ -57,12 +57,16 @@ export const measure = async (
 export const startFixedAnswerServer = async (
   answers: Readonly<Record<string, string>>,
   contentType: string,
+  statusCode = 200,
 ): Promise<{ url: string; close(): Promise<void> }> => {
   const server = createServer((request, response) => {
     request.resume();
     request.on('end', () => {
-      const body = answers[String(request.headers['x-amz-target'])] ?? '{}';
-      response.writeHead(200, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
+      const body = answers[String(request.headers['x-amz-target'])] ?? answers['*'] ?? '{}';
+      response.writeHead(statusCode, {
+        'content-type': contentType,
+        'content-length': Buffer.byteLength(body),
+      });
       response.end(body);
     });
   });

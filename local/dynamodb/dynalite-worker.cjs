@@ -14,6 +14,10 @@ const server = dynalite({
   updateTableMs: transitionMs,
 });
 
+// The only client is the endpoint's kept-alive agent: connections stay open until it closes them,
+// so a request never meets a socket the server is closing for idleness.
+server.keepAliveTimeout = 0;
+
 server.once('error', (error) => {
   parentPort.postMessage({ kind: 'failed', message: error.message });
 });
