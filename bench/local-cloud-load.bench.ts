@@ -11,6 +11,7 @@
  * minus `EVENT_PUBLISHED`). Beside them, the same client process against a bare node:http
  * server in the same run: what the clients alone can do on this machine.
  *   npx tsx bench/local-cloud-load.bench.ts [--tasks 1000] [--clients 16] [--rate 100] [--seconds 10] [--settle 60]
+ *     [--max-environments n]   (passed to npm start; its default when not given)
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -77,8 +78,11 @@ function runClients(spec: LoadSpec): Promise<LoadResult> {
 }
 
 /** Starts `npm start`'s entry point and resolves once its endpoints file is written. */
-async function startCloud(dataDir: string): Promise<{ child: ChildProcess; endpoints: Endpoints }> {
-  const args = ['bin/local-cloud.cjs', '--port', '0', '--aws-port', '0', '--data-dir', dataDir];
+async function startCloud(
+  dataDir: string,
+  extraArgs: readonly string[],
+): Promise<{ child: ChildProcess; endpoints: Endpoints }> {
+  const args = ['bin/local-cloud.cjs', '--port', '0', '--aws-port', '0', '--data-dir', dataDir, ...extraArgs];
   args.push('--outdir', OUTDIR, ...UNTHROTTLED.flatMap((pair) => ['--context', pair]));
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   let log = '';
@@ -182,6 +186,7 @@ async function main(): Promise<void> {
       rate: { type: 'string', default: '100' },
       seconds: { type: 'string', default: '10' },
       settle: { type: 'string', default: '60' },
+      'max-environments': { type: 'string' },
     },
   });
   const [tasks, clients, rate, seconds, settle] = [
@@ -214,7 +219,11 @@ async function main(): Promise<void> {
   await bare.close();
 
   const dataDir = mkdtempSync(join(tmpdir(), 'switchyard-bench-load-'));
-  const { child, endpoints } = await startCloud(dataDir);
+  const maxEnvironments = values['max-environments'];
+  const { child, endpoints } = await startCloud(
+    dataDir,
+    maxEnvironments === undefined ? [] : ['--max-environments', maxEnvironments],
+  );
   const pid = child.pid as number;
   const memory = new MemorySampler(pid);
   const spec = {

@@ -60,7 +60,7 @@ export interface LocalCloudOptions {
   readonly region?: string;
   /**
    * Environments (worker threads) one function may have at once, a local-only cap on reserved
-   * concurrency that bounds memory. @default DEFAULT_MAX_ENVIRONMENTS (2)
+   * concurrency that bounds memory. @default DEFAULT_MAX_ENVIRONMENTS (1)
    */
   readonly maxEnvironments?: number;
   /**

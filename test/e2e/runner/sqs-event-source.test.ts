@@ -43,6 +43,8 @@ describe('an SQS event source mapping on the local cloud', () => {
       endpointUrl: services.url,
       region: services.region,
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      // Room for every batch the mappings here allow: these tests are about the mapping's limits.
+      maxEnvironments: 10,
       logSink: () => undefined,
     });
     const { port } = observer.address() as AddressInfo;
