@@ -25,6 +25,11 @@ export interface LoadSpec {
    * accepted. Off in the overload run, where refusals are what is measured.
    */
   readonly retryRefused: boolean;
+  /**
+   * Tasks only: a client sends its next task once the last one is final (polled every 10 ms),
+   * so the run measures a task's latency on an otherwise idle cloud. @default false
+   */
+  readonly awaitFinal?: boolean;
 }
 
 export interface LoadResult {
@@ -63,6 +68,18 @@ const requestFor = (kind: LoadKind, index: number) => {
   };
 };
 
+const FINAL = new Set(['SUCCEEDED', 'FAILED']);
+
+async function untilFinal(spec: LoadSpec, taskId: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const status = await signedRequest(spec, 'GET', `/tasks/${taskId}`);
+    if (FINAL.has((status.body as { status?: string }).status ?? '')) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`task ${taskId} was not final within 60 s`);
+}
+
 async function run(spec: LoadSpec): Promise<LoadResult> {
   const accepted: string[] = [];
   const latenciesMs: number[] = [];
@@ -78,7 +95,9 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
       statuses[response.status] = (statuses[response.status] ?? 0) + 1;
       if (response.status === 202) {
         latenciesMs.push(performance.now() - started);
-        accepted.push(request.correlationId ?? (response.body as { taskId: string }).taskId);
+        const id = request.correlationId ?? (response.body as { taskId: string }).taskId;
+        accepted.push(id);
+        if (spec.awaitFinal && spec.kind === 'tasks') await untilFinal(spec, id);
         return;
       }
       if (!(spec.retryRefused && REFUSED.has(response.status))) return;

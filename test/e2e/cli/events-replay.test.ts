@@ -186,7 +186,10 @@ describe('switchyard events replay on the local cloud', () => {
     expect(report.filterArns.every((arn) => arn.includes(`/${REPLAY_RULE_PREFIX}`))).toBe(true);
     await pollUntil('the replayed order to reach flow-recorder and high-value-orders', async () =>
       consumedInReplay(report.replayName).length >= 2 && (await drained()) ? true : undefined,
-    );
+    ).catch((error: Error) => {
+      // What the cloud said is the only trace of why a delivery or a consumer stalled.
+      throw new Error(`${error.message}\nlast cloud log lines:\n${test.logs.slice(-40).join('\n')}`);
+    });
     // Only the matching order came back, to each subscription once; the other customer's did not.
     expect(consumedInReplay(report.replayName)).toEqual([
       'flow-recorder order-replay-1',
