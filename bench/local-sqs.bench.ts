@@ -1,7 +1,9 @@
 /**
  * Throughput and latency of the local SQS through the real SDK, next to a baseline measured in
  * the same run: a bare node:http server answering fixed, valid JSON to the same client. The gap
- * between the two is what the emulator (parsing, model, SQLite commit) costs per call.
+ * between the two is what the emulator (parsing, model, SQLite commit) costs per call. The local
+ * services (`npm run local:services`) and the baseline server each run in a process of their
+ * own, so the SDK clients' CPU is not charged to them.
  *   npx tsx bench/local-sqs.bench.ts [--messages 2000] [--concurrency 8]
  */
 import { createHash } from 'node:crypto';
@@ -11,20 +13,15 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   CreateQueueCommand,
+  DeleteMessageBatchCommand,
   DeleteMessageCommand,
   ReceiveMessageCommand,
   SendMessageBatchCommand,
   SendMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
-import { startServices } from '../local';
-import {
-  measure,
-  STATS_TABLE_HEADER,
-  startFixedAnswerServer,
-  statsRow,
-  writeResults,
-} from './support/measure';
+import { measure, STATS_TABLE_HEADER, type Stats, statsRow, writeResults } from './support/measure';
+import { startServerProcess } from './support/server-process';
 
 const BODY = JSON.stringify({ taskId: 'bench', payload: 'x'.repeat(200) });
 const BODY_MD5 = createHash('md5').update(BODY).digest('hex');
@@ -37,18 +34,63 @@ function client(endpoint: string): SQSClient {
   });
 }
 
+const BASELINE_ANSWERS = {
+  'AmazonSQS.SendMessage': JSON.stringify({ MessageId: 'm-1', MD5OfMessageBody: BODY_MD5 }),
+  // One message for the one-by-one run; ten for the batch run (which asks for ten).
+  'AmazonSQS.ReceiveMessage': JSON.stringify({
+    Messages: [{ MessageId: 'm-1', ReceiptHandle: 'r-1', MD5OfBody: BODY_MD5, Body: BODY }],
+  }),
+  'AmazonSQS.DeleteMessage': '{}',
+  'AmazonSQS.DeleteMessageBatch': JSON.stringify({
+    Successful: Array.from({ length: 10 }, (_, i) => ({ Id: `d${i}` })),
+    Failed: [],
+  }),
+};
+const BATCH_BASELINE_ANSWERS = {
+  ...BASELINE_ANSWERS,
+  'AmazonSQS.ReceiveMessage': JSON.stringify({
+    Messages: Array.from({ length: 10 }, (_, i) => ({
+      MessageId: `m-${i}`,
+      ReceiptHandle: `r-${i}`,
+      MD5OfBody: BODY_MD5,
+      Body: BODY,
+    })),
+  }),
+};
+
 /** The baseline: answers every SQS call with a fixed body the SDK accepts (MD5s included). */
-const startBaseline = () =>
-  startFixedAnswerServer(
-    {
-      'AmazonSQS.SendMessage': JSON.stringify({ MessageId: 'm-1', MD5OfMessageBody: BODY_MD5 }),
-      'AmazonSQS.ReceiveMessage': JSON.stringify({
-        Messages: [{ MessageId: 'm-1', ReceiptHandle: 'r-1', MD5OfBody: BODY_MD5, Body: BODY }],
-      }),
-      'AmazonSQS.DeleteMessage': '{}',
-    },
+const startBaseline = (answers: Record<string, string>) =>
+  startServerProcess([
+    '--import',
+    'tsx',
+    join(__dirname, 'support', 'fixed-answer-server-process.ts'),
+    JSON.stringify(answers),
     'application/x-amz-json-1.0',
-  );
+  ]);
+
+/** Receives and deletes `count` messages ten at a time, as an event source or worker does. */
+async function receiveDeleteBatches(sqs: SQSClient, queueUrl: string, count: number, concurrency: number) {
+  const stats: Stats = await measure(Math.ceil(count / 10), concurrency, async () => {
+    const { Messages = [] } = await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }),
+    );
+    if (Messages.length === 0) return;
+    await sqs.send(
+      new DeleteMessageBatchCommand({
+        QueueUrl: queueUrl,
+        Entries: Messages.map((message, i) => ({ Id: `d${i}`, ReceiptHandle: message.ReceiptHandle })),
+      }),
+    );
+  });
+  return { ...stats, messagesPerSecond: stats.perSecond * 10 };
+}
+
+async function fill(sqs: SQSClient, queueUrl: string, count: number): Promise<void> {
+  for (let i = 0; i < count; i += 10) {
+    const Entries = Array.from({ length: 10 }, (_, j) => ({ Id: `e${j}`, MessageBody: BODY }));
+    await sqs.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries }));
+  }
+}
 
 async function runSuite(
   sqs: SQSClient,
@@ -60,13 +102,8 @@ async function runSuite(
   const send = await measure(count, concurrency, async () => {
     await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: BODY }));
   });
-  if (prefill) {
-    // Messages for the receive run, sent in batches so the fill is not part of any figure.
-    for (let i = 0; i < count; i += 10) {
-      const Entries = Array.from({ length: 10 }, (_, j) => ({ Id: `e${j}`, MessageBody: BODY }));
-      await sqs.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries }));
-    }
-  }
+  // Messages for the receive run, sent in batches so the fill is not part of any figure.
+  if (prefill) await fill(sqs, queueUrl, count);
   const receiveDelete = await measure(count, concurrency, async () => {
     const { Messages = [] } = await sqs.send(
       new ReceiveMessageCommand({ QueueUrl: queueUrl, WaitTimeSeconds: 1 }),
@@ -91,10 +128,15 @@ async function main(): Promise<void> {
   }
 
   const dataDir = mkdtempSync(join(tmpdir(), 'switchyard-bench-'));
-  const services = await startServices({ port: 0, dataDir });
-  const baseline = await startBaseline();
+  const services = await startServerProcess(
+    [join(__dirname, '..', 'bin', 'local-services.cjs'), '--port', '0', '--data-dir', dataDir],
+    join(__dirname, '..'),
+  );
+  const baseline = await startBaseline(BASELINE_ANSWERS);
+  const batchBaseline = await startBaseline(BATCH_BASELINE_ANSWERS);
   const localClient = client(services.url);
   const baselineClient = client(baseline.url);
+  const batchBaselineClient = client(batchBaseline.url);
   try {
     const { QueueUrl } = await localClient.send(new CreateQueueCommand({ QueueName: 'bench' }));
     // Warm both paths up so connection setup and JIT are not in the figures.
@@ -115,6 +157,15 @@ async function main(): Promise<void> {
         false,
       ),
       localSqs: await runSuite(localClient, QueueUrl as string, count, concurrency, true),
+      batchBaseline: await receiveDeleteBatches(
+        batchBaselineClient,
+        `${batchBaseline.url}/000000000000/bench`,
+        count * 5,
+        concurrency,
+      ),
+      localBatches: await fill(localClient, QueueUrl as string, count * 5).then(() =>
+        receiveDeleteBatches(localClient, QueueUrl as string, count * 5, concurrency),
+      ),
     };
 
     const markdown = [
@@ -122,8 +173,8 @@ async function main(): Promise<void> {
       '',
       `${results.measuredAt}, Node ${results.node}, ${count} messages of ${results.bodyBytes} bytes, ${concurrency} concurrent callers.`,
       'Baseline: a bare node:http server answering fixed, valid JSON to the same SDK client.',
-      'Client, local services and baseline share one Node process (one event loop), so SDK client',
-      'CPU time is in both columns; the difference is the cost of the local SQS per call.',
+      'The SDK clients run in this process; the local services and the baseline server each in one of',
+      'their own. The difference between the columns is the cost of the local SQS per call.',
       '',
       ...STATS_TABLE_HEADER,
       statsRow('SendMessage', results.localSqs.sendMessage, results.baseline.sendMessage),
@@ -132,6 +183,13 @@ async function main(): Promise<void> {
         results.localSqs.receiveAndDelete,
         results.baseline.receiveAndDelete,
       ),
+      statsRow(
+        'ReceiveMessage (10) + DeleteMessageBatch, per batch',
+        results.localBatches,
+        results.batchBaseline,
+      ),
+      '',
+      `Batches of 10: ${results.localBatches.messagesPerSecond} messages/s received and deleted (baseline ${results.batchBaseline.messagesPerSecond}).`,
       '',
     ].join('\n');
 
@@ -139,7 +197,9 @@ async function main(): Promise<void> {
   } finally {
     localClient.destroy();
     baselineClient.destroy();
-    await baseline.close();
+    batchBaselineClient.destroy();
+    await baseline.stop();
+    await batchBaseline.stop();
     await services.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
