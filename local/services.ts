@@ -71,6 +71,8 @@ export interface RunningServices {
   readonly sqs: SqsModel;
   /** Makes `/_switchyard/health` report `running`; done by `startServices` itself unless `mode` is `stack`. */
   markReady(): void;
+  /** Makes `/_switchyard/health` report `stopping`, e.g. while the stack runner drains. */
+  markStopping(): void;
   /** Stops the endpoint and every service and removes `endpoints.json`; state stays on disk. */
   stop(): Promise<void>;
 }
@@ -129,6 +131,7 @@ export async function startServices(options: StartServicesOptions = {}): Promise
       dataDir,
       sqs: sqsService.model,
       markReady: () => endpoint.markReady(),
+      markStopping: () => endpoint.markStopping(),
       stop: () => {
         stopping ??= (async () => {
           rmSync(endpointsFile, { force: true });

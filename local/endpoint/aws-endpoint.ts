@@ -22,6 +22,8 @@ export interface AwsEndpoint {
   addService(service: AwsService): void;
   /** From now on `/_switchyard/health` reports `running` (until `close`); before, `starting`. */
   markReady(): void;
+  /** From now on `/_switchyard/health` reports `stopping`, while what runs above drains. */
+  markStopping(): void;
   /** Stops accepting requests, aborts long polls, then closes every service. */
   close(): Promise<void>;
 }
@@ -219,6 +221,9 @@ export async function startAwsEndpoint(options: AwsEndpointOptions = {}): Promis
     },
     markReady: () => {
       if (status === 'starting') status = 'running';
+    },
+    markStopping: () => {
+      status = 'stopping';
     },
     close: async () => {
       status = 'stopping';

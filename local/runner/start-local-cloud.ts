@@ -268,6 +268,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
 
     let stopping: Promise<void> | undefined;
     const stop = async () => {
+      // Scripts waiting on the health check learn at once that this cloud is going away.
+      services.markStopping();
       // Requests being served get their answers; the emulator's stop closes every connection.
       apiDraining = true;
       await Promise.allSettled([...apiRequests]);

@@ -154,4 +154,18 @@ describe('GET /_switchyard/health under the stack runner', () => {
     expect(before).toMatchObject({ status: 'starting', mode: 'stack', services: { sqs: 'running' } });
     expect(after).toMatchObject({ status: 'running', mode: 'stack' });
   });
+
+  it('should report stopping once the runner starts to drain, while the services still answer', async () => {
+    // Arrange
+    services = await startTestServices('stack');
+    services.markReady();
+
+    // Act
+    services.markStopping();
+    const response = await fetch(`${services.url}${HEALTH_PATH}`);
+
+    // Assert
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'stopping', mode: 'stack' });
+  });
 });
