@@ -2,6 +2,8 @@
  * EventBridge through the real SDK: PutEvents alone, and PutEvents -> rule -> SQS target ->
  * ReceiveMessage end to end, next to a bare node:http baseline answering PutEvents in the same
  * run; plus the event-pattern matcher alone against 100 rules, beside testing each rule in turn.
+ * The local services (`npm run local:services`) and the baseline server each run in a process
+ * of their own, apart from the SDK clients that measure them.
  *   npx tsx bench/local-eventbridge.bench.ts [--events 1000] [--concurrency 8] [--matcher-only]
  * --matcher-only runs just the matcher part and prints it, leaving bench/results as they are.
  */
@@ -23,16 +25,9 @@ import {
   ReceiveMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
-import { startServices } from '../local';
 import { matcherMarkdown, matcherThroughput } from './support/matcher-throughput';
-import {
-  measure,
-  STATS_TABLE_HEADER,
-  startFixedAnswerServer,
-  statsOf,
-  statsRow,
-  writeResults,
-} from './support/measure';
+import { measure, STATS_TABLE_HEADER, statsOf, statsRow, writeResults } from './support/measure';
+import { startServerProcess } from './support/server-process';
 
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 const region = 'us-east-1';
@@ -69,11 +64,19 @@ async function main(): Promise<void> {
     );
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'switchyard-bench-'));
-  const services = await startServices({ port: 0, dataDir });
-  const baseline = await startFixedAnswerServer(
-    { 'AWSEvents.PutEvents': JSON.stringify({ FailedEntryCount: 0, Entries: [{ EventId: 'e-1' }] }) },
-    'application/x-amz-json-1.1',
+  const services = await startServerProcess(
+    [join(__dirname, '..', 'bin', 'local-services.cjs'), '--port', '0', '--data-dir', dataDir],
+    join(__dirname, '..'),
   );
+  const baseline = await startServerProcess([
+    '--import',
+    'tsx',
+    join(__dirname, 'support', 'fixed-answer-server-process.ts'),
+    JSON.stringify({
+      'AWSEvents.PutEvents': JSON.stringify({ FailedEntryCount: 0, Entries: [{ EventId: 'e-1' }] }),
+    }),
+    'application/x-amz-json-1.1',
+  ]);
   const events = new EventBridgeClient({ endpoint: services.url, region, credentials });
   const baselineEvents = new EventBridgeClient({ endpoint: baseline.url, region, credentials });
   const sqs = new SQSClient({ endpoint: services.url, region, credentials });
@@ -148,13 +151,19 @@ async function main(): Promise<void> {
     events.destroy();
     baselineEvents.destroy();
     sqs.destroy();
-    await baseline.close();
+    await baseline.stop();
     await services.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-/** Receives and deletes `count` messages; `latencyOf` turns each body into a latency to keep. */
+/** Consumers reading the target queue at once, so the reading side is never what is measured. */
+const RECEIVERS = 4;
+
+/**
+ * Receives and deletes `count` messages on `RECEIVERS` concurrent consumers; `latencyOf` turns
+ * each body into a latency to keep.
+ */
 async function drain(
   sqs: SQSClient,
   queueUrl: string,
@@ -164,27 +173,30 @@ async function drain(
   const latencies: number[] = [];
   let received = 0;
   const deadline = Date.now() + 120_000;
-  while (received < count) {
-    if (Date.now() > deadline)
-      throw new Error(`Only ${received} of ${count} events reached the target queue in 120 s`);
-    const { Messages = [] } = await sqs.send(
-      new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }),
-    );
-    const at = process.hrtime.bigint();
-    for (const message of Messages) {
-      const latency = latencyOf(message.Body ?? '', at);
-      if (latency !== undefined) latencies.push(latency);
-    }
-    received += Messages.length;
-    if (Messages.length > 0) {
-      await sqs.send(
-        new DeleteMessageBatchCommand({
-          QueueUrl: queueUrl,
-          Entries: Messages.map((message, i) => ({ Id: String(i), ReceiptHandle: message.ReceiptHandle })),
-        }),
+  const consume = async (): Promise<void> => {
+    while (received < count) {
+      if (Date.now() > deadline)
+        throw new Error(`Only ${received} of ${count} events reached the target queue in 120 s`);
+      const { Messages = [] } = await sqs.send(
+        new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }),
       );
+      const at = process.hrtime.bigint();
+      for (const message of Messages) {
+        const latency = latencyOf(message.Body ?? '', at);
+        if (latency !== undefined) latencies.push(latency);
+      }
+      received += Messages.length;
+      if (Messages.length > 0) {
+        await sqs.send(
+          new DeleteMessageBatchCommand({
+            QueueUrl: queueUrl,
+            Entries: Messages.map((message, i) => ({ Id: String(i), ReceiptHandle: message.ReceiptHandle })),
+          }),
+        );
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: RECEIVERS }, consume));
   return latencies;
 }
 
