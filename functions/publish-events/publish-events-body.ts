@@ -41,5 +41,3 @@ export const publishEventsBodySchema = z
   .object({ events: z.array(incomingEventSchema).min(1).max(MAX_EVENTS_PER_REQUEST) })
   .strict()
   .describe('Events to publish to the bus, all or none validated.');
-
-export type PublishEventsBody = z.infer<typeof publishEventsBodySchema>;

@@ -22,5 +22,3 @@ export const EnvNames = {
   /** The subscription a consumer serves, as recorded in the flow timeline. */
   subscriptionName: 'SUBSCRIPTION_NAME',
 } as const;
-
-export type EnvName = (typeof EnvNames)[keyof typeof EnvNames];

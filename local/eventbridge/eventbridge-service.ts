@@ -36,7 +36,7 @@ export interface EventBridgeServiceOptions {
    */
   readonly sqs?: SqsTargetPort;
   /**
-   * Invokes Lambda targets; can also be attached later with `attachLambdaInvoker`.
+   * Invokes Lambda targets.
    * @default - Lambda targets are unreachable
    */
   readonly lambda?: LambdaInvoker;
@@ -124,11 +124,6 @@ export class EventBridgeService implements AwsService {
     } catch (error) {
       return errorResponse(error);
     }
-  }
-
-  /** Attaches (or replaces) the Lambda invoker once the Lambda runtime is up. */
-  attachLambdaInvoker(invoker: LambdaInvoker | undefined): void {
-    this.sender.attachLambdaInvoker(invoker);
   }
 
   /** Resolves when no delivery is pending or in flight and no replay is running. */

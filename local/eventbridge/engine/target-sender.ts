@@ -19,13 +19,8 @@ export function targetKindOf(arn: string): TargetKind | undefined {
 export class TargetSender {
   constructor(
     private readonly sqs: SqsTargetPort | undefined,
-    private lambda: LambdaInvoker | undefined,
+    private readonly lambda: LambdaInvoker | undefined,
   ) {}
-
-  /** The Lambda runtime may start after this service; it attaches its invoker when ready. */
-  attachLambdaInvoker(invoker: LambdaInvoker | undefined): void {
-    this.lambda = invoker;
-  }
 
   async send(target: TargetRecord, body: string, eventId: string): Promise<void> {
     switch (targetKindOf(target.Arn)) {

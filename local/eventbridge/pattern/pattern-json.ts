@@ -26,10 +26,3 @@ export function isPatternObject(value: PatternJson): value is PatternJsonObject 
 export function isPatternArray(value: PatternJson): value is PatternJsonArray {
   return typeof value === 'object' && value !== null && value.kind === 'array';
 }
-
-/** Short description of a value's JSON type, for error messages. */
-export function describePatternJson(value: PatternJson): string {
-  if (value === null) return 'null';
-  if (typeof value === 'object') return value.kind;
-  return typeof value;
-}
