@@ -1,3 +1,4 @@
+import { isRecord } from '../platform/is-record';
 import { type CfnResource, type CfnTemplate, physicalId } from './cfn-template';
 import type { GatewayResponseType } from './errors';
 import {
@@ -51,9 +52,6 @@ export interface ApiDefinition {
 /** AWS's default account-level limits, which apply when a stage sets none. */
 const ACCOUNT_THROTTLE: ThrottleSettings = { rateLimit: 10_000, burstLimit: 5_000 };
 const DEFAULT_INTEGRATION_TIMEOUT_MS = 29_000;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** An API with no stage: what is served when the template defines none, answering 403 to all. */
 export function emptyApiDefinition(): ApiDefinition {

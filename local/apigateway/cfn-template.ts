@@ -1,16 +1,14 @@
 import { createHash } from 'node:crypto';
+import { isRecord } from '../platform/is-record';
+import { LOCAL_ACCOUNT_ID } from '../platform/local-account';
 
-/** The account id every local resource lives in. */
-export const LOCAL_ACCOUNT_ID = '000000000000';
+export { LOCAL_ACCOUNT_ID };
 
 /** One entry of a CloudFormation template's `Resources`. */
 export interface CfnResource {
   readonly Type: string;
   readonly Properties: Readonly<Record<string, unknown>>;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Short, stable, lowercase id in the alphabet API Gateway uses, derived from a logical id. */
 export const physicalId = (seed: string, length: number): string => {

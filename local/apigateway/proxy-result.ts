@@ -1,11 +1,9 @@
+import { isRecord } from '../platform/is-record';
 import { internalServerError } from './errors';
 import type { HttpAnswer } from './gateway-responses';
 import { isBinaryMediaType } from './proxy-event';
 
 const ALLOWED_KEYS = new Set(['statusCode', 'headers', 'multiValueHeaders', 'body', 'isBase64Encoded']);
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const isScalar = (value: unknown): value is string | number | boolean =>
   typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';

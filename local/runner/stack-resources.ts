@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { LOCAL_ACCOUNT_ID } from '../platform/local-account';
 import { UnsupportedTemplateError } from './errors';
 import { IntrinsicResolver, type IntrinsicScope } from './intrinsic-resolver';
 import { localPhysicalName, localResourceId } from './local-names';
@@ -14,7 +15,7 @@ export interface LocalStackIdentity {
 }
 
 /** The fixed account of the local cloud, as the local SQS and EventBridge use it. */
-export const LOCAL_ACCOUNT = '000000000000';
+export const LOCAL_ACCOUNT = LOCAL_ACCOUNT_ID;
 
 /** One resource the local cloud acts on, with its properties resolved. */
 export interface LocalResource {

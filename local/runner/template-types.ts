@@ -1,3 +1,6 @@
+import { isRecord } from '../platform/is-record';
+
+export { isRecord };
 /** The parts of a synthesized CloudFormation template the local cloud reads. */
 
 /** One resource as the template declares it. */
@@ -25,5 +28,3 @@ export interface CfnTemplate {
 }
 
 /** Narrows an unknown JSON value to a plain object. */
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);

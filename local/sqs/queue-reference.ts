@@ -1,7 +1,7 @@
+import { LOCAL_ACCOUNT_ID } from '../platform/local-account';
 import { SqsError } from './sqs-error';
 
-/** The fixed account id of the local cloud, as in queue URLs and ARNs. */
-export const LOCAL_ACCOUNT_ID = '000000000000';
+export { LOCAL_ACCOUNT_ID };
 
 /**
  * Extracts the queue name from what callers use to name a queue: a queue URL

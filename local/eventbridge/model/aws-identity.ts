@@ -1,5 +1,6 @@
-/** The account every local resource belongs to, as AWS's local emulators conventionally use. */
-export const LOCAL_ACCOUNT_ID = '000000000000';
+import { LOCAL_ACCOUNT_ID } from '../../platform/local-account';
+
+export { LOCAL_ACCOUNT_ID };
 
 /** The bus every account has, which cannot be created or deleted. */
 export const DEFAULT_BUS_NAME = 'default';

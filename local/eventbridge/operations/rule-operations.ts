@@ -1,3 +1,4 @@
+import { LOCAL_ACCOUNT_ID } from '../../platform/local-account';
 import { ValidationError } from '../errors';
 import type { RuleRecord, RuleState } from '../model/eventbridge-model';
 import { compileEventPattern } from '../pattern';
@@ -74,7 +75,7 @@ export const putRule: Operation = (context, input) => {
 export const describeRule: Operation = (context, input) => {
   const name = input.string('Name', RULE_NAME);
   const bus = requireBus(context, input.optionalString('EventBusName', BUS_NAME_OR_ARN));
-  return { ...describe(requireRule(context, bus, name)), CreatedBy: '000000000000' };
+  return { ...describe(requireRule(context, bus, name)), CreatedBy: LOCAL_ACCOUNT_ID };
 };
 
 /** ListRules: with NamePrefix, Limit and NextToken. */

@@ -1,8 +1,6 @@
+import { isRecord } from '../../platform/is-record';
 import { invalidParameter, missingParameter, SqsError } from '../sqs-error';
 import type { MessageAttributes, MessageAttributeValue } from '../sqs-message';
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * Typed, validating access to one operation's parameters in the JSON protocol's shape (the query
