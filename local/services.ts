@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CloudWatchService } from './cloudwatch';
 import { DynaliteService } from './dynamodb/dynalite-service';
@@ -6,6 +6,7 @@ import { startAwsEndpoint } from './endpoint/aws-endpoint';
 import type { AwsService } from './endpoint/aws-service';
 import type { LambdaInvoker } from './eventbridge';
 import { eventBridgeServiceFactory } from './eventbridge/eventbridge-service-factory';
+import { ensurePrivateDir, writePrivateJson } from './platform/private-files';
 import type { SqsModel } from './sqs/sqs-model';
 import { SqsService } from './sqs/sqs-service';
 
@@ -77,13 +78,6 @@ export interface RunningServices {
   stop(): Promise<void>;
 }
 
-function writeEndpointsFile(file: string, content: object): void {
-  // Written then renamed, so a reader never sees half a file.
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(content, null, 2)}\n`);
-  renameSync(temporary, file);
-}
-
 /**
  * Starts the local AWS endpoint with SQS, DynamoDB (dynalite) and the additional services, and
  * writes `<dataDir>/endpoints.json` ({ awsEndpoint, region, accessKeyId, secretAccessKey }) so
@@ -92,7 +86,7 @@ function writeEndpointsFile(file: string, content: object): void {
 export async function startServices(options: StartServicesOptions = {}): Promise<RunningServices> {
   const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
   const region = options.region ?? 'us-east-1';
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
 
   const mode = options.mode ?? 'services';
   const endpoint = await startAwsEndpoint({ port: options.port ?? 4566, mode });
@@ -120,7 +114,7 @@ export async function startServices(options: StartServicesOptions = {}): Promise
       if (!started.some((service) => service.name === name)) add(await create(context));
     }
     const endpointsFile = join(dataDir, 'endpoints.json');
-    writeEndpointsFile(endpointsFile, { awsEndpoint: endpoint.url, region, ...LOCAL_CREDENTIALS });
+    writePrivateJson(endpointsFile, { awsEndpoint: endpoint.url, region, ...LOCAL_CREDENTIALS });
     if (mode === 'services') endpoint.markReady();
     // Signal handlers and test teardown may both stop: the second call waits for the first.
     let stopping: Promise<void> | undefined;

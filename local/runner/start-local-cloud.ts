@@ -1,4 +1,3 @@
-import { renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
@@ -20,6 +19,7 @@ import {
   RuntimeStoppingError,
   SqsEventSourcePoller,
 } from '../lambda';
+import { writePrivateJson } from '../platform/private-files';
 import { projectRoot as switchyardRoot } from '../platform/project-root';
 import { DEFAULT_DATA_DIR, LOCAL_CREDENTIALS, type RunningServices, startServices } from '../services';
 import { loadCloudAssembly } from './cloud-assembly';
@@ -256,7 +256,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
 
     // The operator CLI finds the local stack's queues and tables here, as it finds the deployed
     // stack's in its CloudFormation outputs.
-    writeEndpointsFile(join(dataDir, 'endpoints.json'), {
+    writePrivateJson(join(dataDir, 'endpoints.json'), {
       apiUrl: api.url,
       awsEndpoint: services.url,
       region,
@@ -311,11 +311,4 @@ function stackOutputs(template: CfnTemplate, stack: StackResources): Record<stri
     outputs[name] = String(stack.resolve(output.Value, `Outputs.${name}`));
   }
   return outputs;
-}
-
-function writeEndpointsFile(file: string, content: object): void {
-  // Written then renamed, so a reader never sees half a file.
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(content, null, 2)}\n`);
-  renameSync(temporary, file);
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -101,6 +101,7 @@ describe('npm start', () => {
         async () => (run.output().stdout.includes('is ready') ? true : undefined),
         200_000,
       );
+      const endpointsMode = statSync(join(dataDir, 'endpoints.json')).mode & 0o777;
       const endpoints = JSON.parse(readFileSync(join(dataDir, 'endpoints.json'), 'utf8')) as {
         apiUrl: string;
         awsEndpoint: string;
@@ -121,6 +122,8 @@ describe('npm start', () => {
       const { stdout, stderr } = run.output();
       expect(code).toBe(0);
       expect(stderr).not.toContain('NodeVersionSupportWarning');
+      // It holds the local credentials: other local users may not read it.
+      expect(endpointsMode).toBe(0o600);
       expect(endpoints).toMatchObject({ apiUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/prod$/) });
       expect(endpoints.awsEndpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(stdout).toContain(`API            ${endpoints.apiUrl}`);
