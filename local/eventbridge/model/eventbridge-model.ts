@@ -8,7 +8,21 @@ export interface EventBusRecord {
   readonly name: string;
   readonly arn: string;
   readonly description?: string;
+  /** Kept and reported only: the local store does not encrypt. */
+  readonly kmsKeyIdentifier?: string;
+  /** Kept and reported only: the local bus delivers every event it accepts. */
+  readonly deadLetterConfig?: { readonly Arn?: string };
+  /** The resource-based policy document (JSON) PutPermission builds or was given. */
+  readonly policy?: string;
   readonly createdAt: number;
+  /** Absent on buses never updated: their last change is their creation. */
+  readonly modifiedAt?: number;
+}
+
+/** A resource tag, as the API names its members. */
+export interface Tag {
+  readonly Key: string;
+  readonly Value: string;
 }
 
 /** `ENABLED` and the CloudTrail variant route events; `DISABLED` does not. */

@@ -62,6 +62,30 @@ export const createArchive: Operation = (context, input) => {
   return { ArchiveArn: archive.arn, State: archive.state, CreationTime: epochSeconds(archive.createdAt) };
 };
 
+/**
+ * UpdateArchive: changes the description, event pattern or retention of an archive; members left
+ * out keep their values. Events archived already stay; the new pattern applies to later events.
+ */
+export const updateArchive: Operation = (context, input) => {
+  const name = input.string('ArchiveName', ARCHIVE_NAME);
+  const description = input.optionalString('Description', { max: 512 });
+  const eventPattern = input.optionalString('EventPattern', { max: 4096 });
+  const retentionDays = input.optionalNumber('RetentionDays', { min: 0 });
+  if (retentionDays !== undefined && !Number.isInteger(retentionDays))
+    throw new ValidationError('RetentionDays must be an integer.');
+  if (eventPattern !== undefined) compileEventPattern(eventPattern);
+  const existing = requireArchive(context, name);
+  const archive: ArchiveRecord = {
+    ...existing,
+    ...(description !== undefined && { description }),
+    ...(eventPattern !== undefined && { eventPattern }),
+    ...(retentionDays !== undefined && { retentionDays }),
+  };
+  context.store.putArchive(archive);
+  context.routing.invalidate(archive.sourceBusName);
+  return { ArchiveArn: archive.arn, State: archive.state, CreationTime: epochSeconds(archive.createdAt) };
+};
+
 /** DescribeArchive. */
 export const describeArchive: Operation = (context, input) => {
   return describe(context, requireArchive(context, input.string('ArchiveName', ARCHIVE_NAME)));

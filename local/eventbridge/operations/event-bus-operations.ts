@@ -1,6 +1,7 @@
 import { ResourceAlreadyExistsError, ValidationError } from '../errors';
 import { DEFAULT_BUS_NAME } from '../model/aws-identity';
 import type { EventBusRecord } from '../model/eventbridge-model';
+import type { InputReader } from '../protocol/input-reader';
 import { paginate } from '../protocol/pagination';
 import {
   BUS_NAME,
@@ -11,15 +12,29 @@ import {
   type OperationContext,
   requireBus,
 } from './operation-context';
+import { readTags } from './tag-operations';
+
+const KMS_KEY_IDENTIFIER = { min: 0, max: 2048 };
 
 function describe(bus: EventBusRecord): Record<string, unknown> {
   return {
     Name: bus.name,
     Arn: bus.arn,
     ...(bus.description !== undefined && { Description: bus.description }),
+    ...(bus.kmsKeyIdentifier !== undefined && { KmsKeyIdentifier: bus.kmsKeyIdentifier }),
+    ...(bus.deadLetterConfig !== undefined && { DeadLetterConfig: bus.deadLetterConfig }),
+    ...(bus.policy !== undefined && { Policy: bus.policy }),
     CreationTime: epochSeconds(bus.createdAt),
-    LastModifiedTime: epochSeconds(bus.createdAt),
+    LastModifiedTime: epochSeconds(bus.modifiedAt ?? bus.createdAt),
   };
+}
+
+/** Reads the `DeadLetterConfig` structure of CreateEventBus and UpdateEventBus. */
+function readDeadLetterConfig(input: InputReader): { Arn?: string } | undefined {
+  const config = input.object('DeadLetterConfig');
+  if (!config) return undefined;
+  const arn = config.optionalString('Arn', { min: 1, max: 1600 });
+  return arn === undefined ? {} : { Arn: arn };
 }
 
 /** Creates the `default` bus on first start, as every AWS account has one. */
@@ -36,6 +51,9 @@ export function ensureDefaultBus(context: OperationContext): void {
 export const createEventBus: Operation = (context, input) => {
   const name = input.string('Name', BUS_NAME);
   const description = input.optionalString('Description', { max: 512 });
+  const kmsKeyIdentifier = input.optionalString('KmsKeyIdentifier', KMS_KEY_IDENTIFIER);
+  const deadLetterConfig = readDeadLetterConfig(input);
+  const tags = readTags(input, false);
   if (input.input.EventSourceName !== undefined) {
     throw new ValidationError('Partner event sources are not supported by the local endpoint.');
   }
@@ -44,10 +62,47 @@ export const createEventBus: Operation = (context, input) => {
     name,
     arn: context.arns.bus(name),
     ...(description !== undefined && { description }),
+    ...(kmsKeyIdentifier !== undefined && { kmsKeyIdentifier }),
+    ...(deadLetterConfig !== undefined && { deadLetterConfig }),
     createdAt: context.now(),
   };
+  context.store.transaction(() => {
+    context.store.putBus(bus);
+    if (tags) context.store.putTags(bus.arn, tags);
+  });
+  return {
+    EventBusArn: bus.arn,
+    ...(description !== undefined && { Description: description }),
+    ...(kmsKeyIdentifier !== undefined && { KmsKeyIdentifier: kmsKeyIdentifier }),
+    ...(deadLetterConfig !== undefined && { DeadLetterConfig: deadLetterConfig }),
+  };
+};
+
+/**
+ * UpdateEventBus: changes the description, KMS key identifier or dead-letter configuration of a
+ * bus (the default bus when no Name is given); members left out keep their values.
+ */
+export const updateEventBus: Operation = (context, input) => {
+  const name = input.optionalString('Name', BUS_NAME);
+  const description = input.optionalString('Description', { max: 512 });
+  const kmsKeyIdentifier = input.optionalString('KmsKeyIdentifier', KMS_KEY_IDENTIFIER);
+  const deadLetterConfig = readDeadLetterConfig(input);
+  const existing = requireBus(context, name);
+  const bus: EventBusRecord = {
+    ...existing,
+    ...(description !== undefined && { description }),
+    ...(kmsKeyIdentifier !== undefined && { kmsKeyIdentifier }),
+    ...(deadLetterConfig !== undefined && { deadLetterConfig }),
+    modifiedAt: context.now(),
+  };
   context.store.putBus(bus);
-  return { EventBusArn: bus.arn, ...(description !== undefined && { Description: description }) };
+  return {
+    Arn: bus.arn,
+    Name: bus.name,
+    ...(bus.description !== undefined && { Description: bus.description }),
+    ...(bus.kmsKeyIdentifier !== undefined && { KmsKeyIdentifier: bus.kmsKeyIdentifier }),
+    ...(bus.deadLetterConfig !== undefined && { DeadLetterConfig: bus.deadLetterConfig }),
+  };
 };
 
 /** DescribeEventBus: by name or ARN, the default bus when none is given. */

@@ -1,9 +1,31 @@
-import { createArchive, deleteArchive, describeArchive, listArchives } from './archive-operations';
-import { createEventBus, deleteEventBus, describeEventBus, listEventBuses } from './event-bus-operations';
+import {
+  createArchive,
+  deleteArchive,
+  describeArchive,
+  listArchives,
+  updateArchive,
+} from './archive-operations';
+import {
+  createEventBus,
+  deleteEventBus,
+  describeEventBus,
+  listEventBuses,
+  updateEventBus,
+} from './event-bus-operations';
 import type { Operation } from './operation-context';
+import { putPermission, removePermission } from './permission-operations';
 import { putEvents } from './put-events';
 import { cancelReplay, describeReplay, listReplays, startReplay } from './replay-operations';
-import { deleteRule, describeRule, disableRule, enableRule, listRules, putRule } from './rule-operations';
+import {
+  deleteRule,
+  describeRule,
+  disableRule,
+  enableRule,
+  listRuleNamesByTarget,
+  listRules,
+  putRule,
+} from './rule-operations';
+import { listTagsForResource, tagResource, untagResource } from './tag-operations';
 import { listTargetsByRule, putTargets, removeTargets } from './target-operations';
 import { testEventPattern } from './test-event-pattern';
 
@@ -12,13 +34,17 @@ export const OPERATIONS: ReadonlyMap<string, Operation> = new Map<string, Operat
   ['CreateEventBus', createEventBus],
   ['DescribeEventBus', describeEventBus],
   ['ListEventBuses', listEventBuses],
+  ['UpdateEventBus', updateEventBus],
   ['DeleteEventBus', deleteEventBus],
+  ['PutPermission', putPermission],
+  ['RemovePermission', removePermission],
   ['PutRule', putRule],
   ['DescribeRule', describeRule],
   ['ListRules', listRules],
   ['DeleteRule', deleteRule],
   ['EnableRule', enableRule],
   ['DisableRule', disableRule],
+  ['ListRuleNamesByTarget', listRuleNamesByTarget],
   ['PutTargets', putTargets],
   ['RemoveTargets', removeTargets],
   ['ListTargetsByRule', listTargetsByRule],
@@ -27,9 +53,13 @@ export const OPERATIONS: ReadonlyMap<string, Operation> = new Map<string, Operat
   ['CreateArchive', createArchive],
   ['DescribeArchive', describeArchive],
   ['ListArchives', listArchives],
+  ['UpdateArchive', updateArchive],
   ['DeleteArchive', deleteArchive],
   ['StartReplay', startReplay],
   ['DescribeReplay', describeReplay],
   ['ListReplays', listReplays],
   ['CancelReplay', cancelReplay],
+  ['TagResource', tagResource],
+  ['UntagResource', untagResource],
+  ['ListTagsForResource', listTagsForResource],
 ]);

@@ -12,6 +12,7 @@ import {
   requireBus,
   requireRule,
 } from './operation-context';
+import { readTags } from './tag-operations';
 
 const RULE_STATES: readonly RuleState[] = [
   'ENABLED',
@@ -40,6 +41,7 @@ export const putRule: Operation = (context, input) => {
   const state = input.optionalString('State');
   const description = input.optionalString('Description', { max: 512 });
   const roleArn = input.optionalString('RoleArn', { min: 1, max: 1600 });
+  const tags = readTags(input, false);
   if (schedule !== undefined) {
     throw new ValidationError(
       'ScheduleExpression is not supported by the local endpoint; use an EventPattern.',
@@ -66,7 +68,10 @@ export const putRule: Operation = (context, input) => {
     ...(roleArn !== undefined && { roleArn }),
     createdAt: existing?.createdAt ?? context.now(),
   };
-  context.store.putRule(rule);
+  context.store.transaction(() => {
+    context.store.putRule(rule);
+    if (tags) context.store.putTags(rule.arn, tags);
+  });
   context.routing.invalidate(bus.name);
   return { RuleArn: rule.arn };
 };
@@ -89,6 +94,22 @@ export const listRules: Operation = (context, input) => {
     .filter((rule) => prefix === undefined || rule.name.startsWith(prefix));
   const page = paginate(rules, limit, token);
   return { Rules: page.items.map(describe), ...(page.nextToken && { NextToken: page.nextToken }) };
+};
+
+/** ListRuleNamesByTarget: the names of the bus's rules with a target of that ARN, paged like ListRules. */
+export const listRuleNamesByTarget: Operation = (context, input) => {
+  const targetArn = input.string('TargetArn', { min: 1, max: 1600 });
+  const bus = requireBus(context, input.optionalString('EventBusName', BUS_NAME_OR_ARN));
+  const limit = input.optionalNumber('Limit', LIST_LIMIT);
+  const token = input.optionalString('NextToken', { min: 1, max: 2048 });
+  const names = context.store
+    .listRules(bus.name)
+    .filter((rule) =>
+      context.store.listTargets(bus.name, rule.name).some((target) => target.Arn === targetArn),
+    )
+    .map((rule) => rule.name);
+  const page = paginate(names, limit, token);
+  return { RuleNames: page.items, ...(page.nextToken && { NextToken: page.nextToken }) };
 };
 
 /** DeleteRule: refused while targets remain, as in AWS; deleting a missing rule succeeds. */

@@ -6,6 +6,7 @@ import type {
   PendingDelivery,
   ReplayRecord,
   RuleRecord,
+  Tag,
   TargetRecord,
 } from '../model/eventbridge-model';
 
@@ -43,6 +44,15 @@ CREATE TABLE IF NOT EXISTS dead_letters (
   id INTEGER PRIMARY KEY AUTOINCREMENT, failed_at INTEGER NOT NULL, data TEXT NOT NULL, reason TEXT NOT NULL);
 `;
 
+/*
+ * Tables added after the first release. Each step is idempotent DDL run on every open, so a data
+ * folder from any earlier version gains what it lacks and keeps all of its rows.
+ */
+const MIGRATIONS = `
+CREATE TABLE IF NOT EXISTS tags (
+  arn TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (arn, key));
+`;
+
 type Row = Record<string, unknown>;
 
 function parse<T>(row: unknown): T {
@@ -61,7 +71,7 @@ export class EventBridgeStore {
 
   /** @param file path of the database file, or `:memory:` for tests. */
   constructor(file: string) {
-    this.db = openDurableDatabase(file, SCHEMA);
+    this.db = openDurableDatabase(file, SCHEMA + MIGRATIONS);
   }
 
   /** Prepared statements are cached: preparing costs more than running for these small queries. */
@@ -103,9 +113,15 @@ export class EventBridgeStore {
     );
   }
 
-  /** Deletes the bus with its rules and their targets. */
+  /** Deletes the bus with its rules, their targets and the tags of all of them. */
   deleteBus(name: string): void {
     this.transaction(() => {
+      this.prepare(
+        "DELETE FROM tags WHERE arn IN (SELECT json_extract(data, '$.arn') FROM rules WHERE bus = ?)",
+      ).run(name);
+      this.prepare(
+        "DELETE FROM tags WHERE arn IN (SELECT json_extract(data, '$.arn') FROM buses WHERE name = ?)",
+      ).run(name);
       this.prepare('DELETE FROM targets WHERE bus = ?').run(name);
       this.prepare('DELETE FROM rules WHERE bus = ?').run(name);
       this.prepare('DELETE FROM buses WHERE name = ?').run(name);
@@ -132,8 +148,14 @@ export class EventBridgeStore {
       .run(rule.busName, rule.name, JSON.stringify(rule));
   }
 
+  /** Deletes the rule and its tags. */
   deleteRule(busName: string, name: string): void {
-    this.prepare('DELETE FROM rules WHERE bus = ? AND name = ?').run(busName, name);
+    this.transaction(() => {
+      this.prepare(
+        "DELETE FROM tags WHERE arn IN (SELECT json_extract(data, '$.arn') FROM rules WHERE bus = ? AND name = ?)",
+      ).run(busName, name);
+      this.prepare('DELETE FROM rules WHERE bus = ? AND name = ?').run(busName, name);
+    });
   }
 
   listTargets(busName: string, ruleName: string): TargetRecord[] {
@@ -155,6 +177,35 @@ export class EventBridgeStore {
       this.prepare('DELETE FROM targets WHERE bus = ? AND rule = ? AND id = ?').run(busName, ruleName, id)
         .changes > 0
     );
+  }
+
+  // Tags
+
+  /** The resource's tags, by key. */
+  listTags(arn: string): Tag[] {
+    return this.prepare('SELECT key, value FROM tags WHERE arn = ? ORDER BY key')
+      .all(arn)
+      .map((row) => ({ Key: String((row as Row).key), Value: String((row as Row).value) }));
+  }
+
+  /** Adds the tags to the resource, replacing the values of keys it has already. */
+  putTags(arn: string, tags: readonly Tag[]): void {
+    this.transaction(() => {
+      for (const tag of tags) {
+        this.prepare('INSERT OR REPLACE INTO tags (arn, key, value) VALUES (?, ?, ?)').run(
+          arn,
+          tag.Key,
+          tag.Value,
+        );
+      }
+    });
+  }
+
+  /** Removes the keys from the resource's tags; keys it does not have are ignored. */
+  deleteTags(arn: string, keys: readonly string[]): void {
+    this.transaction(() => {
+      for (const key of keys) this.prepare('DELETE FROM tags WHERE arn = ? AND key = ?').run(arn, key);
+    });
   }
 
   // Archives
