@@ -285,10 +285,18 @@ function readMockIntegration(
   }
   const templates = chosen && isRecord(chosen.ResponseTemplates) ? chosen.ResponseTemplates : {};
   const body = templates['application/json'];
+  const allowOrigin = Object.entries(headers).find(
+    ([name]) => name.toLowerCase() === 'access-control-allow-origin',
+  );
+  const echoed =
+    typeof body === 'string'
+      ? [...body.matchAll(/\$origin\.matches\("([^"]+)"\)/g)].map((match) => match[1] ?? '')
+      : [];
   return {
     kind: 'mock',
     statusCode: Number(chosen?.StatusCode ?? 200) || 200,
     headers,
+    allowedOrigins: [...(allowOrigin ? [allowOrigin[1]] : []), ...echoed].filter((origin) => origin !== ''),
     // VTL directives (`#set`, `#if`) are beyond the subset emulated: such templates answer empty.
     body: typeof body === 'string' && !body.includes('#') ? body : '',
   };

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
+import type { BrowserPolicy } from '../platform/browser-guard';
 import type { ApiDefinition, StageDefinition } from './api-definition';
 import { LOCAL_ACCOUNT_ID } from './cfn-template';
 import {
@@ -77,6 +78,25 @@ export class GatewayHandler {
       options.api.models,
       (name) => `https://apigateway.amazonaws.com/restapis/${options.api.apiId}/models/${name}`,
     );
+  }
+
+  /**
+   * What browsers may do on a path, from the template's CORS preflight (the `MOCK` OPTIONS method
+   * of the resource): its preflights are answered as configured, whatever their origin, and a
+   * cross-origin request is let through only from an origin its `Access-Control-Allow-Origin` names.
+   * Without such a method, only the gateway's own loopback origin may call.
+   */
+  browserPolicy(fullRawPath: string, rawPath: string): BrowserPolicy {
+    const stageName = fullRawPath.split('/')[1] ?? '';
+    const preflight = this.stages.has(stageName)
+      ? this.options.api.routes.match(rawPath, 'OPTIONS')?.method.integration
+      : undefined;
+    if (preflight?.kind !== 'mock') return { preflight: 'as-request' };
+    const allowed = preflight.allowedOrigins;
+    return {
+      preflight: 'answer',
+      allowsOrigin: (origin) => allowed.includes('*') || allowed.includes(origin),
+    };
   }
 
   async handle(request: HandledRequest): Promise<HttpAnswer> {

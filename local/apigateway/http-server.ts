@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type BrowserPolicy, refusalAnswer, refuseBrowserRequest } from '../platform/browser-guard';
 import type { HandledRequest } from './gateway-handler';
 import type { HttpAnswer } from './gateway-responses';
 
@@ -90,23 +91,42 @@ function write(response: ServerResponse, answer: HttpAnswer, closeConnection: bo
   }
 }
 
-/** Starts the HTTP server on 127.0.0.1 that feeds every request to `handle`. */
+const lastValue = (value: string | string[] | undefined): string | undefined =>
+  Array.isArray(value) ? value.at(-1) : value;
+
+/**
+ * Starts the HTTP server on 127.0.0.1 that feeds every request to `handle`, once the browser guard
+ * (with what `policyFor` allows on the request's path) has let it through.
+ */
 export function startGatewayServer(
   port: number,
   handle: (request: HandledRequest) => Promise<HttpAnswer>,
+  policyFor: (fullRawPath: string, rawPath: string) => BrowserPolicy,
 ): Promise<GatewayServer> {
   const server: Server = createServer((request, response) => {
     void (async () => {
       const localPort = (server.address() as AddressInfo | null)?.port ?? port;
       let tooLarge = false;
       try {
+        const method = (request.method ?? 'GET').toUpperCase();
+        const { path, query } = splitTarget(request.url ?? '/');
+        const rawPath = path.replace(/^\/[^/]*/, '') || '/';
+        // Before the body is read or a function runs: a web page must not drive the local API.
+        const refusal = refuseBrowserRequest(
+          { method, header: (name) => lastValue(request.headers[name]), localPort },
+          policyFor(path, rawPath),
+        );
+        if (refusal !== undefined) {
+          request.resume();
+          write(response, refusalAnswer(refusal), true);
+          return;
+        }
         const read = await readBody(request);
         tooLarge = read.tooLarge;
-        const { path, query } = splitTarget(request.url ?? '/');
         const answer = await handle({
-          method: (request.method ?? 'GET').toUpperCase(),
+          method,
           fullRawPath: path,
-          rawPath: path.replace(/^\/[^/]*/, '') || '/',
+          rawPath,
           rawQuery: query,
           headers: pairs(request.rawHeaders),
           body: read.body,

@@ -55,7 +55,11 @@ export async function startApiGateway(options: StartApiGatewayOptions): Promise<
     invoke: options.invoke,
     verifier: new SigV4Verifier({ region: options.region, credentials: options.credentials }),
   });
-  const server = await startGatewayServer(options.port ?? 3000, (request) => handler.handle(request));
+  const server = await startGatewayServer(
+    options.port ?? 3000,
+    (request) => handler.handle(request),
+    (fullRawPath, rawPath) => handler.browserPolicy(fullRawPath, rawPath),
+  );
   return {
     url: firstStage
       ? `http://127.0.0.1:${server.port}/${firstStage.name}`

@@ -13,6 +13,11 @@ export type IntegrationDefinition =
       readonly statusCode: number;
       readonly headers: Readonly<Record<string, string>>;
       readonly body: string;
+      /**
+       * Origins the method's `Access-Control-Allow-Origin` names (`*` for any): its literal value,
+       * and the alternatives CDK's VTL echoes back when it allows several origins.
+       */
+      readonly allowedOrigins: readonly string[];
     }
   | { readonly kind: 'unsupported'; readonly type: string };
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { refusalAnswer, refuseBrowserRequest } from '../platform/browser-guard';
 import type { AwsRequest, AwsResponse, AwsService } from './aws-service';
 import { type EndpointMode, type EndpointStatus, healthReport, isOwnPath, ownPathResponse } from './health';
 
@@ -103,7 +104,9 @@ function endpointError(
 /**
  * The single local AWS endpoint: one HTTP server on 127.0.0.1 that reads each request, hands it
  * to the first service that claims it and writes back the answer. It never lets a request crash
- * the process: oversize bodies get 413, unowned requests a 400, service failures a 500. Its own
+ * the process: oversize bodies get 413, unowned requests a 400, service failures a 500. Requests a
+ * web page could have sent (a foreign Host, a foreign Origin, a cross-site fetch, a CORS preflight)
+ * get 403 before anything else, health included. Its own
  * `GET /_switchyard/health` reports the services and whether they are ready, unsigned, for
  * readiness checks and for the CLI.
  */
@@ -122,6 +125,19 @@ export async function startAwsEndpoint(options: AwsEndpointOptions = {}): Promis
       headers: headersOf(incoming),
       endpointUrl: url,
     };
+    // Before the body is read or anything runs: a web page must not drive the local cloud.
+    const refusal = refuseBrowserRequest(
+      {
+        method: base.method,
+        header: (name) => base.headers[name],
+        localPort: incoming.socket.localPort ?? 0,
+      },
+      { preflight: 'refuse' },
+    );
+    if (refusal !== undefined) {
+      incoming.resume();
+      return refusalAnswer(refusal);
+    }
     let body: Buffer;
     try {
       body = await readBody(incoming, maxBody);

@@ -82,13 +82,17 @@ describe('API Gateway emulator on bad input', () => {
   });
 
   it.each([
-    ['an asterisk target', 'OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', '403'],
+    ['an asterisk target', 'OPTIONS * HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n', '403'],
     [
       'an absolute-form target',
-      'GET http://example.com/prod/items/1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+      'GET http://example.com/prod/items/1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n',
       '200',
     ],
-    ['an unknown method', 'BREW /prod/items/1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', '400'],
+    [
+      'an unknown method',
+      'BREW /prod/items/1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n',
+      '400',
+    ],
     ['a header without a colon', 'GET /prod/items/1 HTTP/1.1\r\nHost x\r\n\r\n', '400'],
   ])('should answer a request with %s and keep serving', async (_case, text, status) => {
     // Act
