@@ -37,7 +37,8 @@ export class DynaliteService implements AwsService {
 
   private constructor(
     private readonly worker: Worker,
-    private readonly port: number,
+    /** dynalite's own port on 127.0.0.1, which answers only the endpoint's forwarded requests. */
+    readonly port: number,
   ) {}
 
   static async start(options: DynaliteServiceOptions): Promise<DynaliteService> {

@@ -18,10 +18,25 @@ const server = dynalite({
 // so a request never meets a socket the server is closing for idleness.
 server.keepAliveTimeout = 0;
 
+// That client always names this server as 127.0.0.1:<port>. Anything else, such as a web page
+// whose DNS name was rebound to 127.0.0.1, is refused before dynalite sees the request.
+let expectedHost;
+const [dynaliteHandler] = server.listeners('request');
+server.removeAllListeners('request');
+server.on('request', (request, response) => {
+  if (request.headers.host !== expectedHost) {
+    response.writeHead(403, { 'content-type': 'application/json', connection: 'close' });
+    response.end(JSON.stringify({ message: 'Only the local AWS endpoint may call this port.' }));
+    return;
+  }
+  dynaliteHandler(request, response);
+});
+
 server.once('error', (error) => {
   parentPort.postMessage({ kind: 'failed', message: error.message });
 });
 server.listen(0, '127.0.0.1', () => {
+  expectedHost = `127.0.0.1:${server.address().port}`;
   parentPort.postMessage({ kind: 'listening', port: server.address().port });
 });
 
