@@ -39,7 +39,9 @@ describe('switchyard events replay on the local cloud', () => {
     invocations(consumer) > before && statsOf(consumer)?.running === 0;
 
   beforeAll(async () => {
-    test = await startTestCloud();
+    // A consumer batch that fails comes back within seconds rather than the queues' minutes, so a
+    // passing hiccup cannot outlast the waits below; consumers stay idempotent either way.
+    test = await startTestCloud({ localOverrides: { visibilityTimeoutSeconds: 5 } });
     windowStart = new Date(Date.now() - 1000).toISOString();
     const published = await signedRequest(
       test.cloud,
