@@ -12,7 +12,11 @@ import {
   UpdateArchiveCommand,
   UpdateEventBusCommand,
 } from '@aws-sdk/client-eventbridge';
-import { type EventBridgeHarness, startEventBridgeHarness } from './eventbridge-harness';
+import {
+  type EventBridgeHarness,
+  restartEventBridgeHarness,
+  startEventBridgeHarness,
+} from './eventbridge-harness';
 
 const ARN_PREFIX = 'arn:aws:events:us-east-1:000000000000';
 const DLQ_ARN = 'arn:aws:sqs:us-east-1:000000000000:bus-dlq';
@@ -31,9 +35,7 @@ describe('EventBridge UpdateEventBus, UpdateArchive and ListRuleNamesByTarget', 
 
   /** Stops the endpoint and starts it again on the same data folder. */
   async function restart(): Promise<void> {
-    const { dataDir } = harness;
-    await harness.stop(false);
-    harness = await startEventBridgeHarness({ dataDir });
+    harness = await restartEventBridgeHarness(harness);
   }
 
   async function ruleToTarget(busName: string, ruleName: string, targetArn: string): Promise<void> {

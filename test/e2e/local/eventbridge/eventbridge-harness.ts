@@ -114,3 +114,10 @@ export async function startEventBridgeHarness(options: HarnessOptions = {}): Pro
     },
   };
 }
+
+/** Stops the harness's endpoint and starts a new one on the same data folder, as a restart would. */
+export async function restartEventBridgeHarness(harness: EventBridgeHarness): Promise<EventBridgeHarness> {
+  const { dataDir } = harness;
+  await harness.stop(false);
+  return startEventBridgeHarness({ dataDir });
+}

@@ -5,7 +5,11 @@ import {
   RemovePermissionCommand,
   ResourceNotFoundException,
 } from '@aws-sdk/client-eventbridge';
-import { type EventBridgeHarness, startEventBridgeHarness } from './eventbridge-harness';
+import {
+  type EventBridgeHarness,
+  restartEventBridgeHarness,
+  startEventBridgeHarness,
+} from './eventbridge-harness';
 
 const ARN_PREFIX = 'arn:aws:events:us-east-1:000000000000';
 
@@ -47,9 +51,7 @@ describe('EventBridge PutPermission and RemovePermission', () => {
 
   /** Stops the endpoint and starts it again on the same data folder. */
   async function restart(): Promise<void> {
-    const { dataDir } = harness;
-    await harness.stop(false);
-    harness = await startEventBridgeHarness({ dataDir });
+    harness = await restartEventBridgeHarness(harness);
   }
 
   async function policyOf(busName: string): Promise<PolicyDocument | undefined> {

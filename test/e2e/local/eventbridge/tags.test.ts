@@ -8,7 +8,11 @@ import {
   TagResourceCommand,
   UntagResourceCommand,
 } from '@aws-sdk/client-eventbridge';
-import { type EventBridgeHarness, startEventBridgeHarness } from './eventbridge-harness';
+import {
+  type EventBridgeHarness,
+  restartEventBridgeHarness,
+  startEventBridgeHarness,
+} from './eventbridge-harness';
 
 const ARN_PREFIX = 'arn:aws:events:us-east-1:000000000000';
 const PATTERN = '{"source":["app"]}';
@@ -30,9 +34,7 @@ describe('EventBridge TagResource, UntagResource and ListTagsForResource', () =>
 
   /** Stops the endpoint and starts it again on the same data folder. */
   async function restart(): Promise<void> {
-    const { dataDir } = harness;
-    await harness.stop(false);
-    harness = await startEventBridgeHarness({ dataDir });
+    harness = await restartEventBridgeHarness(harness);
   }
 
   async function tagsOf(arn: string): Promise<Tag[] | undefined> {
