@@ -284,3 +284,41 @@ export async function presignedUrl(url: string, options: SignedFetchOptions = {}
 
 /** Parses a JSON response body. */
 export const json = async (response: Response): Promise<unknown> => JSON.parse(await response.text());
+
+/**
+ * An OPTIONS method answering CORS preflights the way CDK's `defaultCorsPreflightOptions` renders
+ * it: a MOCK integration allowing the first origin, and with several origins a template that
+ * echoes whichever of them the request came from.
+ */
+export const corsPreflightMethod = (resourceId: string, origins: readonly string[]) => ({
+  Type: 'AWS::ApiGateway::Method',
+  Properties: {
+    AuthorizationType: 'NONE',
+    HttpMethod: 'OPTIONS',
+    ResourceId: { Ref: resourceId },
+    RestApiId: { Ref: 'Api' },
+    Integration: {
+      Type: 'MOCK',
+      RequestTemplates: { 'application/json': '{ statusCode: 200 }' },
+      IntegrationResponses: [
+        {
+          StatusCode: '204',
+          ResponseParameters: {
+            'method.response.header.Access-Control-Allow-Origin': `'${origins[0]}'`,
+            'method.response.header.Access-Control-Allow-Methods': "'GET,POST,OPTIONS'",
+          },
+          ...(origins.length > 1 && {
+            ResponseTemplates: {
+              'application/json': [
+                '#set($origin = $input.params().header.get("Origin"))',
+                `#if(${origins.map((origin) => `$origin.matches("${origin}")`).join(' || ')})`,
+                '  #set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)',
+                '#end',
+              ].join('\n'),
+            },
+          }),
+        },
+      ],
+    },
+  },
+});

@@ -1,41 +1,13 @@
 import { FORM_HEADERS, formBody, httpRequest } from '../local/endpoint/http-request';
-import { apiTemplate, type GatewayUnderTest, signedFetch, startGateway } from './apigateway-fixture';
+import {
+  apiTemplate,
+  corsPreflightMethod,
+  type GatewayUnderTest,
+  signedFetch,
+  startGateway,
+} from './apigateway-fixture';
 
 /** An OPTIONS `MOCK` method as CDK's `addCorsPreflight` synthesizes it for `origins`. */
-const corsPreflight = (resourceId: string, origins: readonly string[]) => ({
-  Type: 'AWS::ApiGateway::Method',
-  Properties: {
-    AuthorizationType: 'NONE',
-    HttpMethod: 'OPTIONS',
-    ResourceId: { Ref: resourceId },
-    RestApiId: { Ref: 'Api' },
-    Integration: {
-      Type: 'MOCK',
-      RequestTemplates: { 'application/json': '{ statusCode: 200 }' },
-      IntegrationResponses: [
-        {
-          StatusCode: '204',
-          ResponseParameters: {
-            'method.response.header.Access-Control-Allow-Origin': `'${origins[0]}'`,
-            'method.response.header.Access-Control-Allow-Methods': "'GET,POST,OPTIONS'",
-          },
-          ResponseTemplates:
-            origins.length > 1
-              ? {
-                  'application/json': [
-                    '#set($origin = $input.params().header.get("Origin"))',
-                    `#if(${origins.map((origin) => `$origin.matches("${origin}")`).join(' || ')})`,
-                    '  #set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)',
-                    '#end',
-                  ].join('\n'),
-                }
-              : undefined,
-        },
-      ],
-    },
-  },
-});
-
 const template = () =>
   apiTemplate({
     routes: [
@@ -45,8 +17,11 @@ const template = () =>
       { method: 'GET', path: '/secure', functionId: 'Secure' },
     ],
     extraResources: {
-      TasksOptions: corsPreflight('Resourcetasks', ['https://app.example.com']),
-      SharedOptions: corsPreflight('Resourceshared', ['https://one.example.com', 'https://two.example.com']),
+      TasksOptions: corsPreflightMethod('Resourcetasks', ['https://app.example.com']),
+      SharedOptions: corsPreflightMethod('Resourceshared', [
+        'https://one.example.com',
+        'https://two.example.com',
+      ]),
     },
   });
 

@@ -1,4 +1,11 @@
-import { apiTemplate, type GatewayUnderTest, json, signedFetch, startGateway } from './apigateway-fixture';
+import {
+  apiTemplate,
+  corsPreflightMethod,
+  type GatewayUnderTest,
+  json,
+  signedFetch,
+  startGateway,
+} from './apigateway-fixture';
 
 const template = () =>
   apiTemplate({
@@ -11,28 +18,7 @@ const template = () =>
       { method: 'POST', path: '/events', functionId: 'Publish' },
     ],
     extraResources: {
-      ResourceeventsOPTIONS: {
-        Type: 'AWS::ApiGateway::Method',
-        Properties: {
-          AuthorizationType: 'NONE',
-          HttpMethod: 'OPTIONS',
-          ResourceId: { Ref: 'Resourceevents' },
-          RestApiId: { Ref: 'Api' },
-          Integration: {
-            Type: 'MOCK',
-            RequestTemplates: { 'application/json': '{ statusCode: 200 }' },
-            IntegrationResponses: [
-              {
-                StatusCode: '204',
-                ResponseParameters: {
-                  'method.response.header.Access-Control-Allow-Origin': "'https://app.example.com'",
-                  'method.response.header.Access-Control-Allow-Methods': "'GET,POST,OPTIONS'",
-                },
-              },
-            ],
-          },
-        },
-      },
+      ResourceeventsOPTIONS: corsPreflightMethod('Resourceevents', ['https://app.example.com']),
     },
   });
 
