@@ -15,7 +15,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -299,7 +299,7 @@ async function main(): Promise<void> {
     const serverLatency = (times: Map<string, TaskTimes>) =>
       latencyOf([...times.values()].map((t) => t.updatedAt - t.createdAt));
     const results = {
-      machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+      machine: { cpus: cpus().length, node: process.version },
       baseline: {
         requestsPerSecond: Math.round(tasks / baselineClosed.seconds),
         clientLatency: latencyOf(baselineClosed.latenciesMs),
