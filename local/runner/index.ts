@@ -6,7 +6,6 @@ export type { FunctionOverrides } from './function-definitions';
 export type { QueueOverrides } from './provision-queues';
 export { RESOURCE_ROLES, type ResourceRole } from './resource-roles';
 export {
-  LOCAL_ACCOUNT,
   type LocalResource,
   type LocalStackIdentity,
   StackResources,

@@ -14,9 +14,6 @@ export interface LocalStackIdentity {
   readonly endpointUrl: string;
 }
 
-/** The fixed account of the local cloud, as the local SQS and EventBridge use it. */
-export const LOCAL_ACCOUNT = LOCAL_ACCOUNT_ID;
-
 /** One resource the local cloud acts on, with its properties resolved. */
 export interface LocalResource {
   readonly logicalId: string;
@@ -34,7 +31,7 @@ export interface LocalResource {
  */
 export class StackResources implements IntrinsicScope {
   readonly region: string;
-  readonly accountId = LOCAL_ACCOUNT;
+  readonly accountId = LOCAL_ACCOUNT_ID;
   readonly partition = 'aws';
   readonly urlSuffix = 'amazonaws.com';
   readonly stackName: string;
@@ -50,7 +47,7 @@ export class StackResources implements IntrinsicScope {
     this.region = identity.region;
     this.stackName = identity.stackName;
     this.endpointUrl = identity.endpointUrl.replace(/\/+$/, '');
-    this.stackId = `arn:aws:cloudformation:${this.region}:${LOCAL_ACCOUNT}:stack/${this.stackName}/${localResourceId(this.stackName, 'stack')}`;
+    this.stackId = `arn:aws:cloudformation:${this.region}:${LOCAL_ACCOUNT_ID}:stack/${this.stackName}/${localResourceId(this.stackName, 'stack')}`;
     this.resolver = new IntrinsicResolver(template, this);
     for (const [logicalId, resource] of Object.entries(template.Resources)) {
       if (RESOURCE_ROLES[resource.Type] === undefined) {
@@ -159,7 +156,7 @@ export class StackResources implements IntrinsicScope {
   /** The ARN a resource has locally. */
   arn(logicalId: string, resource = this.resource(logicalId)): string {
     const name = this.physicalName(logicalId);
-    const prefix = (service: string) => `arn:aws:${service}:${this.region}:${LOCAL_ACCOUNT}`;
+    const prefix = (service: string) => `arn:aws:${service}:${this.region}:${LOCAL_ACCOUNT_ID}`;
     switch (resource.Type) {
       case 'AWS::SQS::Queue':
         return `${prefix('sqs')}:${name}`;
@@ -176,9 +173,9 @@ export class StackResources implements IntrinsicScope {
       case 'AWS::Events::Archive':
         return `${prefix('events')}:archive/${name}`;
       case 'AWS::IAM::Role':
-        return `arn:aws:iam::${LOCAL_ACCOUNT}:role/${name}`;
+        return `arn:aws:iam::${LOCAL_ACCOUNT_ID}:role/${name}`;
       case 'AWS::IAM::ManagedPolicy':
-        return `arn:aws:iam::${LOCAL_ACCOUNT}:policy/${name}`;
+        return `arn:aws:iam::${LOCAL_ACCOUNT_ID}:policy/${name}`;
       case 'AWS::Logs::LogGroup':
         return `${prefix('logs')}:log-group:${name}:*`;
       case 'AWS::SNS::Topic':
@@ -209,7 +206,7 @@ export class StackResources implements IntrinsicScope {
   }
 
   private queueUrl(logicalId: string): string {
-    return `${this.endpointUrl}/${LOCAL_ACCOUNT}/${this.physicalName(logicalId)}`;
+    return `${this.endpointUrl}/${LOCAL_ACCOUNT_ID}/${this.physicalName(logicalId)}`;
   }
 
   private exists(logicalId: string, resource: CfnResource): boolean {
