@@ -79,14 +79,11 @@ export class FunctionPool {
       this.stats.throttles += 1;
       return Promise.reject(new FunctionThrottledError(this.definition.name));
     }
-    if (this.idle.length === 0 && this.environments >= this.options.concurrency) {
-      const maxQueued = this.options.maxQueued ?? DEFAULT_MAX_QUEUED;
-      if (this.waiters.length >= maxQueued) {
-        this.stats.throttles += 1;
-        return Promise.reject(
-          new FunctionQueueFullError(this.definition.name, this.environments, this.waiters.length),
-        );
-      }
+    if (this.saturated) {
+      this.stats.throttles += 1;
+      return Promise.reject(
+        new FunctionQueueFullError(this.definition.name, this.environments, this.waiters.length),
+      );
     }
     const run = this.run(event, timeoutMs);
     this.inFlight.add(run);
@@ -98,6 +95,15 @@ export class FunctionPool {
   /** Environments this function may have at once. */
   get concurrency(): number {
     return this.options.concurrency;
+  }
+
+  /** Every environment is busy and the queue of waiting invocations is full: the next is refused. */
+  get saturated(): boolean {
+    return (
+      this.idle.length === 0 &&
+      this.environments >= this.options.concurrency &&
+      this.waiters.length >= (this.options.maxQueued ?? DEFAULT_MAX_QUEUED)
+    );
   }
 
   snapshot(): FunctionStats {

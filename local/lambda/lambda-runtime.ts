@@ -97,6 +97,11 @@ export class LambdaRuntime {
     return this.pool(reference)?.concurrency ?? 0;
   }
 
+  /** Whether an invocation now would be refused because the function's queue is full. */
+  isSaturated(reference: string): boolean {
+    return this.pool(reference)?.saturated ?? false;
+  }
+
   /** Counters per function name. */
   stats(): Record<string, FunctionStats> {
     return Object.fromEntries(

@@ -1,4 +1,10 @@
-import { LambdaInvocationError, LambdaRuntime, LambdaTimeoutError } from '../../../local/lambda';
+import { TargetUnreachableError } from '../../../local/eventbridge';
+import {
+  LambdaInvocationError,
+  LambdaRuntime,
+  LambdaTimeoutError,
+  lambdaTargetInvoker,
+} from '../../../local/lambda';
 import { fixtureFunction } from './support/fixture-function';
 import { pollUntil } from './support/poll-until';
 
@@ -212,6 +218,26 @@ describe('the local Lambda runtime', () => {
       reason: { name: 'TooManyRequestsException', environments: 1, queued: 2 },
     });
     expect(runtime.stats()['fixture-cjs']).toMatchObject({ invocations: 3, throttles: 2, queued: 0 });
+  });
+
+  it('should refuse an asynchronous event while the queue is full, so the sender keeps it, and run those it took', async () => {
+    // Arrange
+    runtime = newRuntime({ maxEnvironments: 1, maxQueued: 1 });
+    runtime.register(fixtureFunction('cjs'));
+    const targets = lambdaTargetInvoker(runtime, { log: () => undefined });
+    const arn = runtime.find('fixture-cjs')?.arn ?? '';
+    const payload = JSON.stringify({ action: 'sleep', ms: 200 });
+
+    // Act: one runs, one waits, the third finds no room
+    await targets.invokeAsync(arn, payload);
+    await targets.invokeAsync(arn, payload);
+    const refused = await targets.invokeAsync(arn, payload).catch((error: unknown) => error);
+    await targets.drain();
+
+    // Assert
+    expect(refused).toBeInstanceOf(TargetUnreachableError);
+    expect(refused).toMatchObject({ errorCode: 'THROTTLING' });
+    expect(runtime.stats()['fixture-cjs']).toMatchObject({ invocations: 2, errors: 0 });
   });
 
   it('should end an environment left idle past the idle timeout, and start a fresh one when needed', async () => {
