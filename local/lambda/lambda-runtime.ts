@@ -7,6 +7,8 @@ import { consoleLogSink, forwardLines, type LogSink } from './log-forwarder';
 export interface LambdaRuntimeOptions {
   /** The local AWS endpoint functions' SDK clients call (`AWS_ENDPOINT_URL`). */
   readonly endpointUrl: string;
+  /** Where functions' DynamoDB clients go instead (`AWS_ENDPOINT_URL_DYNAMODB`). @default endpointUrl */
+  readonly dynamoDbUrl?: string;
   readonly region: string;
   readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
   /**
@@ -137,6 +139,7 @@ export class LambdaRuntime {
     const day = new Date().toISOString().slice(0, 10).replaceAll('-', '/');
     return {
       AWS_ENDPOINT_URL: endpointUrl,
+      ...(this.options.dynamoDbUrl !== undefined && { AWS_ENDPOINT_URL_DYNAMODB: this.options.dynamoDbUrl }),
       AWS_REGION: region,
       AWS_DEFAULT_REGION: region,
       AWS_ACCESS_KEY_ID: credentials.accessKeyId,

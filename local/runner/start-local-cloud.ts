@@ -194,6 +194,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
 
     const runtime = new LambdaRuntime({
       endpointUrl: services.url,
+      dynamoDbUrl: services.dynamoDbUrl,
       region,
       credentials: LOCAL_CREDENTIALS,
       ...(options.maxEnvironments !== undefined && { maxEnvironments: options.maxEnvironments }),

@@ -10,7 +10,9 @@ import { pollUntil } from './support/poll-until';
 
 jest.setTimeout(60_000);
 
-const newRuntime = (options: { maxEnvironments?: number; maxQueued?: number; idleTimeoutMs?: number } = {}) =>
+const newRuntime = (
+  options: { maxEnvironments?: number; maxQueued?: number; idleTimeoutMs?: number; dynamoDbUrl?: string } = {},
+) =>
   new LambdaRuntime({
     endpointUrl: 'http://127.0.0.1:4566',
     region: 'eu-west-1',
@@ -88,6 +90,22 @@ describe('the local Lambda runtime', () => {
     expect(one).toMatchObject({ env: 'one', region: 'eu-west-1' });
     expect(two).toMatchObject({ env: 'two', region: 'eu-west-1' });
     expect(process.env.FIXTURE_VALUE).toBeUndefined();
+  });
+
+  it("should send functions' DynamoDB calls straight to the local DynamoDB when it has its own URL", async () => {
+    // Arrange
+    runtime = newRuntime({ dynamoDbUrl: 'http://127.0.0.1:4567' });
+    runtime.register(fixtureFunction('cjs'));
+    const shared = newRuntime();
+    shared.register(fixtureFunction('cjs'));
+
+    // Act
+    const direct = await runtime.invoke('fixture-cjs', { action: 'endpoints' });
+    const viaEndpoint = await shared.invoke('fixture-cjs', { action: 'endpoints' }).finally(() => shared.stop());
+
+    // Assert
+    expect(direct).toEqual({ all: 'http://127.0.0.1:4566', dynamodb: 'http://127.0.0.1:4567' });
+    expect(viaEndpoint).toEqual({ all: 'http://127.0.0.1:4566', dynamodb: null });
   });
 
   it('should reuse a warm environment and count one cold start', async () => {
