@@ -11,7 +11,12 @@ import { pollUntil } from './support/poll-until';
 jest.setTimeout(60_000);
 
 const newRuntime = (
-  options: { maxEnvironments?: number; maxQueued?: number; idleTimeoutMs?: number; dynamoDbUrl?: string } = {},
+  options: {
+    maxEnvironments?: number;
+    maxQueued?: number;
+    idleTimeoutMs?: number;
+    dynamoDbUrl?: string;
+  } = {},
 ) =>
   new LambdaRuntime({
     endpointUrl: 'http://127.0.0.1:4566',
@@ -101,7 +106,9 @@ describe('the local Lambda runtime', () => {
 
     // Act
     const direct = await runtime.invoke('fixture-cjs', { action: 'endpoints' });
-    const viaEndpoint = await shared.invoke('fixture-cjs', { action: 'endpoints' }).finally(() => shared.stop());
+    const viaEndpoint = await shared
+      .invoke('fixture-cjs', { action: 'endpoints' })
+      .finally(() => shared.stop());
 
     // Assert
     expect(direct).toEqual({ all: 'http://127.0.0.1:4566', dynamodb: 'http://127.0.0.1:4567' });

@@ -37,14 +37,15 @@ const context = { functionName: 'flush-test' } as Context;
 describe('flushStoredMetrics', () => {
   it('says nothing when the invocation stored no metrics', async () => {
     const metrics = printingMetrics();
-    const handler = middy(async () => 'done').use(flushStoredMetrics(metrics));
+    const handler = middy(() => Promise.resolve('done')).use(flushStoredMetrics(metrics));
     expect(await output(() => handler({}, context))).toBe('');
   });
 
   it('publishes stored metrics after the handler returns', async () => {
     const metrics = printingMetrics();
-    const handler = middy(async () => {
+    const handler = middy(() => {
       metrics.addMetric('ordersSeen', MetricUnit.Count, 2);
+      return Promise.resolve();
     }).use(flushStoredMetrics(metrics));
     const printed = await output(() => handler({}, context));
     expect(JSON.parse(printed)).toMatchObject({ ordersSeen: 2 });
@@ -53,9 +54,9 @@ describe('flushStoredMetrics', () => {
 
   it('publishes stored metrics when the handler throws', async () => {
     const metrics = printingMetrics();
-    const handler = middy(async () => {
+    const handler = middy(() => {
       metrics.addMetric('ordersFailed', MetricUnit.Count, 1);
-      throw new Error('boom');
+      return Promise.reject(new Error('boom'));
     }).use(flushStoredMetrics(metrics));
     const printed = await output(() => handler({}, context));
     expect(JSON.parse(printed)).toMatchObject({ ordersFailed: 1 });
