@@ -1,6 +1,7 @@
 import { isRecord } from '../platform/is-record';
+import { type LambdaAuthorizerDefinition, readLambdaAuthorizer } from './authorizer-definition';
 import { type CfnResource, type CfnTemplate, physicalId } from './cfn-template';
-import type { GatewayResponseType } from './errors';
+import { type GatewayResponseType, UnsupportedApiError } from './errors';
 import {
   type IntegrationDefinition,
   type MethodDefinition,
@@ -161,20 +162,59 @@ function readRoutes(
   };
   for (const [resourceLogicalId] of resources) nodeFor(resourceLogicalId, new Set());
 
-  for (const [, method] of template.ofType('AWS::ApiGateway::Method')) {
+  for (const [methodLogicalId, method] of template.ofType('AWS::ApiGateway::Method')) {
     if (!belongsTo(template, method, apiLogicalId)) continue;
     const resourceRef = template.referencedId(method.Properties.ResourceId);
     const node =
       resourceRef === apiLogicalId ? root : resourceRef ? nodeFor(resourceRef, new Set()) : undefined;
     if (!node) continue;
-    const definition = readMethod(template, method, node, modelNames);
+    const definition = readMethod(template, methodLogicalId, method, node, modelNames);
     node.methods.set(definition.httpMethod, definition);
   }
   return new RouteTable(root);
 }
 
+/**
+ * The authorizer a method's `AuthorizationType` asks for. Types the local gateway cannot enforce
+ * stop the start, naming the method: locally it would otherwise run open.
+ */
+function readMethodAuthorizer(
+  template: CfnTemplate,
+  methodLogicalId: string,
+  authorizationType: string,
+  authorizerId: unknown,
+  route: string,
+): LambdaAuthorizerDefinition | undefined {
+  if (authorizationType === 'NONE' || authorizationType === 'AWS_IAM') return undefined;
+  if (authorizationType === 'COGNITO_USER_POOLS') {
+    throw new UnsupportedApiError(
+      methodLogicalId,
+      `${route} uses a Cognito user-pool authorizer, which the local cloud cannot verify; ` +
+        'use AWS_IAM or a Lambda (TOKEN or REQUEST) authorizer for routes that must run locally',
+    );
+  }
+  if (authorizationType !== 'CUSTOM') {
+    throw new UnsupportedApiError(
+      methodLogicalId,
+      `${route} has an unknown AuthorizationType "${authorizationType}"`,
+    );
+  }
+  const authorizerLogicalId = template.referencedId(authorizerId);
+  const authorizer = authorizerLogicalId ? template.get(authorizerLogicalId) : undefined;
+  if (authorizerLogicalId === undefined || authorizer?.Type !== 'AWS::ApiGateway::Authorizer') {
+    throw new UnsupportedApiError(
+      methodLogicalId,
+      `${route} is CUSTOM but its AuthorizerId names no AWS::ApiGateway::Authorizer of this template`,
+    );
+  }
+  return readLambdaAuthorizer(template, authorizerLogicalId, authorizer, (uri) =>
+    findFunction(template, uri),
+  );
+}
+
 function readMethod(
   template: CfnTemplate,
+  methodLogicalId: string,
   method: CfnResource,
   node: ResourceNode,
   modelNames: Map<string, string>,
@@ -195,11 +235,20 @@ function readMethod(
         .filter(([, required]) => required === true || required === 'true')
         .map(([key]) => key)
     : [];
+  const httpMethod = (template.resolveString(properties.HttpMethod) ?? 'ANY').toUpperCase();
+  const authorizationType = (template.resolveString(properties.AuthorizationType) ?? 'NONE').toUpperCase();
   return {
-    httpMethod: (template.resolveString(properties.HttpMethod) ?? 'ANY').toUpperCase(),
+    httpMethod,
     resourceId: node.id,
     resourcePath: node.path,
-    authorizationType: (template.resolveString(properties.AuthorizationType) ?? 'NONE').toUpperCase(),
+    authorizationType,
+    authorizer: readMethodAuthorizer(
+      template,
+      methodLogicalId,
+      authorizationType,
+      properties.AuthorizerId,
+      `${httpMethod} ${node.path}`,
+    ),
     apiKeyRequired: properties.ApiKeyRequired === true || properties.ApiKeyRequired === 'true',
     integration: readIntegration(template, properties.Integration),
     validator: validator

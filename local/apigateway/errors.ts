@@ -5,6 +5,8 @@
 export type GatewayResponseType =
   | 'ACCESS_DENIED'
   | 'API_CONFIGURATION_ERROR'
+  | 'AUTHORIZER_CONFIGURATION_ERROR'
+  | 'AUTHORIZER_FAILURE'
   | 'BAD_REQUEST_BODY'
   | 'BAD_REQUEST_PARAMETERS'
   | 'DEFAULT_4XX'
@@ -16,7 +18,8 @@ export type GatewayResponseType =
   | 'INVALID_SIGNATURE'
   | 'MISSING_AUTHENTICATION_TOKEN'
   | 'REQUEST_TOO_LARGE'
-  | 'THROTTLED';
+  | 'THROTTLED'
+  | 'UNAUTHORIZED';
 
 /**
  * An answer API Gateway gives itself instead of the integration's. The request handler turns it
@@ -31,12 +34,14 @@ export class GatewayError extends Error {
   readonly errorType: string | undefined;
   /** `$context.error.validationErrorString`, for request validation failures. */
   readonly validationErrorString: string;
+  /** `$context.error.messageString` is `null`, not a string, as for authorizer failures. */
+  readonly nullMessage: boolean;
 
   constructor(
     responseType: GatewayResponseType,
     statusCode: number,
     message: string,
-    options: { errorType?: string; validationErrorString?: string } = {},
+    options: { errorType?: string; validationErrorString?: string; nullMessage?: boolean } = {},
   ) {
     super(message);
     this.name = 'GatewayError';
@@ -44,6 +49,7 @@ export class GatewayError extends Error {
     this.statusCode = statusCode;
     this.errorType = options.errorType;
     this.validationErrorString = options.validationErrorString ?? '';
+    this.nullMessage = options.nullMessage ?? false;
   }
 }
 
@@ -69,3 +75,18 @@ export class IntegrationBusyError extends Error {
 /** The answer to an `IntegrationBusyError`. */
 export const serviceUnavailable = (): GatewayError =>
   new GatewayError('DEFAULT_5XX', 503, 'Service Unavailable', { errorType: 'ServiceUnavailableException' });
+
+/**
+ * The template asks for something the local gateway cannot enforce as API Gateway does, such as
+ * an authorizer it cannot run. Raised while the API is read, so the start stops, naming the
+ * resource, instead of serving the method unprotected.
+ */
+export class UnsupportedApiError extends Error {
+  constructor(
+    readonly logicalId: string,
+    message: string,
+  ) {
+    super(`${logicalId}: ${message}`);
+    this.name = 'UnsupportedApiError';
+  }
+}

@@ -1,5 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { APIGatewayProxyEvent } from 'aws-lambda';
+import type {
+  APIGatewayAuthorizerEvent,
+  APIGatewayProxyEvent,
+  APIGatewayRequestAuthorizerEvent,
+} from 'aws-lambda';
 import type { BrowserPolicy } from '../platform/browser-guard';
 import type { ApiDefinition, StageDefinition } from './api-definition';
 import { LOCAL_ACCOUNT_ID } from './cfn-template';
@@ -11,6 +15,7 @@ import {
   serviceUnavailable,
 } from './errors';
 import { type GatewayResponseRequest, type HttpAnswer, renderGatewayResponse } from './gateway-responses';
+import { LambdaAuthorizers } from './lambda-authorizer';
 import { buildProxyEvent, formatRequestTime, type RequestIdentity } from './proxy-event';
 import { mapProxyResult } from './proxy-result';
 import { lastHeader, parseQuery, type ReceivedRequest } from './received-request';
@@ -19,10 +24,10 @@ import type { RouteMatch } from './route-table';
 import type { SigV4Verifier } from './sigv4-verifier';
 import { StageThrottle } from './throttle';
 
-/** Invokes a template function with a proxy event; see `startApiGateway`. */
+/** Invokes a template function with a proxy or authorizer event; see `startApiGateway`. */
 export type InvokeFunction = (
   functionLogicalId: string,
-  event: APIGatewayProxyEvent,
+  event: APIGatewayProxyEvent | APIGatewayAuthorizerEvent,
   timeoutMs: number,
 ) => Promise<unknown>;
 
@@ -30,7 +35,9 @@ export interface GatewayHandlerOptions {
   readonly api: ApiDefinition;
   readonly invoke: InvokeFunction;
   readonly verifier: SigV4Verifier;
-  /** Injectable clock for throttling tests. @default Date.now */
+  /** The region of the method ARNs Lambda authorizers see. */
+  readonly region: string;
+  /** Injectable clock for throttling and authorizer-cache tests. @default Date.now */
   readonly now?: () => number;
 }
 
@@ -65,9 +72,11 @@ const traceId = (epochMs: number): string =>
 export class GatewayHandler {
   private readonly stages: ReadonlyMap<string, { stage: StageDefinition; throttle: StageThrottle }>;
   private readonly validator: RequestValidator;
+  private readonly authorizers: LambdaAuthorizers;
 
   constructor(private readonly options: GatewayHandlerOptions) {
     const now = options.now ?? Date.now;
+    this.authorizers = new LambdaAuthorizers(options.invoke, now);
     this.stages = new Map(
       options.api.stages.map((stage) => [
         stage.name,
@@ -121,7 +130,7 @@ export class GatewayHandler {
       match = this.options.api.routes.match(request.rawPath, request.method);
       if (!match) throw missingAuthenticationToken();
       if (!entry.throttle.tryAcquire(match.method.resourcePath, request.method)) throw throttled();
-      caller = await this.authorize(request, match, identity);
+      caller = await this.authorize(request, match, entry.stage, identity);
       answer = await this.integrate(request, match, entry.stage, caller);
     } catch (error) {
       const gatewayError =
@@ -141,10 +150,34 @@ export class GatewayHandler {
   private async authorize(
     request: ReceivedRequest,
     match: RouteMatch,
+    stage: StageDefinition,
     identity: RequestIdentity,
   ): Promise<RequestIdentity> {
     let caller = identity;
-    // CUSTOM and COGNITO_USER_POOLS authorizers are not emulated: such methods run unauthenticated.
+    // Reading the API refused every other type (Cognito included), so no method runs open.
+    const authorizer = match.method.authorizer;
+    if (authorizer !== undefined) {
+      const query = parseQuery(request.rawQuery);
+      const granted = await this.authorizers.authorize({
+        authorizer,
+        stage: stage.name,
+        methodArn: this.methodArn(stage.name, request),
+        header: (name) => lastHeader(request, name),
+        querystring: (name) => query.get(name)?.at(-1),
+        stageVariables: stage.variables,
+        context: this.responseRequest(request, match, stage, identity).context,
+        requestEvent: () => {
+          const {
+            body: _body,
+            isBase64Encoded: _encoded,
+            ...event
+          } = this.proxyEvent(request, match, stage, identity);
+          // Built before any authorizer ran, so its requestContext.authorizer is undefined.
+          return event as Omit<APIGatewayRequestAuthorizerEvent, 'type' | 'methodArn'>;
+        },
+      });
+      caller = { ...identity, authorizer: granted };
+    }
     if (match.method.authorizationType === 'AWS_IAM') {
       const verified = await this.options.verifier.verify({
         method: request.method,
@@ -185,7 +218,18 @@ export class GatewayHandler {
       };
     }
     if (integration.kind !== 'lambda-proxy') throw internalServerError('API_CONFIGURATION_ERROR', 500);
-    const event = buildProxyEvent({
+    const event = this.proxyEvent(request, match, stage, identity);
+    const result = await this.invokeWithTimeout(integration.functionLogicalId, event, integration.timeoutMs);
+    return mapProxyResult(result, this.options.api.binaryMediaTypes, lastHeader(request, 'accept'));
+  }
+
+  private proxyEvent(
+    request: ReceivedRequest,
+    match: RouteMatch,
+    stage: StageDefinition,
+    identity: RequestIdentity,
+  ): APIGatewayProxyEvent {
+    return buildProxyEvent({
       request,
       match,
       apiId: this.options.api.apiId,
@@ -194,8 +238,12 @@ export class GatewayHandler {
       binaryMediaTypes: this.options.api.binaryMediaTypes,
       identity,
     });
-    const result = await this.invokeWithTimeout(integration.functionLogicalId, event, integration.timeoutMs);
-    return mapProxyResult(result, this.options.api.binaryMediaTypes, lastHeader(request, 'accept'));
+  }
+
+  /** The ARN Lambda authorizer policies name: `.../<stage>/<VERB>/<path without its first slash>`. */
+  private methodArn(stage: string, request: ReceivedRequest): string {
+    const { region, api } = this.options;
+    return `arn:aws:execute-api:${region}:${LOCAL_ACCOUNT_ID}:${api.apiId}/${stage}/${request.method}/${request.rawPath.replace(/^\//, '')}`;
   }
 
   /** API Gateway stops waiting at the integration timeout whatever the function's own timeout. */
@@ -250,6 +298,12 @@ export class GatewayHandler {
       'context.resourcePath': match?.method.resourcePath ?? '',
       'context.stage': stage?.name ?? '',
     };
+    if (identity.authorizer !== undefined) {
+      context['context.authorizer.principalId'] = identity.authorizer.principalId;
+      for (const [key, value] of Object.entries(identity.authorizer.context)) {
+        context[`context.authorizer.${key}`] = value;
+      }
+    }
     if (iam) {
       context['context.identity.accessKey'] = identity.accessKeyId ?? '';
       context['context.identity.accountId'] = LOCAL_ACCOUNT_ID;

@@ -92,7 +92,7 @@ export function renderGatewayResponse(
     ),
     'context.error.message': error.message,
     // AWS documents messageString as the quoted message, so templates write it without quotes.
-    'context.error.messageString': JSON.stringify(error.message),
+    'context.error.messageString': error.nullMessage ? 'null' : JSON.stringify(error.message),
     'context.error.responseType': error.responseType,
     // Escaped so a template may put it between quotes and still be JSON, as the ingest API does.
     'context.error.validationErrorString': escapeJavaScript(error.validationErrorString),

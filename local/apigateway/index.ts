@@ -1,4 +1,4 @@
-import type { APIGatewayProxyEvent } from 'aws-lambda';
+import type { APIGatewayAuthorizerEvent, APIGatewayProxyEvent } from 'aws-lambda';
 import { emptyApiDefinition, readApiDefinitions } from './api-definition';
 import { CfnTemplate } from './cfn-template';
 import { GatewayHandler } from './gateway-handler';
@@ -6,7 +6,7 @@ import { startGatewayServer } from './http-server';
 import { SigV4Verifier } from './sigv4-verifier';
 
 export { LOCAL_ACCOUNT_ID } from './cfn-template';
-export { type GatewayResponseType, IntegrationBusyError } from './errors';
+export { type GatewayResponseType, IntegrationBusyError, UnsupportedApiError } from './errors';
 export { MAX_PAYLOAD_BYTES } from './http-server';
 export { EXECUTE_API_SERVICE, MAX_CLOCK_SKEW_MS } from './sigv4-verifier';
 
@@ -14,13 +14,15 @@ export interface StartApiGatewayOptions {
   /** The synthesized CloudFormation template (parsed JSON). */
   readonly template: object;
   /**
-   * Runs the function with the proxy event. Resolves with its result; rejects when it fails, with
-   * an error named `TimeoutError` when it times out. The gateway also stops waiting by itself at
-   * the integration's `TimeoutInMillis` (504), whatever the function does.
+   * Runs the function with the proxy event, or a Lambda authorizer with its TOKEN or REQUEST
+   * event. Resolves with its result; rejects when it fails, with an error named `TimeoutError`
+   * when it times out, and with the handler's message as `errorMessage` (or `message`): an
+   * authorizer that throws `Unauthorized` is how a caller gets 401. The gateway also stops
+   * waiting by itself at the integration's `TimeoutInMillis` (504), whatever the function does.
    */
   readonly invoke: (
     functionLogicalId: string,
-    event: APIGatewayProxyEvent,
+    event: APIGatewayProxyEvent | APIGatewayAuthorizerEvent,
     timeoutMs: number,
   ) => Promise<unknown>;
   /** Port on 127.0.0.1; 0 picks a free one. @default 3000 */
@@ -28,6 +30,8 @@ export interface StartApiGatewayOptions {
   readonly region: string;
   /** The only credentials IAM-authorized methods accept (SigV4 for `execute-api`). */
   readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  /** The clock of throttling and of the authorizer result cache. @default Date.now */
+  readonly now?: () => number;
 }
 
 export interface RunningApiGateway {
@@ -35,6 +39,15 @@ export interface RunningApiGateway {
   readonly url: string;
   /** Stops listening and closes open connections. */
   stop(): Promise<void>;
+}
+
+/**
+ * Reads the template's REST APIs as `startApiGateway` will, binding nothing: throws
+ * `UnsupportedApiError`, naming the resource, for anything it could not enforce, such as a
+ * Cognito authorizer, so a start can stop before it touches any state.
+ */
+export function checkApiTemplate(template: object, region: string): void {
+  readApiDefinitions(new CfnTemplate(template, region));
 }
 
 /**
@@ -53,6 +66,8 @@ export async function startApiGateway(options: StartApiGatewayOptions): Promise<
   const handler = new GatewayHandler({
     api,
     invoke: options.invoke,
+    region: options.region,
+    ...(options.now !== undefined && { now: options.now }),
     verifier: new SigV4Verifier({ region: options.region, credentials: options.credentials }),
   });
   const server = await startGatewayServer(

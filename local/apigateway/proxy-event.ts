@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { LOCAL_ACCOUNT_ID } from './cfn-template';
+import type { GrantedAuthorization } from './lambda-authorizer';
 import { lastHeader, parseQuery, type ReceivedRequest } from './received-request';
 import type { RouteMatch } from './route-table';
 
@@ -12,6 +13,8 @@ export interface RequestIdentity {
   readonly traceId: string | undefined;
   /** The access key of a verified SigV4 caller (IAM methods only). */
   readonly accessKeyId: string | undefined;
+  /** What a Lambda authorizer granted (CUSTOM methods only). */
+  readonly authorizer?: GrantedAuthorization;
 }
 
 export interface ProxyEventInput {
@@ -111,7 +114,14 @@ export function buildProxyEvent(input: ProxyEventInput): APIGatewayProxyEvent {
     requestContext: {
       accountId: LOCAL_ACCOUNT_ID,
       apiId: input.apiId,
-      authorizer: undefined,
+      authorizer:
+        identity.authorizer === undefined
+          ? undefined
+          : {
+              principalId: identity.authorizer.principalId,
+              integrationLatency: identity.authorizer.integrationLatency,
+              ...identity.authorizer.context,
+            },
       domainName: host,
       domainPrefix: host.split('.')[0] ?? host,
       extendedRequestId: identity.extendedRequestId,

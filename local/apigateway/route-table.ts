@@ -1,3 +1,4 @@
+import type { LambdaAuthorizerDefinition } from './authorizer-definition';
 /** How a method reaches its backend. */
 export type IntegrationDefinition =
   | {
@@ -28,8 +29,10 @@ export interface MethodDefinition {
   readonly resourceId: string;
   /** The resource's path with its variables, e.g. `/tasks/{taskId}`. */
   readonly resourcePath: string;
-  /** `NONE`, `AWS_IAM`, or an authorizer type the emulator does not implement. */
+  /** `NONE`, `AWS_IAM` or `CUSTOM`; any other type stops the start when the API is read. */
   readonly authorizationType: string;
+  /** The Lambda authorizer of a `CUSTOM` method. */
+  readonly authorizer?: LambdaAuthorizerDefinition;
   readonly apiKeyRequired: boolean;
   readonly integration: IntegrationDefinition;
   /** The method's request validator, if any. */

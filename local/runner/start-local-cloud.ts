@@ -3,6 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import {
+  checkApiTemplate,
   IntegrationBusyError,
   type RunningApiGateway,
   startApiGateway as startLocalApiGateway,
@@ -139,6 +140,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   functionDefinitions(preview, assembly, options.localOverrides);
   eventSourceMappings(preview);
   for (const role of ['queue', 'table', 'event-bus', 'rule', 'archive'] as const) preview.list(role);
+  checkApiTemplate(assembly.template, region);
 
   const cleanups: Array<() => Promise<void>> = [];
   const cleanUp = async () => {

@@ -1,6 +1,6 @@
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
-import type { APIGatewayProxyEvent } from 'aws-lambda';
+import type { APIGatewayAuthorizerEvent, APIGatewayProxyEvent } from 'aws-lambda';
 import { type RunningApiGateway, startApiGateway } from '../../../local/apigateway';
 
 export const REGION = 'us-east-1';
@@ -13,7 +13,9 @@ export interface RouteSpec {
   readonly path: string;
   readonly functionId: string;
   /** @default 'AWS_IAM' */
-  readonly authorization?: 'NONE' | 'AWS_IAM';
+  readonly authorization?: 'NONE' | 'AWS_IAM' | 'CUSTOM' | 'COGNITO_USER_POOLS';
+  /** The `authorizers` key a CUSTOM or Cognito method names. */
+  readonly authorizerId?: string;
   readonly timeoutMs?: number;
   /** Model name for `application/json` bodies. */
   readonly model?: string;
@@ -30,8 +32,21 @@ export interface GatewayResponseSpec {
   readonly parameters?: Record<string, string>;
 }
 
+/** An `AWS::ApiGateway::Authorizer` as CDK's TokenAuthorizer, RequestAuthorizer or Cognito one renders it. */
+export interface AuthorizerSpec {
+  readonly type: 'TOKEN' | 'REQUEST' | 'COGNITO_USER_POOLS';
+  /** The authorizer function's logical id (none for Cognito). */
+  readonly functionId?: string;
+  /** @default 'method.request.header.Authorization' */
+  readonly identitySource?: string;
+  readonly validationExpression?: string;
+  /** Left out of the template when undefined, so API Gateway's default (300) applies. */
+  readonly ttlSeconds?: number;
+}
+
 export interface ApiSpec {
   readonly routes: readonly RouteSpec[];
+  readonly authorizers?: Readonly<Record<string, AuthorizerSpec>>;
   readonly models?: Readonly<Record<string, object>>;
   readonly gatewayResponses?: Readonly<Record<string, GatewayResponseSpec>>;
   readonly throttle?: { readonly rate: number; readonly burst: number };
@@ -107,6 +122,44 @@ export function apiTemplate(spec: ApiSpec): { Resources: Record<string, object> 
       Properties: { ContentType: 'application/json', Name: name, RestApiId: { Ref: 'Api' }, Schema: schema },
     };
   }
+  const lambdaUri = (functionId: string) => ({
+    'Fn::Join': [
+      '',
+      [
+        'arn:',
+        { Ref: 'AWS::Partition' },
+        ':apigateway:',
+        { Ref: 'AWS::Region' },
+        ':lambda:path/2015-03-31/functions/',
+        { 'Fn::GetAtt': [functionId, 'Arn'] },
+        '/invocations',
+      ],
+    ],
+  });
+  for (const [id, authorizer] of Object.entries(spec.authorizers ?? {})) {
+    if (authorizer.functionId !== undefined) {
+      resources[authorizer.functionId] ??= {
+        Type: 'AWS::Lambda::Function',
+        Properties: { Handler: 'index.handler', Timeout: 10 },
+      };
+    }
+    resources[id] = {
+      Type: 'AWS::ApiGateway::Authorizer',
+      Properties: {
+        Name: id,
+        RestApiId: { Ref: 'Api' },
+        Type: authorizer.type,
+        AuthorizerUri: authorizer.functionId === undefined ? undefined : lambdaUri(authorizer.functionId),
+        IdentitySource: authorizer.identitySource ?? 'method.request.header.Authorization',
+        IdentityValidationExpression: authorizer.validationExpression,
+        AuthorizerResultTtlInSeconds: authorizer.ttlSeconds,
+        ProviderARNs:
+          authorizer.type === 'COGNITO_USER_POOLS'
+            ? ['arn:aws:cognito-idp:us-east-1:000000000000:userpool/us-east-1_example']
+            : undefined,
+      },
+    };
+  }
   for (const route of spec.routes) {
     resources[route.functionId] ??= {
       Type: 'AWS::Lambda::Function',
@@ -116,26 +169,14 @@ export function apiTemplate(spec: ApiSpec): { Resources: Record<string, object> 
       Type: 'AWS::ApiGateway::Method',
       Properties: {
         AuthorizationType: route.authorization ?? 'AWS_IAM',
+        AuthorizerId: route.authorizerId === undefined ? undefined : { Ref: route.authorizerId },
         ApiKeyRequired: route.apiKeyRequired,
         HttpMethod: route.method,
         Integration: {
           IntegrationHttpMethod: 'POST',
           TimeoutInMillis: route.timeoutMs ?? 29000,
           Type: 'AWS_PROXY',
-          Uri: {
-            'Fn::Join': [
-              '',
-              [
-                'arn:',
-                { Ref: 'AWS::Partition' },
-                ':apigateway:',
-                { Ref: 'AWS::Region' },
-                ':lambda:path/2015-03-31/functions/',
-                { 'Fn::GetAtt': [route.functionId, 'Arn'] },
-                '/invocations',
-              ],
-            ],
-          },
+          Uri: lambdaUri(route.functionId),
         },
         RequestModels: route.model
           ? { 'application/json': { Ref: logicalId('Model', route.model) } }
@@ -166,11 +207,21 @@ export function apiTemplate(spec: ApiSpec): { Resources: Record<string, object> 
 /** A call the gateway made to `invoke`. */
 export interface RecordedCall {
   readonly functionId: string;
+  /** A proxy event, or an authorizer's event for an authorizer function (`authorizerEvents`). */
   readonly event: APIGatewayProxyEvent;
   readonly timeoutMs: number;
 }
 
 export type FakeFunction = (event: APIGatewayProxyEvent) => unknown;
+
+/** The events an authorizer function received, in order. */
+export const authorizerEvents = (
+  gateway: GatewayUnderTest,
+  functionId: string,
+): APIGatewayAuthorizerEvent[] =>
+  gateway.calls
+    .filter((call) => call.functionId === functionId)
+    .map((call) => call.event as unknown as APIGatewayAuthorizerEvent);
 
 export interface GatewayUnderTest {
   readonly url: string;
@@ -191,6 +242,7 @@ export const ok: FakeFunction = () => ({ statusCode: 200, body: JSON.stringify({
 export async function startGateway(
   template: object,
   functions: Readonly<Record<string, FakeFunction>> = {},
+  clock: { readonly now?: () => number } = {},
 ): Promise<GatewayUnderTest> {
   const calls: RecordedCall[] = [];
   const gateway = await startApiGateway({
@@ -198,9 +250,12 @@ export async function startGateway(
     port: 0,
     region: REGION,
     credentials: CREDENTIALS,
-    invoke: (functionId, event, timeoutMs) => {
+    ...clock,
+    invoke: (functionId, received, timeoutMs) => {
+      // Authorizer events are told apart by the tests that define authorizers (`authorizerEvents`).
+      const event = received as APIGatewayProxyEvent;
       calls.push({ functionId, event, timeoutMs });
-      return Promise.resolve((functions[functionId] ?? ok)(event));
+      return Promise.resolve().then(() => (functions[functionId] ?? ok)(event));
     },
   });
   return {
