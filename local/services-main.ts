@@ -4,11 +4,13 @@ import { parseArgs } from 'node:util';
 import { runUntilSignal } from './run-until-signal';
 import { DEFAULT_DATA_DIR, startServices } from './services';
 
-const USAGE = `Usage: npm run local:services -- [--port <n>] [--data-dir <dir>] [--reset]
+const USAGE = `Usage: npm run local:services -- [--port <n>] [--data-dir <dir>] [--reset] [--enforce-sigv4]
 
   --port <n>        port of the AWS endpoint on 127.0.0.1 (0 = any free port; default 4566)
   --data-dir <dir>  folder for local state (default ${DEFAULT_DATA_DIR})
   --reset           delete the local state before starting
+  --enforce-sigv4   refuse requests whose SigV4 signature does not verify against the local
+                    credentials (default: signatures are not checked)
   --help            show this text`;
 
 /** Files the services create: one SQLite database (with WAL files) per service, dynalite's folder, endpoints.json. */
@@ -16,8 +18,16 @@ const OWN_ENTRY = /^(?:[a-z0-9-]+\.db(?:-wal|-shm)?|dynamodb|endpoints\.json|.*\
 
 class UsageError extends Error {}
 
-function parseOptions(argv: string[]): { port: number; dataDir: string; reset: boolean } | 'help' {
-  let values: { port?: string; 'data-dir'?: string; reset?: boolean; help?: boolean };
+function parseOptions(
+  argv: string[],
+): { port: number; dataDir: string; reset: boolean; enforceSigV4: boolean } | 'help' {
+  let values: {
+    port?: string;
+    'data-dir'?: string;
+    reset?: boolean;
+    'enforce-sigv4'?: boolean;
+    help?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -25,6 +35,7 @@ function parseOptions(argv: string[]): { port: number; dataDir: string; reset: b
         port: { type: 'string' },
         'data-dir': { type: 'string' },
         reset: { type: 'boolean', default: false },
+        'enforce-sigv4': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -40,7 +51,12 @@ function parseOptions(argv: string[]): { port: number; dataDir: string; reset: b
   }
   const dataDir = values['data-dir'] ?? DEFAULT_DATA_DIR;
   if (dataDir.trim() === '') throw new UsageError('--data-dir must not be empty');
-  return { port, dataDir: resolve(dataDir), reset: values.reset ?? false };
+  return {
+    port,
+    dataDir: resolve(dataDir),
+    reset: values.reset ?? false,
+    enforceSigV4: values['enforce-sigv4'] ?? false,
+  };
 }
 
 function reset(dataDir: string): void {
@@ -70,7 +86,7 @@ async function main(): Promise<void> {
     return;
   }
   const services = await runUntilSignal(
-    () => startServices({ port: options.port, dataDir: options.dataDir }),
+    () => startServices({ port: options.port, dataDir: options.dataDir, enforceSigV4: options.enforceSigV4 }),
     'stopping',
   );
   if (!services) return;

@@ -7,6 +7,7 @@ import type { AwsService } from './endpoint/aws-service';
 import type { LambdaInvoker } from './eventbridge';
 import { eventBridgeServiceFactory } from './eventbridge/eventbridge-service-factory';
 import { ensurePrivateDir, writePrivateJson } from './platform/private-files';
+import { SigV4Verifier } from './platform/sigv4-verifier';
 import type { SqsModel } from './sqs/sqs-model';
 import { SqsService } from './sqs/sqs-service';
 
@@ -59,6 +60,11 @@ export interface StartServicesOptions {
    * @default 'services'
    */
   readonly mode?: 'services' | 'stack';
+  /**
+   * Verify every request's SigV4 signature against the local credentials, for teams who want
+   * unsigned or wrongly signed calls to fail locally as they would in AWS. @default false
+   */
+  readonly enforceSigV4?: boolean;
 }
 
 export interface RunningServices {
@@ -72,9 +78,10 @@ export interface RunningServices {
   readonly sqs: SqsModel;
   /**
    * dynalite's own URL, for clients in this process (functions): one HTTP hop instead of two,
-   * since the shared endpoint would only forward the request there.
+   * since the shared endpoint would only forward the request there. Undefined when signatures
+   * are enforced, so that every call goes through the endpoint's check.
    */
-  readonly dynamoDbUrl: string;
+  readonly dynamoDbUrl: string | undefined;
   /** Makes `/_switchyard/health` report `running`; done by `startServices` itself unless `mode` is `stack`. */
   markReady(): void;
   /** Makes `/_switchyard/health` report `stopping`, e.g. while the stack runner drains. */
@@ -94,7 +101,13 @@ export async function startServices(options: StartServicesOptions = {}): Promise
   ensurePrivateDir(dataDir);
 
   const mode = options.mode ?? 'services';
-  const endpoint = await startAwsEndpoint({ port: options.port ?? 4566, mode });
+  const endpoint = await startAwsEndpoint({
+    port: options.port ?? 4566,
+    mode,
+    ...(options.enforceSigV4 === true && {
+      verifier: new SigV4Verifier({ region, credentials: LOCAL_CREDENTIALS }),
+    }),
+  });
   const started: AwsService[] = [];
   try {
     const sqsService = SqsService.open({ dataDir, region, endpointUrl: endpoint.url });
@@ -129,7 +142,7 @@ export async function startServices(options: StartServicesOptions = {}): Promise
       ...LOCAL_CREDENTIALS,
       dataDir,
       sqs: sqsService.model,
-      dynamoDbUrl: `http://127.0.0.1:${dynamo.port}`,
+      dynamoDbUrl: options.enforceSigV4 === true ? undefined : `http://127.0.0.1:${dynamo.port}`,
       markReady: () => endpoint.markReady(),
       markStopping: () => endpoint.markStopping(),
       stop: () => {

@@ -5,6 +5,7 @@ import type {
   APIGatewayRequestAuthorizerEvent,
 } from 'aws-lambda';
 import type { BrowserPolicy } from '../platform/browser-guard';
+import type { SigV4Verifier } from '../platform/sigv4-verifier';
 import type { ApiDefinition, StageDefinition } from './api-definition';
 import { LOCAL_ACCOUNT_ID } from './cfn-template';
 import {
@@ -14,6 +15,7 @@ import {
   missingAuthenticationToken,
   serviceUnavailable,
 } from './errors';
+import { EXECUTE_API_SERVICE, signatureGatewayError } from './execute-api-signature';
 import { type GatewayResponseRequest, type HttpAnswer, renderGatewayResponse } from './gateway-responses';
 import { LambdaAuthorizers } from './lambda-authorizer';
 import { buildProxyEvent, formatRequestTime, type RequestIdentity } from './proxy-event';
@@ -21,7 +23,6 @@ import { mapProxyResult } from './proxy-result';
 import { lastHeader, parseQuery, type ReceivedRequest } from './received-request';
 import { RequestValidator } from './request-validator';
 import type { RouteMatch } from './route-table';
-import type { SigV4Verifier } from './sigv4-verifier';
 import { StageThrottle } from './throttle';
 
 /** Invokes a template function with a proxy or authorizer event; see `startApiGateway`. */
@@ -179,14 +180,21 @@ export class GatewayHandler {
       caller = { ...identity, authorizer: granted };
     }
     if (match.method.authorizationType === 'AWS_IAM') {
-      const verified = await this.options.verifier.verify({
-        method: request.method,
-        // Clients sign the whole path, stage included.
-        rawPath: request.fullRawPath,
-        rawQuery: request.rawQuery,
-        headers: request.headers,
-        body: request.body,
-      });
+      const verified = await this.options.verifier
+        .verify(
+          {
+            method: request.method,
+            // Clients sign the whole path, stage included.
+            rawPath: request.fullRawPath,
+            rawQuery: request.rawQuery,
+            headers: request.headers,
+            body: request.body,
+          },
+          EXECUTE_API_SERVICE,
+        )
+        .catch((error: unknown) => {
+          throw signatureGatewayError(error);
+        });
       caller = { ...identity, accessKeyId: verified.accessKeyId };
     }
     if (match.method.apiKeyRequired) {

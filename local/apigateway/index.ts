@@ -1,14 +1,15 @@
 import type { APIGatewayAuthorizerEvent, APIGatewayProxyEvent } from 'aws-lambda';
+import { SigV4Verifier } from '../platform/sigv4-verifier';
 import { emptyApiDefinition, readApiDefinitions } from './api-definition';
 import { CfnTemplate } from './cfn-template';
 import { GatewayHandler } from './gateway-handler';
 import { startGatewayServer } from './http-server';
-import { SigV4Verifier } from './sigv4-verifier';
 
+export { MAX_CLOCK_SKEW_MS } from '../platform/sigv4-verifier';
 export { LOCAL_ACCOUNT_ID } from './cfn-template';
 export { type GatewayResponseType, IntegrationBusyError, UnsupportedApiError } from './errors';
+export { EXECUTE_API_SERVICE } from './execute-api-signature';
 export { MAX_PAYLOAD_BYTES } from './http-server';
-export { EXECUTE_API_SERVICE, MAX_CLOCK_SKEW_MS } from './sigv4-verifier';
 
 export interface StartApiGatewayOptions {
   /** The synthesized CloudFormation template (parsed JSON). */

@@ -23,6 +23,7 @@ export interface CloudWatchServiceOptions {
  */
 export class CloudWatchService implements AwsService {
   readonly name = 'cloudwatch';
+  readonly signingName = 'monitoring';
   private readonly now: () => number;
 
   constructor(private readonly options: CloudWatchServiceOptions) {

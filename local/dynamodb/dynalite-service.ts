@@ -32,6 +32,7 @@ export interface DynaliteServiceOptions {
  */
 export class DynaliteService implements AwsService {
   readonly name = 'dynamodb';
+  readonly signingName = 'dynamodb';
   /** Kept-alive connections to the worker: a request costs no TCP handshake. */
   private readonly agent = new Agent({ keepAlive: true, maxSockets: 64 });
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { refusalAnswer, refuseBrowserRequest } from '../platform/browser-guard';
+import { SignatureError, type SigV4Verifier } from '../platform/sigv4-verifier';
 import type { AwsRequest, AwsResponse, AwsService } from './aws-service';
 import { type EndpointMode, type EndpointStatus, healthReport, isOwnPath, ownPathResponse } from './health';
 
@@ -14,6 +15,11 @@ export interface AwsEndpointOptions {
   readonly services?: readonly AwsService[];
   /** What `/_switchyard/health` reports as `mode`. @default 'services' */
   readonly mode?: EndpointMode;
+  /**
+   * Verifies every request's SigV4 signature, for the owning service's signing name, before the
+   * service sees it (`--enforce-sigv4`). Without it, as in LocalStack, signatures are not checked.
+   */
+  readonly verifier?: SigV4Verifier;
 }
 
 export interface AwsEndpoint {
@@ -67,6 +73,11 @@ function headersOf(request: IncomingMessage): Record<string, string | undefined>
   return headers;
 }
 
+/** Query-protocol callers send form bodies or `?Action=` and read XML errors. */
+const isQueryProtocol = (request: AwsRequest): boolean =>
+  (request.headers['content-type'] ?? '').includes('x-www-form-urlencoded') ||
+  /[?&]Action=/.test(request.url);
+
 /**
  * Errors the endpoint answers itself, before any service owns the request. Query-protocol callers
  * (form bodies, `?Action=`) read XML errors; everyone else reads the JSON protocol's shape.
@@ -78,11 +89,7 @@ function endpointError(
   message: string,
 ): AwsResponse {
   const requestId = randomUUID();
-  const isQuery =
-    request !== undefined &&
-    ((request.headers['content-type'] ?? '').includes('x-www-form-urlencoded') ||
-      /[?&]Action=/.test(request.url));
-  if (isQuery) {
+  if (request !== undefined && isQueryProtocol(request)) {
     const escaped = message.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     return {
       statusCode,
@@ -99,6 +106,43 @@ function endpointError(
     },
     body: JSON.stringify({ __type: code, message }),
   };
+}
+
+/** AWS's error codes for a refused signature: JSON protocol, then query protocol. */
+const SIGNATURE_CODES = {
+  missing: ['MissingAuthenticationTokenException', 'MissingAuthenticationToken'],
+  incomplete: ['IncompleteSignatureException', 'IncompleteSignature'],
+  invalid: ['InvalidSignatureException', 'SignatureDoesNotMatch'],
+  'unknown-key': ['UnrecognizedClientException', 'InvalidClientTokenId'],
+} as const;
+
+/** A 403 in the caller's protocol when the signature does not verify; nothing when it does. */
+async function verifySignature(
+  verifier: SigV4Verifier,
+  request: AwsRequest,
+  signingName: string,
+): Promise<AwsResponse | undefined> {
+  const questionMark = request.url.indexOf('?');
+  try {
+    await verifier.verify(
+      {
+        method: request.method,
+        rawPath: questionMark === -1 ? request.url : request.url.slice(0, questionMark),
+        rawQuery: questionMark === -1 ? '' : request.url.slice(questionMark + 1),
+        headers: Object.entries(request.headers).filter(
+          (entry): entry is [string, string] => entry[1] !== undefined,
+        ),
+        body: request.body,
+      },
+      signingName,
+    );
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof SignatureError)) throw error;
+    const [jsonCode, queryCode] = SIGNATURE_CODES[error.problem];
+    const query = isQueryProtocol(request);
+    return endpointError(request, 403, query ? queryCode : jsonCode, error.message);
+  }
 }
 
 /**
@@ -191,6 +235,10 @@ export async function startAwsEndpoint(options: AwsEndpointOptions = {}): Promis
             'The request names no operation this endpoint implements.',
           )
         : endpointError(request, 400, 'UnknownOperationException', `Unknown operation ${target}.`);
+    }
+    if (options.verifier !== undefined) {
+      const refused = await verifySignature(options.verifier, request, service.signingName);
+      if (refused !== undefined) return refused;
     }
     try {
       return await service.handle(request);

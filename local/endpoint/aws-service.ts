@@ -26,6 +26,8 @@ export interface AwsResponse {
 export interface AwsService {
   /** Short name for logs and errors, e.g. `sqs`. */
   readonly name: string;
+  /** The service name clients sign its requests for (SigV4 scope), e.g. `sqs`, `monitoring`. */
+  readonly signingName: string;
   /** True when this service owns the request. Must be cheap and must not throw. */
   canHandle(request: AwsRequest): boolean;
   /** Answers the request; AWS errors are answered, never thrown. */

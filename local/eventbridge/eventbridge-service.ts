@@ -61,6 +61,7 @@ const DAY_MS = 86_400_000;
  */
 export class EventBridgeService implements AwsService {
   readonly name = 'eventbridge';
+  readonly signingName = 'events';
   private readonly store: EventBridgeStore;
   private readonly sender: TargetSender;
   private readonly worker: DeliveryWorker;

@@ -13,6 +13,8 @@ export interface BannerFacts {
   readonly runtimes: readonly string[];
   /** The Node.js running the functions here (`process.version`). */
   readonly hostNodeVersion: string;
+  /** Whether the AWS endpoint verifies signatures (`--enforce-sigv4`). */
+  readonly enforceSigV4?: boolean;
 }
 
 /**
@@ -37,7 +39,7 @@ export function banner(facts: BannerFacts): string {
     `Switchyard local cloud is ready (${(facts.startupMs / 1000).toFixed(1)} s${facts.synthesized ? ', synthesized' : ''})`,
     '',
     `  API            ${facts.apiUrl}`,
-    `  AWS endpoint   ${facts.awsEndpoint}   (region ${facts.region})`,
+    `  AWS endpoint   ${facts.awsEndpoint}   (region ${facts.region}${facts.enforceSigV4 ? ', signatures verified' : ''})`,
     `  Credentials    AWS_ACCESS_KEY_ID=${facts.accessKeyId} AWS_SECRET_ACCESS_KEY=${facts.secretAccessKey}`,
     `  State          ${facts.dataDir}`,
     `  Functions      ${facts.functions.join(', ')}`,

@@ -19,6 +19,8 @@ export interface CliOptions {
   readonly logLevel: LogLevel;
   /** No function log lines at all (the runner's own notes still show). */
   readonly quiet: boolean;
+  /** Verify SigV4 signatures on the AWS endpoint. */
+  readonly enforceSigV4: boolean;
 }
 
 /** More environments than this per function is more memory than any laptop should spend. */
@@ -33,7 +35,7 @@ export class UsageError extends Error {
 }
 
 export const USAGE = `Usage: npm start -- [--port <n>] [--aws-port <n>] [--data-dir <dir>] [--reset] [--outdir <dir>] [--context KEY=VALUE]...
-         [--max-environments <n>] [--log-level <level>] [--quiet]
+         [--max-environments <n>] [--log-level <level>] [--quiet] [--enforce-sigv4]
 
 Runs the synthesized Switchyard stack on this machine (127.0.0.1 only).
 
@@ -52,6 +54,8 @@ Runs the synthesized Switchyard stack on this machine (127.0.0.1 only).
                     show function log lines at this level and above: debug, info, warn, error
                     or critical (default debug: every line)
   --quiet           show no function log lines
+  --enforce-sigv4   refuse AWS endpoint requests whose SigV4 signature does not verify against
+                    the local credentials (default: signatures are not checked, as in LocalStack)
   --help            show this text`;
 
 const port = (flag: string, value: string | undefined, fallback: number): number => {
@@ -73,6 +77,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
     'max-environments'?: string;
     'log-level'?: string;
     quiet?: boolean;
+    'enforce-sigv4'?: boolean;
     reset?: boolean;
     help?: boolean;
   };
@@ -88,6 +93,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
         'max-environments': { type: 'string' },
         'log-level': { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        'enforce-sigv4': { type: 'boolean', default: false },
         reset: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -113,6 +119,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
     context: parseContext(values.context ?? []),
     logLevel: logLevel(values['log-level'] ?? 'debug'),
     quiet: values.quiet ?? false,
+    enforceSigV4: values['enforce-sigv4'] ?? false,
     ...(values['max-environments'] !== undefined && {
       maxEnvironments: maxEnvironments(values['max-environments']),
     }),

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
       hostNodeVersion: process.version,
       startupMs: cloud.startup.ms,
       synthesized: cloud.startup.synthesized,
+      enforceSigV4: options.enforceSigV4,
     }),
   );
 }

@@ -64,6 +64,8 @@ export interface LocalCloudOptions {
    * concurrency that bounds memory. @default DEFAULT_MAX_ENVIRONMENTS (1)
    */
   readonly maxEnvironments?: number;
+  /** Verify SigV4 on the AWS endpoint (`--enforce-sigv4`). @default false */
+  readonly enforceSigV4?: boolean;
   /**
    * Local-only changes to the template's settings, for tests that must not wait minutes for a
    * visibility timeout. Never part of what deploys; the banner lists them when set.
@@ -155,6 +157,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       dataDir,
       region,
       mode: 'stack',
+      enforceSigV4: options.enforceSigV4 ?? false,
       lambdaInvoker: {
         invokeAsync: (functionArn, payload) =>
           lambdaTargets === undefined
@@ -196,7 +199,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
 
     const runtime = new LambdaRuntime({
       endpointUrl: services.url,
-      dynamoDbUrl: services.dynamoDbUrl,
+      ...(services.dynamoDbUrl !== undefined && { dynamoDbUrl: services.dynamoDbUrl }),
       region,
       credentials: LOCAL_CREDENTIALS,
       ...(options.maxEnvironments !== undefined && { maxEnvironments: options.maxEnvironments }),

@@ -19,6 +19,7 @@ export interface SqsServiceOptions {
 /** SQS behind the shared endpoint: the JSON protocol by `X-Amz-Target`, the query protocol by `Action`. */
 export class SqsService implements AwsService {
   readonly name = 'sqs';
+  readonly signingName = 'sqs';
 
   private constructor(
     readonly model: SqsModel,

@@ -170,6 +170,7 @@ describe('startServices and the local:services CLI', () => {
           seen.push(context.sqs.createQueue('from-factory').url);
           return {
             name: 'probe',
+            signingName: 'probe',
             canHandle: (request) => request.headers['x-amz-target'] === 'Probe.Ping',
             handle: async () => ({
               statusCode: 200,

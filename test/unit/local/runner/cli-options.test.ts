@@ -65,3 +65,10 @@ describe('npm start --log-level and --quiet', () => {
     );
   });
 });
+
+describe('npm start --enforce-sigv4', () => {
+  it('should leave signatures unchecked unless asked', () => {
+    expect(parseCliOptions([])).toMatchObject({ enforceSigV4: false });
+    expect(parseCliOptions(['--enforce-sigv4'])).toMatchObject({ enforceSigV4: true });
+  });
+});

@@ -1,11 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { createScope, getCanonicalQuery, getSigningKey } from '@smithy/signature-v4';
-import { GatewayError, missingAuthenticationToken } from './errors';
 
-/** The service name clients sign API Gateway requests for. */
-export const EXECUTE_API_SERVICE = 'execute-api';
-/** How far a signature's date may lie from the clock: AWS's messages say `- 5 min.` for execute-api. */
+/** How far a signature's date may lie from the clock: AWS's messages say `- 5 min.`. */
 export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 const ALGORITHM = 'AWS4-HMAC-SHA256';
 
@@ -24,6 +21,23 @@ export interface SignedRequest {
 /** Who signed a request that verified. */
 export interface VerifiedCaller {
   readonly accessKeyId: string;
+}
+
+/**
+ * Why a signature was refused, in AWS's terms: no signature at all, a malformed one, one that does
+ * not verify (wrong secret, scope or clock), or an access key other than the local one.
+ */
+export type SignatureProblem = 'missing' | 'incomplete' | 'invalid' | 'unknown-key';
+
+/** A request whose signature does not verify; each surface answers it in its own protocol. */
+export class SignatureError extends Error {
+  constructor(
+    readonly problem: SignatureProblem,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SignatureError';
+  }
 }
 
 export interface SigV4VerifierOptions {
@@ -46,13 +60,8 @@ interface SignatureParts {
   readonly expiresSeconds: number | undefined;
 }
 
-const invalidSignature = (message: string): GatewayError =>
-  new GatewayError('INVALID_SIGNATURE', 403, message, { errorType: 'InvalidSignatureException' });
-
-const incompleteSignature = (message: string): GatewayError =>
-  new GatewayError('MISSING_AUTHENTICATION_TOKEN', 403, message, {
-    errorType: 'IncompleteSignatureException',
-  });
+const invalidSignature = (message: string) => new SignatureError('invalid', message);
+const incompleteSignature = (message: string) => new SignatureError('incomplete', message);
 
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
 
@@ -121,9 +130,10 @@ const canonicalPath = (rawPath: string): string => {
 };
 
 /**
- * Verifies AWS Signature Version 4 on requests to the local API Gateway, for service `execute-api`,
- * against the one set of local credentials: signed headers (`Authorization`) or presigned URLs
- * (`X-Amz-Signature` in the query). Failures are the gateway errors AWS answers with.
+ * Verifies AWS Signature Version 4 against the one set of local credentials, for the service the
+ * caller names (`execute-api` for the API, `sqs`, `dynamodb`, ... on the AWS endpoint): signed
+ * headers (`Authorization`) or presigned URLs (`X-Amz-Signature` in the query). Failures are
+ * `SignatureError`s with AWS's messages.
  */
 export class SigV4Verifier {
   private readonly now: () => number;
@@ -132,8 +142,8 @@ export class SigV4Verifier {
     this.now = options.now ?? Date.now;
   }
 
-  /** Resolves the caller, or rejects with a {@link GatewayError}. */
-  async verify(request: SignedRequest): Promise<VerifiedCaller> {
+  /** Resolves the caller, or rejects with a {@link SignatureError}. */
+  async verify(request: SignedRequest, service: string): Promise<VerifiedCaller> {
     const header = (name: string): string | undefined => {
       const values = request.headers.filter(([key]) => key.toLowerCase() === name).map(([, value]) => value);
       return values.length > 0 ? values.join(',') : undefined;
@@ -141,17 +151,15 @@ export class SigV4Verifier {
     const query = queryPairs(request.rawQuery);
     const authorization = header('authorization');
     const presigned = query.some(([key]) => key === 'X-Amz-Algorithm');
-    if (authorization === undefined && !presigned) throw missingAuthenticationToken();
+    if (authorization === undefined && !presigned)
+      throw new SignatureError('missing', 'Missing Authentication Token');
     const parts =
       authorization !== undefined ? this.parseHeader(authorization, header) : this.parseQuery(query);
 
-    this.checkScope(parts);
+    this.checkScope(parts, service);
     this.checkClock(parts);
     if (parts.accessKeyId !== this.options.credentials.accessKeyId) {
-      // AWS's knowledge center lists this message with AccessDeniedException for execute-api.
-      throw new GatewayError('ACCESS_DENIED', 403, 'The security token included in the request is invalid.', {
-        errorType: 'AccessDeniedException',
-      });
+      throw new SignatureError('unknown-key', 'The security token included in the request is invalid.');
     }
 
     const canonicalHeaders = parts.signedHeaders
@@ -285,7 +293,7 @@ export class SigV4Verifier {
     };
   }
 
-  private checkScope(parts: SignatureParts): void {
+  private checkScope(parts: SignatureParts, service: string): void {
     if (parseBasicIso(parts.amzDate) === undefined) {
       throw invalidSignature(
         `Date must be in ISO-8601 'basic format'. Got '${parts.amzDate}'. See http://en.wikipedia.org/wiki/ISO_8601`,
@@ -299,8 +307,8 @@ export class SigV4Verifier {
     if (parts.scopeRegion !== this.options.region) {
       throw invalidSignature(`Credential should be scoped to a valid region, not '${parts.scopeRegion}'. `);
     }
-    if (parts.scopeService !== EXECUTE_API_SERVICE) {
-      throw invalidSignature(`Credential should be scoped to correct service: '${EXECUTE_API_SERVICE}'. `);
+    if (parts.scopeService !== service) {
+      throw invalidSignature(`Credential should be scoped to correct service: '${service}'. `);
     }
     if (parts.scopeTerminator !== 'aws4_request') {
       throw invalidSignature(
