@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseFlags, portFlag, runEntryPoint, UsageError } from './platform/command-line';
+import { resetDataDir } from './platform/data-dir';
 import { runUntilSignal } from './run-until-signal';
 import { DEFAULT_DATA_DIR, startServices } from './services';
 
@@ -13,78 +13,33 @@ const USAGE = `Usage: npm run local:services -- [--port <n>] [--data-dir <dir>] 
                     credentials (default: signatures are not checked)
   --help            show this text`;
 
-/** Files the services create: one SQLite database (with WAL files) per service, dynalite's folder, endpoints.json. */
-const OWN_ENTRY = /^(?:[a-z0-9-]+\.db(?:-wal|-shm)?|dynamodb|endpoints\.json|.*\.tmp)$/;
-
-class UsageError extends Error {}
-
-function parseOptions(
-  argv: string[],
-): { port: number; dataDir: string; reset: boolean; enforceSigV4: boolean } | 'help' {
-  let values: {
-    port?: string;
-    'data-dir'?: string;
-    reset?: boolean;
-    'enforce-sigv4'?: boolean;
-    help?: boolean;
-  };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        port: { type: 'string' },
-        'data-dir': { type: 'string' },
-        reset: { type: 'boolean', default: false },
-        'enforce-sigv4': { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+/** The command line after `npm run local:services --`; `'help'` when help was asked for. */
+function parseOptions(argv: readonly string[]) {
+  const values = parseFlags(argv, {
+    port: { type: 'string' },
+    'data-dir': { type: 'string' },
+    reset: { type: 'boolean', default: false },
+    'enforce-sigv4': { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  });
   if (values.help) return 'help';
-  const port = values.port === undefined ? 4566 : Number(values.port);
-  if (!/^\d+$/.test(values.port ?? '4566') || port > 65_535) {
-    throw new UsageError(`--port must be an integer from 0 to 65535 (given ${values.port})`);
-  }
   const dataDir = values['data-dir'] ?? DEFAULT_DATA_DIR;
   if (dataDir.trim() === '') throw new UsageError('--data-dir must not be empty');
   return {
-    port,
+    port: portFlag('--port', values.port, 4566),
     dataDir: resolve(dataDir),
-    reset: values.reset ?? false,
-    enforceSigV4: values['enforce-sigv4'] ?? false,
+    reset: values.reset,
+    enforceSigV4: values['enforce-sigv4'],
   };
 }
 
-function reset(dataDir: string): void {
-  if (!existsSync(dataDir)) return;
-  const foreign = readdirSync(dataDir).filter((entry) => !OWN_ENTRY.test(entry));
-  if (foreign.length > 0) {
-    throw new UsageError(
-      `--reset refuses to clear ${dataDir}: it holds files this program did not create (${foreign.join(', ')})`,
-    );
-  }
-  rmSync(dataDir, { recursive: true, force: true });
-}
-
 async function main(): Promise<void> {
-  let options: ReturnType<typeof parseOptions>;
-  try {
-    options = parseOptions(process.argv.slice(2));
-    if (options === 'help') {
-      console.log(USAGE);
-      return;
-    }
-    if (options.reset) reset(options.dataDir);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`error: ${error.message}\n\n${USAGE}`);
-    process.exitCode = 2;
+  const options = parseOptions(process.argv.slice(2));
+  if (options === 'help') {
+    console.log(USAGE);
     return;
   }
+  if (options.reset) resetDataDir(options.dataDir);
   const services = await runUntilSignal(
     () => startServices({ port: options.port, dataDir: options.dataDir, enforceSigV4: options.enforceSigV4 }),
     'stopping',
@@ -98,8 +53,4 @@ async function main(): Promise<void> {
   console.log(`State: ${services.dataDir}`);
 }
 
-main().catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
-  console.error(`error: could not start the local services: ${message}`);
-  process.exit(1);
-});
+runEntryPoint(main, USAGE, 'the local services');

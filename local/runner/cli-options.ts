@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DEFAULT_MAX_ENVIRONMENTS, LOG_LEVELS, type LogLevel } from '../lambda';
+import { parseFlags, portFlag, UsageError } from '../platform/command-line';
 import { DEFAULT_DATA_DIR } from '../services';
 
 /** What `npm start` accepts. */
@@ -26,14 +26,6 @@ export interface CliOptions {
 /** More environments than this per function is more memory than any laptop should spend. */
 const MAX_ENVIRONMENTS_LIMIT = 64;
 
-/** A command line the runner cannot use; the entry point prints it with the usage and exits 2. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
-
 export const USAGE = `Usage: npm start -- [--port <n>] [--aws-port <n>] [--data-dir <dir>] [--reset] [--outdir <dir>] [--context KEY=VALUE]...
          [--max-environments <n>] [--log-level <level>] [--quiet] [--enforce-sigv4]
 
@@ -58,54 +50,24 @@ Runs the synthesized Switchyard stack on this machine (127.0.0.1 only).
                     the local credentials (default: signatures are not checked, as in LocalStack)
   --help            show this text`;
 
-const port = (flag: string, value: string | undefined, fallback: number): number => {
-  if (value === undefined) return fallback;
-  if (!/^\d{1,5}$/.test(value) || Number(value) > 65_535) {
-    throw new UsageError(`${flag} must be an integer from 0 to 65535 (given ${value})`);
-  }
-  return Number(value);
-};
-
 /** Parses the arguments after `npm start --`; `'help'` when help was asked for. */
 export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
-  let values: {
-    port?: string;
-    'aws-port'?: string;
-    'data-dir'?: string;
-    outdir?: string;
-    context?: string[];
-    'max-environments'?: string;
-    'log-level'?: string;
-    quiet?: boolean;
-    'enforce-sigv4'?: boolean;
-    reset?: boolean;
-    help?: boolean;
-  };
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        port: { type: 'string' },
-        'aws-port': { type: 'string' },
-        'data-dir': { type: 'string' },
-        outdir: { type: 'string' },
-        context: { type: 'string', multiple: true },
-        'max-environments': { type: 'string' },
-        'log-level': { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        'enforce-sigv4': { type: 'boolean', default: false },
-        reset: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const values = parseFlags(argv, {
+    port: { type: 'string' },
+    'aws-port': { type: 'string' },
+    'data-dir': { type: 'string' },
+    outdir: { type: 'string' },
+    context: { type: 'string', multiple: true },
+    'max-environments': { type: 'string' },
+    'log-level': { type: 'string' },
+    quiet: { type: 'boolean', default: false },
+    'enforce-sigv4': { type: 'boolean', default: false },
+    reset: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  });
   if (values.help) return 'help';
-  const apiPort = port('--port', values.port, 3000);
-  const awsPort = port('--aws-port', values['aws-port'], 4566);
+  const apiPort = portFlag('--port', values.port, 3000);
+  const awsPort = portFlag('--aws-port', values['aws-port'], 4566);
   if (apiPort !== 0 && apiPort === awsPort)
     throw new UsageError(`--port and --aws-port must differ (both ${apiPort})`);
   const dataDir = values['data-dir'] ?? DEFAULT_DATA_DIR;

@@ -1,21 +1,15 @@
 import { consoleLogSink } from '../lambda';
+import { runEntryPoint } from '../platform/command-line';
 import { runUntilSignal } from '../run-until-signal';
 import { banner } from './banner';
-import { parseCliOptions, USAGE, UsageError } from './cli-options';
+import { parseCliOptions, USAGE } from './cli-options';
 import { startLocalCloud } from './start-local-cloud';
 
 /** `npm start`: the local cloud in the foreground until Ctrl-C. */
 async function main(): Promise<void> {
   // The SDK's warning about this Node.js version says nothing the banner's runtime line does not.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  let options: ReturnType<typeof parseCliOptions>;
-  try {
-    options = parseCliOptions(process.argv.slice(2));
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`error: ${error.message}\n\n${USAGE}`);
-    process.exit(2);
-  }
+  const options = parseCliOptions(process.argv.slice(2));
   if (options === 'help') {
     console.log(USAGE);
     return;
@@ -47,9 +41,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
-  console.error(
-    `error: the local cloud could not start: ${error instanceof Error ? error.message : String(error)}`,
-  );
-  process.exit(1);
-});
+runEntryPoint(main, USAGE, 'the local cloud');

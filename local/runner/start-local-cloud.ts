@@ -20,11 +20,11 @@ import {
   RuntimeStoppingError,
   SqsEventSourcePoller,
 } from '../lambda';
+import { resetDataDir } from '../platform/data-dir';
 import { writePrivateJson } from '../platform/private-files';
 import { projectRoot as switchyardRoot } from '../platform/project-root';
 import { DEFAULT_DATA_DIR, LOCAL_CREDENTIALS, type RunningServices, startServices } from '../services';
 import { loadCloudAssembly } from './cloud-assembly';
-import { resetDataDir } from './data-dir';
 import { eventSourceMappings } from './event-source-mappings';
 import { type FunctionOverrides, functionDefinitions } from './function-definitions';
 import { provisionEvents } from './provision-events';

@@ -61,9 +61,9 @@ describe('npm start', () => {
       const code = await run.exited;
 
       // Assert
-      expect(code).toBe(1);
+      expect(code).toBe(2);
       expect(run.output().stderr).toMatch(
-        /refusing to reset .*: it holds files the local cloud did not create \(notes\.txt\)/,
+        /--reset refuses to clear .*: it holds files the local cloud did not create \(notes\.txt\)/,
       );
       expect(existsSync(join(dataDir, 'notes.txt'))).toBe(true);
     } finally {

@@ -242,7 +242,7 @@ describe('startServices and the local:services CLI', () => {
 
     // Assert
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/could not start the local services: .*EADDRINUSE/);
+    expect(run.stderr).toMatch(/the local services could not start: .*EADDRINUSE/);
   }, 40_000);
 
   it('should refuse --reset on a folder holding files it did not create', async () => {
@@ -256,7 +256,9 @@ describe('startServices and the local:services CLI', () => {
 
     // Assert
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/refuses to clear/);
+    expect(run.stderr).toMatch(
+      /--reset refuses to clear .*: it holds files the local cloud did not create \(precious\)/,
+    );
     expect(existsSync(join(foreign, 'notes.txt'))).toBe(true);
   }, 40_000);
 

@@ -1,4 +1,5 @@
-import { parseCliOptions, UsageError } from '../../../../local/runner/cli-options';
+import { UsageError } from '../../../../local/platform/command-line';
+import { parseCliOptions } from '../../../../local/runner/cli-options';
 
 describe('npm start --context', () => {
   it('should pass each KEY=VALUE pair through, keeping "=" inside values and letting a later pair win', () => {

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { UsageError } from './command-line';
 
-/** Files and folders the local cloud keeps in its data folder. */
+/** Files and folders the local services and the local cloud keep in their data folder. */
 const OWN_ENTRIES = new Set([
   'sqs.db',
   'sqs.db-wal',
@@ -13,15 +14,16 @@ const OWN_ENTRIES = new Set([
 ]);
 
 /**
- * Deletes the local cloud's state. Refuses when the folder holds anything the local cloud did
- * not create, so a mistyped `--data-dir` can never wipe someone's files.
+ * Deletes the local state (`--reset`). Refuses, with a `UsageError`, when the folder holds
+ * anything the local services did not create, so a mistyped `--data-dir` can never wipe
+ * someone's files. `.tmp` files are the leftovers of an interrupted atomic write.
  */
 export function resetDataDir(dataDir: string): void {
   if (!existsSync(dataDir)) return;
   const foreign = readdirSync(dataDir).filter((entry) => !OWN_ENTRIES.has(entry) && !entry.endsWith('.tmp'));
   if (foreign.length > 0) {
-    throw new Error(
-      `refusing to reset ${dataDir}: it holds files the local cloud did not create (${foreign.join(', ')})`,
+    throw new UsageError(
+      `--reset refuses to clear ${dataDir}: it holds files the local cloud did not create (${foreign.join(', ')})`,
     );
   }
   rmSync(dataDir, { recursive: true, force: true });
