@@ -38,6 +38,9 @@ const tokenAuthorizer: FakeFunction = (received) => {
       return { allowed: true };
     case 'Bearer crash':
       throw new TypeError('cannot read the token');
+    case 'Bearer refused-by-runtime':
+      // How the local Lambda runtime reports a handler that threw Error('Unauthorized').
+      throw Object.assign(new Error('TokenFn: Error: Unauthorized'), { errorMessage: 'Unauthorized' });
     default:
       throw new Error('Unauthorized');
   }
@@ -136,9 +139,10 @@ describe('Lambda authorizers', () => {
     it('should answer 401 when the authorizer throws Unauthorized', async () => {
       // Act
       const response = await get('/orders', { Authorization: 'Bearer stranger' });
+      const viaRuntime = await get('/orders', { Authorization: 'Bearer refused-by-runtime' });
 
       // Assert
-      expect(response.status).toBe(401);
+      expect([response.status, viaRuntime.status]).toEqual([401, 401]);
       expect(await json(response)).toEqual({ message: 'Unauthorized' });
       expect(gateway.calls.some((call) => call.functionId === 'Orders')).toBe(false);
     });
