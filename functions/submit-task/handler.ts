@@ -3,7 +3,7 @@ import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempo
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import middy from '@middy/core';
 import type { APIGatewayProxyResult, Context } from 'aws-lambda';
-import { documentClient, dynamoDbClient, sqsClient } from '../shared/aws-clients';
+import { documentClient, dynamoDbClient } from '../shared/aws-clients';
 import { EnvNames, requireEnv } from '../shared/env';
 import { correlationIdOf } from '../shared/http/correlation-id';
 import type { ParsedBodyEvent } from '../shared/http/http-context';
@@ -11,6 +11,7 @@ import { httpMiddlewares } from '../shared/http/http-middlewares';
 import { jsonResponse } from '../shared/http/http-response';
 import { callerOf, readIdempotencyKey } from '../shared/http/idempotency-key';
 import { apiUrl } from '../shared/http/request-urls';
+import { sqsClient } from '../shared/sqs-client';
 import { TaskQueue } from '../shared/task-queue';
 import { TaskStore } from '../shared/task-store';
 import { taskTypeSettingsFromEnv } from '../shared/task-type-settings';
