@@ -11,8 +11,8 @@ import {
   RemoveTargetsCommand,
   type Target as RuleTarget,
 } from '@aws-sdk/client-eventbridge';
+import { intersectEventPatterns, PatternIntersectionError } from '../event-patterns';
 import { REPLAY_RULE_PREFIX, replayRuleNamePrefix } from '../infra/replay-rules';
-import { intersectEventPatterns, PatternIntersectionError } from '../local/eventbridge/pattern';
 import { OperationError, UsageError } from './errors';
 import { ENDED_STATES } from './output/progress';
 import type { RuleRef } from './replay-filter';

@@ -1,4 +1,4 @@
-import { compileEventPattern, compileRuleSet, flattenEvent } from '../../local/eventbridge/pattern';
+import { compileEventPattern, compileRuleSet, flattenEvent } from '../../event-patterns';
 import { matcherWorkload } from './matcher-workload';
 
 /** Events per second of one way of matching, over the same events and rules as the others. */

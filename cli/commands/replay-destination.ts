@@ -1,5 +1,5 @@
 import { DescribeReplayCommand } from '@aws-sdk/client-eventbridge';
-import { compileEventPattern } from '../../local/eventbridge/pattern';
+import { compileEventPattern } from '../../event-patterns';
 import type { OptionValues } from '../args';
 import { channelsOf } from '../channels';
 import { OperationError, UsageError } from '../errors';

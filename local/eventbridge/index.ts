@@ -2,5 +2,5 @@
 
 export { InvalidEventPatternError } from './errors';
 export { EventBridgeService, type EventBridgeServiceOptions } from './eventbridge-service';
-export { CompiledEventPattern, compileEventPattern, flattenEvent } from './pattern';
+export { CompiledEventPattern, compileEventPattern, flattenEvent } from './pattern-engine';
 export { type LambdaInvoker, type SqsSendOptions, type SqsTargetPort, TargetUnreachableError } from './ports';

@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '../model/eventbridge-model';
-import { type FlatEvent, flattenEvent } from '../pattern';
+import { type FlatEvent, flattenEvent } from '../pattern-engine';
 import type { EventBridgeStore } from '../store/eventbridge-store';
 import type { RoutingTable } from './routing-table';
 import { buildTargetInput } from './target-input';

@@ -1,5 +1,10 @@
 import type { ArchiveRecord, RuleRecord, TargetRecord } from '../model/eventbridge-model';
-import { type CompiledEventPattern, compileEventPattern, compileRuleSet, type RuleSet } from '../pattern';
+import {
+  type CompiledEventPattern,
+  compileEventPattern,
+  compileRuleSet,
+  type RuleSet,
+} from '../pattern-engine';
 import type { EventBridgeStore } from '../store/eventbridge-store';
 
 /** An enabled rule ready to test events, with its targets. */

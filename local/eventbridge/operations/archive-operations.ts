@@ -1,6 +1,6 @@
 import { ResourceAlreadyExistsError, ResourceNotFoundError, ValidationError } from '../errors';
 import type { ArchiveRecord } from '../model/eventbridge-model';
-import { compileEventPattern } from '../pattern';
+import { compileEventPattern } from '../pattern-engine';
 import { paginate } from '../protocol/pagination';
 import {
   ARCHIVE_NAME,

@@ -1,7 +1,7 @@
 import { LOCAL_ACCOUNT_ID } from '../../platform/local-account';
 import { ValidationError } from '../errors';
 import type { RuleRecord, RuleState } from '../model/eventbridge-model';
-import { compileEventPattern } from '../pattern';
+import { compileEventPattern } from '../pattern-engine';
 import { paginate } from '../protocol/pagination';
 import {
   BUS_NAME_OR_ARN,

@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors';
-import { compileEventPattern } from '../pattern';
+import { compileEventPattern } from '../pattern-engine';
 import type { Operation } from './operation-context';
 
 /** The envelope fields AWS requires in TestEventPattern's Event. */

@@ -3,7 +3,7 @@ import {
   awsMessageFor,
   loadConformanceCases,
   messagePattern,
-} from '../../../unit/local/eventbridge/event-pattern-conformance-cases';
+} from '../../../unit/event-patterns/event-pattern-conformance-cases';
 import { type EventBridgeHarness, startEventBridgeHarness } from './eventbridge-harness';
 
 /*

@@ -28,7 +28,7 @@ type Scalar = string | number | boolean | null;
  * side accepts; two numeric ranges become one range; `exists` combines with anything. A field
  * of an event that is an array is treated like a single value: an event whose array satisfies
  * each side only with different elements is not matched.
- * @throws InvalidEventPatternError when either pattern is invalid.
+ * @throws EventPatternError when either pattern is invalid.
  * @throws PatternIntersectionError when both sides constrain one field with other operators.
  */
 export function intersectEventPatterns(left: string, right: string): string | undefined {

@@ -2,7 +2,7 @@ import {
   compileEventPattern,
   intersectEventPatterns,
   PatternIntersectionError,
-} from '../../../../local/eventbridge/pattern';
+} from '../../../event-patterns';
 import { loadConformanceCases } from './event-pattern-conformance-cases';
 
 const matches = (pattern: string, event: unknown): boolean => compileEventPattern(pattern).matches(event);

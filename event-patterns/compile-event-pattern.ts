@@ -1,5 +1,5 @@
-import { InvalidEventPatternError } from '../errors';
 import { CompiledEventPattern, type FieldCondition } from './compiled-event-pattern';
+import { EventPatternError } from './event-pattern-error';
 import { FieldMatcher } from './field-matcher';
 import { parsePatternJson } from './parse-pattern-json';
 import { isPatternArray, isPatternObject, type PatternJson, type PatternJsonObject } from './pattern-json';
@@ -22,7 +22,7 @@ export type PatternConjunction = ReadonlyMap<string, readonly PatternJson[]>;
 /**
  * Validates and compiles an event pattern given as JSON text, as PutRule and TestEventPattern
  * receive it.
- * @throws InvalidEventPatternError with AWS's reason when the pattern is invalid.
+ * @throws EventPatternError with AWS's reason when the pattern is invalid.
  */
 export function compileEventPattern(text: string): CompiledEventPattern {
   return new CompiledEventPattern(expandPattern(text).map(toConditions));
@@ -31,7 +31,7 @@ export function compileEventPattern(text: string): CompiledEventPattern {
 /**
  * A valid pattern in disjunctive normal form: it matches when every field of one alternative
  * matches. `$or` (at any depth) yields several alternatives, a plain pattern one.
- * @throws InvalidEventPatternError with AWS's reason when the pattern is invalid.
+ * @throws EventPatternError with AWS's reason when the pattern is invalid.
  */
 export function expandEventPattern(text: string): PatternConjunction[] {
   const conjunctions = expandPattern(text);
@@ -42,7 +42,7 @@ export function expandEventPattern(text: string): PatternConjunction[] {
 
 function expandPattern(text: string): Conjunction[] {
   const root = parsePatternJson(text);
-  if (!isPatternObject(root)) throw new InvalidEventPatternError('Filter is not an object');
+  if (!isPatternObject(root)) throw new EventPatternError('Filter is not an object');
   return expandObject(root, '');
 }
 
@@ -56,7 +56,7 @@ function toConditions(conjunction: Conjunction): FieldCondition[] {
 
 /** Expands one pattern object into OR-ed conjunctions of (path -> accepted values). */
 function expandObject(object: PatternJsonObject, prefix: string): Conjunction[] {
-  if (object.entries.length === 0) throw new InvalidEventPatternError('Empty objects are not allowed');
+  if (object.entries.length === 0) throw new EventPatternError('Empty objects are not allowed');
   let conjunctions: Conjunction[] = [new Map()];
   for (const [key, value] of object.entries) {
     if (key === '$or' && isPatternArray(value)) {
@@ -64,24 +64,23 @@ function expandObject(object: PatternJsonObject, prefix: string): Conjunction[] 
     } else {
       const path = prefix === '' ? key : `${prefix}.${key}`;
       if (isPatternArray(value)) {
-        if (value.items.length === 0) throw new InvalidEventPatternError('Empty arrays are not allowed');
+        if (value.items.length === 0) throw new EventPatternError('Empty arrays are not allowed');
         for (const conjunction of conjunctions) appendItems(conjunction, path, value.items);
       } else if (isPatternObject(value)) {
         conjunctions = crossProduct(conjunctions, expandObject(value, path));
       } else {
-        throw new InvalidEventPatternError(`"${key}" must be an object or an array`);
+        throw new EventPatternError(`"${key}" must be an object or an array`);
       }
     }
-    if (conjunctions.length > MAX_ALTERNATIVES) throw new InvalidEventPatternError('Rule is too complex');
+    if (conjunctions.length > MAX_ALTERNATIVES) throw new EventPatternError('Rule is too complex');
   }
   return conjunctions;
 }
 
 function expandOr(branches: readonly PatternJson[], prefix: string): Conjunction[] {
-  if (branches.length < 2) throw new InvalidEventPatternError('Or relationship must have at least 2 objects');
+  if (branches.length < 2) throw new EventPatternError('Or relationship must have at least 2 objects');
   return branches.flatMap((branch) => {
-    if (!isPatternObject(branch))
-      throw new InvalidEventPatternError('Or relationship must contain only objects');
+    if (!isPatternObject(branch)) throw new EventPatternError('Or relationship must contain only objects');
     return expandObject(branch, prefix);
   });
 }

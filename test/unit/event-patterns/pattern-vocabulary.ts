@@ -1,9 +1,5 @@
-import { expandEventPattern, flattenEvent, type LeafValue } from '../../../../local/eventbridge/pattern';
-import {
-  isPatternArray,
-  isPatternObject,
-  type PatternJson,
-} from '../../../../local/eventbridge/pattern/pattern-json';
+import { expandEventPattern, flattenEvent, type LeafValue } from '../../../event-patterns';
+import { isPatternArray, isPatternObject, type PatternJson } from '../../../event-patterns/pattern-json';
 
 /** The field paths and scalar values that random events are made of. */
 export interface PatternVocabulary {

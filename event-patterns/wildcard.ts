@@ -1,4 +1,4 @@
-import { InvalidEventPatternError } from '../errors';
+import { EventPatternError } from './event-pattern-error';
 import type { ValuePredicate } from './value-predicate';
 
 /*
@@ -12,12 +12,12 @@ const MAX_WILDCARDS = 5;
 /**
  * Compiles an AWS wildcard pattern: `*` matches any run of characters (including none),
  * `\*` a literal star and `\\` a literal backslash.
- * @throws InvalidEventPatternError for consecutive wildcards, bad escapes or too many wildcards.
+ * @throws EventPatternError for consecutive wildcards, bad escapes or too many wildcards.
  */
 export function compileWildcard(pattern: string): ValuePredicate {
   const segments = splitWildcard(pattern);
   if (segments.length - 1 > MAX_WILDCARDS) {
-    throw new InvalidEventPatternError(
+    throw new EventPatternError(
       'Rule is too complex - try using fewer wildcard characters or fewer repeating character sequences after a wildcard character',
     );
   }
@@ -36,13 +36,12 @@ function splitWildcard(pattern: string): string[] {
     const char = pattern[i];
     if (char === '\\') {
       const next = pattern[i + 1];
-      if (next !== '*' && next !== '\\')
-        throw new InvalidEventPatternError(`Invalid escape character at pos ${i}`);
+      if (next !== '*' && next !== '\\') throw new EventPatternError(`Invalid escape character at pos ${i}`);
       current += next;
       i++;
     } else if (char === '*') {
       if (pattern[i + 1] === '*')
-        throw new InvalidEventPatternError(`Consecutive wildcard characters at pos ${i + 1}`);
+        throw new EventPatternError(`Consecutive wildcard characters at pos ${i + 1}`);
       segments.push(current);
       current = '';
     } else {

@@ -1,4 +1,4 @@
-import { InvalidEventPatternError } from '../errors';
+import { EventPatternError } from './event-pattern-error';
 import type { PatternJson, PatternJsonObject } from './pattern-json';
 
 /*
@@ -15,7 +15,7 @@ const MAX_DEPTH = 1100;
 
 /**
  * Parses the text of an event pattern, keeping repeated keys.
- * @throws InvalidEventPatternError when the text is not JSON.
+ * @throws EventPatternError when the text is not JSON.
  */
 export function parsePatternJson(text: string): PatternJson {
   const reader = new Reader(text);
@@ -36,7 +36,7 @@ class Reader {
   }
 
   fail(reason: string): never {
-    throw new InvalidEventPatternError(reason);
+    throw new EventPatternError(reason);
   }
 
   describeCurrent(): string {

@@ -6,7 +6,7 @@ import JSON5 from 'json5';
  * Reads the EventBridge conformance suite (answers recorded from AWS's TestEventPattern), vendored
  * unchanged with its README and license notice under test/fixtures/eventbridge-patterns.
  */
-const suiteDir = path.resolve(__dirname, '..', '..', '..', 'fixtures', 'eventbridge-patterns');
+const suiteDir = path.resolve(__dirname, '..', '..', 'fixtures', 'eventbridge-patterns');
 const casesDir = path.join(suiteDir, 'cases');
 
 /** What AWS answered for a case. */

@@ -1,4 +1,4 @@
-import { InvalidEventPatternError } from '../errors';
+import { EventPatternError } from './event-pattern-error';
 import { isPatternArray, isPatternObject, type PatternJson } from './pattern-json';
 import { equalsIgnoreCasePredicate, prefixPredicate, suffixPredicate } from './string-predicates';
 import type { ValuePredicate } from './value-predicate';
@@ -11,29 +11,29 @@ const BAD_VALUE = 'Value of anything-but must be an array or single string/numbe
  * object with one of `prefix`, `suffix`, `equals-ignore-case`, `wildcard` (each a string or a
  * list of strings). The result matches any present value the inner operator does not match,
  * including `null` and values of another type; a missing field never matches (AWS semantics).
- * @throws InvalidEventPatternError with AWS's reason when the value is not allowed.
+ * @throws EventPatternError with AWS's reason when the value is not allowed.
  */
 export function compileAnythingBut(value: PatternJson): ValuePredicate {
   if (typeof value === 'string' || typeof value === 'number') return noneOf([value]);
   if (isPatternArray(value)) {
-    if (value.items.length === 0) throw new InvalidEventPatternError('Empty arrays are not allowed');
+    if (value.items.length === 0) throw new EventPatternError('Empty arrays are not allowed');
     const values: Array<string | number> = [];
     for (const item of value.items) {
       if (typeof item !== 'string' && typeof item !== 'number') {
-        throw new InvalidEventPatternError('Inside anything but list, start|null|boolean is not supported.');
+        throw new EventPatternError('Inside anything but list, start|null|boolean is not supported.');
       }
       values.push(item);
     }
     return noneOf(values);
   }
-  if (!isPatternObject(value) || value.entries.length !== 1) throw new InvalidEventPatternError(BAD_VALUE);
+  if (!isPatternObject(value) || value.entries.length !== 1) throw new EventPatternError(BAD_VALUE);
   const [operator, operand] = value.entries[0] as readonly [string, PatternJson];
   switch (operator) {
     case 'prefix':
     case 'suffix':
       return negate(
         anyOf(stringList(operand, 'prefix/suffix match pattern must be a string', true), (text) => {
-          if (text === '') throw new InvalidEventPatternError('Null prefix/suffix not allowed');
+          if (text === '') throw new EventPatternError('Null prefix/suffix not allowed');
           return operator === 'prefix' ? prefixPredicate(text, false) : suffixPredicate(text, false);
         }),
       );
@@ -50,7 +50,7 @@ export function compileAnythingBut(value: PatternJson): ValuePredicate {
     case 'wildcard':
       return negate(anyOf(stringList(operand, 'wildcard match pattern must be a string'), compileWildcard));
     default:
-      throw new InvalidEventPatternError(`Unsupported anything-but pattern: ${operator}`);
+      throw new EventPatternError(`Unsupported anything-but pattern: ${operator}`);
   }
 }
 
@@ -58,14 +58,14 @@ export function compileAnythingBut(value: PatternJson): ValuePredicate {
 function stringList(operand: PatternJson, message: string, objectIsBadValue = false): string[] {
   if (typeof operand === 'string') return [operand];
   if (isPatternArray(operand)) {
-    if (operand.items.length === 0) throw new InvalidEventPatternError('Empty arrays are not allowed');
+    if (operand.items.length === 0) throw new EventPatternError('Empty arrays are not allowed');
     return operand.items.map((item) => {
-      if (typeof item !== 'string') throw new InvalidEventPatternError(message);
+      if (typeof item !== 'string') throw new EventPatternError(message);
       return item;
     });
   }
-  if (objectIsBadValue && isPatternObject(operand)) throw new InvalidEventPatternError(BAD_VALUE);
-  throw new InvalidEventPatternError(message);
+  if (objectIsBadValue && isPatternObject(operand)) throw new EventPatternError(BAD_VALUE);
+  throw new EventPatternError(message);
 }
 
 function anyOf(texts: readonly string[], compile: (text: string) => ValuePredicate): ValuePredicate {

@@ -1,10 +1,10 @@
-import { matcherWorkload } from '../../../../bench/support/matcher-workload';
+import { matcherWorkload } from '../../../bench/support/matcher-workload';
 import {
   type CompiledEventPattern,
   compileEventPattern,
   compileRuleSet,
   flattenEvent,
-} from '../../../../local/eventbridge/pattern';
+} from '../../../event-patterns';
 import { loadConformanceCases } from './event-pattern-conformance-cases';
 import { patternVocabulary } from './pattern-vocabulary';
 import { randomEvent } from './random-event';

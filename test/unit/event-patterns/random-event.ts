@@ -1,4 +1,4 @@
-import type { LeafValue } from '../../../../local/eventbridge/pattern';
+import type { LeafValue } from '../../../event-patterns';
 import type { PatternVocabulary } from './pattern-vocabulary';
 import type { SeededRandom } from './seeded-random';
 

@@ -1,4 +1,4 @@
-import { InvalidEventPatternError } from '../errors';
+import { EventPatternError } from './event-pattern-error';
 import { isPatternArray, type PatternJson } from './pattern-json';
 import type { ValuePredicate } from './value-predicate';
 
@@ -14,12 +14,12 @@ interface Bound {
  * Compiles the value of a `numeric` operator: `["=", 5]`, one lower bound (`>`, `>=`), one
  * upper bound (`<`, `<=`), or one of each. Only JSON numbers in the event match, never strings
  * that look like numbers, as in AWS.
- * @throws InvalidEventPatternError with AWS's reason when the expression is malformed.
+ * @throws EventPatternError with AWS's reason when the expression is malformed.
  */
 export function compileNumericRange(expression: PatternJson): ValuePredicate {
-  if (!isPatternArray(expression)) throw new InvalidEventPatternError('Value of numeric must be an array.');
+  if (!isPatternArray(expression)) throw new EventPatternError('Value of numeric must be an array.');
   const items = expression.items;
-  if (items.length === 0) throw new InvalidEventPatternError('Empty arrays are not allowed');
+  if (items.length === 0) throw new EventPatternError('Empty arrays are not allowed');
   let lower: Bound | undefined;
   let upper: Bound | undefined;
   let equals: number | undefined;
@@ -27,17 +27,17 @@ export function compileNumericRange(expression: PatternJson): ValuePredicate {
   for (let i = 0; i < items.length; i += 2) {
     const operator = items[i];
     if (typeof operator !== 'string') {
-      throw new InvalidEventPatternError(`Unrecognized numeric range operator: ${String(operator)}`);
+      throw new EventPatternError(`Unrecognized numeric range operator: ${String(operator)}`);
     }
     const isKnown = operator === '=' || LOWER.has(operator) || UPPER.has(operator);
-    if (!isKnown) throw new InvalidEventPatternError(`Unrecognized numeric range operator: ${operator}`);
+    if (!isKnown) throw new EventPatternError(`Unrecognized numeric range operator: ${operator}`);
     const operand = items[i + 1];
     if (typeof operand !== 'number' || !Number.isFinite(operand)) {
-      throw new InvalidEventPatternError(`Value of ${operator} must be numeric`);
+      throw new EventPatternError(`Value of ${operator} must be numeric`);
     }
     const alreadyBounded = equals !== undefined || (i > 0 && operator === '=');
     if (alreadyBounded || (LOWER.has(operator) && lower) || (UPPER.has(operator) && upper)) {
-      throw new InvalidEventPatternError(`Bad numeric range operator: ${operator}`);
+      throw new EventPatternError(`Bad numeric range operator: ${operator}`);
     }
     if (operator === '=') equals = operand;
     else if (LOWER.has(operator)) lower = { value: operand, inclusive: operator === '>=' };
@@ -49,7 +49,7 @@ export function compileNumericRange(expression: PatternJson): ValuePredicate {
     return (value) => typeof value === 'number' && value === target;
   }
   if (lower && upper && lower.value >= upper.value) {
-    throw new InvalidEventPatternError('Bottom must be less than top');
+    throw new EventPatternError('Bottom must be less than top');
   }
   // A missing bound becomes an inclusive infinite one, so the test is two comparisons, no branches on it.
   const bottom = lower?.value ?? Number.NEGATIVE_INFINITY;

@@ -1,5 +1,5 @@
-import { compileEventPattern, compileRuleSet, flattenEvent } from '../../../../local/eventbridge/pattern';
-import { eventEnvelope } from './event-envelope';
+import { compileEventPattern, compileRuleSet, flattenEvent } from '../../../event-patterns';
+import { eventEnvelope } from '../local/eventbridge/event-envelope';
 
 const ruleSetOf = (...patterns: unknown[]) =>
   compileRuleSet(patterns.map((pattern) => compileEventPattern(JSON.stringify(pattern))));

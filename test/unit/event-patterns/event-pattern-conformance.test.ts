@@ -1,5 +1,4 @@
-import { InvalidEventPatternError } from '../../../../local/eventbridge/errors';
-import { compileEventPattern } from '../../../../local/eventbridge/pattern';
+import { compileEventPattern, EventPatternError } from '../../../event-patterns';
 import { awsMessageFor, loadConformanceCases, messagePattern } from './event-pattern-conformance-cases';
 
 /*
@@ -22,7 +21,7 @@ describe('event pattern conformance (AWS TestEventPattern answers)', () => {
 
     // Assert
     if (testCase.expected === 'invalid') {
-      expect(outcome).toThrow(InvalidEventPatternError);
+      expect(outcome).toThrow(EventPatternError);
       const awsMessage = awsMessageFor(testCase.name);
       if (awsMessage) expect(outcome).toThrow(messagePattern(awsMessage));
     } else {

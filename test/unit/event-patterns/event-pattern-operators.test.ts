@@ -1,6 +1,5 @@
-import { InvalidEventPatternError } from '../../../../local/eventbridge/errors';
-import { compileEventPattern, flattenEvent } from '../../../../local/eventbridge/pattern';
-import { eventEnvelope } from './event-envelope';
+import { compileEventPattern, EventPatternError, flattenEvent } from '../../../event-patterns';
+import { eventEnvelope } from '../local/eventbridge/event-envelope';
 
 function matches(pattern: unknown, event: unknown): boolean {
   return compileEventPattern(JSON.stringify(pattern)).matches(event);
@@ -10,7 +9,7 @@ function reasonOf(pattern: string): string {
   try {
     compileEventPattern(pattern);
   } catch (error) {
-    if (error instanceof InvalidEventPatternError) return error.reason;
+    if (error instanceof EventPatternError) return error.reason;
     throw error;
   }
   throw new Error('pattern was accepted');

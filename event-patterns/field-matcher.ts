@@ -1,6 +1,6 @@
-import { InvalidEventPatternError } from '../errors';
 import { compileAnythingBut } from './anything-but';
 import { compileCidr } from './cidr';
+import { EventPatternError } from './event-pattern-error';
 import type { LeafValue } from './flatten-event';
 import { compileNumericRange } from './numeric-range';
 import { isPatternObject, type PatternJson, type PatternJsonObject } from './pattern-json';
@@ -53,10 +53,10 @@ export class FieldMatcher {
 
   /**
    * Adds the items of a pattern array (`["a", 1, {"prefix": "x"}]`).
-   * @throws InvalidEventPatternError for an empty array or an invalid item.
+   * @throws EventPatternError for an empty array or an invalid item.
    */
   addAll(items: readonly PatternJson[]): void {
-    if (items.length === 0) throw new InvalidEventPatternError('Empty arrays are not allowed');
+    if (items.length === 0) throw new EventPatternError('Empty arrays are not allowed');
     for (const item of items) this.add(item);
   }
 
@@ -68,7 +68,7 @@ export class FieldMatcher {
     if (typeof item === 'string') this.strings.add(item);
     else if (typeof item === 'number') this.numbers.add(item);
     else if (typeof item === 'boolean' || item === null) this.scalars.add(item);
-    else throw new InvalidEventPatternError('Match value must be String, number, true, false, or null');
+    else throw new EventPatternError('Match value must be String, number, true, false, or null');
     this.valueTerms.push({ kind: 'exact', value: item });
   }
 
@@ -79,10 +79,10 @@ export class FieldMatcher {
 
   private addOperator(expression: PatternJsonObject): void {
     const first = expression.entries[0];
-    if (!first) throw new InvalidEventPatternError('Empty objects are not allowed');
+    if (!first) throw new EventPatternError('Empty objects are not allowed');
     const [operator, operand] = first;
     if (expression.entries.length > 1 && isKnownOperator(operator)) {
-      throw new InvalidEventPatternError('Only one key allowed in match expression');
+      throw new EventPatternError('Only one key allowed in match expression');
     }
     switch (operator) {
       case 'prefix':
@@ -99,14 +99,14 @@ export class FieldMatcher {
       }
       case 'equals-ignore-case':
         if (typeof operand !== 'string') {
-          throw new InvalidEventPatternError('equals-ignore-case match pattern must be a string');
+          throw new EventPatternError('equals-ignore-case match pattern must be a string');
         }
         this.predicates.push(equalsIgnoreCasePredicate(operand));
         this.valueTerms.push({ kind: 'equals-ignore-case', folded: operand.toLowerCase() });
         return;
       case 'wildcard':
         if (typeof operand !== 'string')
-          throw new InvalidEventPatternError('wildcard match pattern must be a string');
+          throw new EventPatternError('wildcard match pattern must be a string');
         this.addTest('string', compileWildcard(operand));
         return;
       case 'anything-but':
@@ -117,13 +117,12 @@ export class FieldMatcher {
         return;
       case 'cidr':
         // AWS answers a non-string CIDR with the prefix message; kept so callers see the same text.
-        if (typeof operand !== 'string')
-          throw new InvalidEventPatternError('prefix match pattern must be a string');
+        if (typeof operand !== 'string') throw new EventPatternError('prefix match pattern must be a string');
         this.addTest('string', compileCidr(operand));
         return;
       case 'exists':
         if (typeof operand !== 'boolean') {
-          throw new InvalidEventPatternError('exists match pattern must be either true or false.');
+          throw new EventPatternError('exists match pattern must be either true or false.');
         }
         if (operand) {
           this.predicates.push(ANY_VALUE);
@@ -133,7 +132,7 @@ export class FieldMatcher {
         }
         return;
       default:
-        throw new InvalidEventPatternError(`Unrecognized match type ${operator}`);
+        throw new EventPatternError(`Unrecognized match type ${operator}`);
     }
   }
 }
@@ -163,5 +162,5 @@ function affixOf(
     const [inner, text] = operand.entries[0] as readonly [string, PatternJson];
     if (inner === 'equals-ignore-case' && typeof text === 'string') return { text, ignoreCase: true };
   }
-  throw new InvalidEventPatternError(`${operator} match pattern must be a string`);
+  throw new EventPatternError(`${operator} match pattern must be a string`);
 }
