@@ -8,6 +8,7 @@ import type { LambdaInvoker } from './eventbridge';
 import { eventBridgeServiceFactory } from './eventbridge/eventbridge-service-factory';
 import { ensurePrivateDir, writePrivateJson } from './platform/private-files';
 import { SigV4Verifier } from './platform/sigv4-verifier';
+import type { ServiceContext, ServiceFactory } from './service-context';
 import type { SqsModel } from './sqs/sqs-model';
 import { SqsService } from './sqs/sqs-service';
 
@@ -20,18 +21,7 @@ export const LOCAL_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' 
 /** Default folder for all local state; `--reset` clears it. */
 export const DEFAULT_DATA_DIR = '.switchyard';
 
-/** What a service factory gets: where to keep state, and the models other services expose. */
-export interface ServiceContext {
-  readonly dataDir: string;
-  readonly region: string;
-  readonly endpointUrl: string;
-  /** For services that deliver to queues in process, e.g. EventBridge SQS targets. */
-  readonly sqs: SqsModel;
-  /** For services that invoke functions asynchronously, e.g. EventBridge Lambda targets. */
-  readonly lambdaInvoker?: LambdaInvoker;
-}
-
-export type ServiceFactory = (context: ServiceContext) => AwsService | Promise<AwsService>;
+export type { ServiceContext, ServiceFactory } from './service-context';
 
 /**
  * Services started after SQS, in the order the endpoint asks them. Add a service with one line;

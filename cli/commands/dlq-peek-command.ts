@@ -1,11 +1,5 @@
 import type { Command } from './command';
-
-/**
- * How long peeked messages stay hidden while the peek collects them. Long enough to gather
- * `--max` messages without seeing one twice; short so that a peek killed halfway hides nothing
- * for long. Normally they are made visible again at once.
- */
-export const PEEK_VISIBILITY_SECONDS = 30;
+import { PEEK_VISIBILITY_SECONDS } from './dlq-limits';
 
 /** `switchyard dlq peek <channel>`. */
 export const dlqPeekCommand: Command = {

@@ -12,7 +12,7 @@ import { epochMillisToIso, oneLine, toJson } from '../output/format';
 import { renderFields } from '../output/table';
 import { queueCounts } from '../queue-attributes';
 import type { CommandContext, CommandRunner } from './command';
-import { PEEK_VISIBILITY_SECONDS } from './dlq-peek-command';
+import { PEEK_VISIBILITY_SECONDS } from './dlq-limits';
 
 /** One message of `dlq peek --json`. */
 export interface PeekedMessage {

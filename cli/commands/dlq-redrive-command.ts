@@ -1,7 +1,5 @@
 import type { Command } from './command';
-
-/** SQS's bounds for MaxNumberOfMessagesPerSecond. */
-export const MAX_RATE = 500;
+import { MAX_RATE } from './dlq-limits';
 
 /** `switchyard dlq redrive <channel>`. */
 export const dlqRedriveCommand: Command = {

@@ -10,7 +10,7 @@ import { toJson } from '../output/format';
 import { followUntilEnded, Progress } from '../output/progress';
 import { queueArn, queueCounts } from '../queue-attributes';
 import type { CommandContext, CommandRunner } from './command';
-import { MAX_RATE } from './dlq-redrive-command';
+import { MAX_RATE } from './dlq-limits';
 
 /** `dlq redrive --json`. */
 export interface RedriveReport {

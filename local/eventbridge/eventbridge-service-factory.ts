@@ -1,4 +1,4 @@
-import type { ServiceContext } from '../services';
+import type { ServiceContext } from '../service-context';
 import { EventBridgeService } from './eventbridge-service';
 import { sqsModelTargetPort } from './sqs-model-target-port';
 

@@ -1,0 +1,105 @@
+// Import boundaries of the project, checked by `npm run lint`
+// (depcruise --config .dependency-cruiser.cjs functions infra local cli event-patterns bench).
+// Each rule says why it exists; a path is relative to the project root.
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment:
+        'A cycle makes the order in which modules initialize matter and ties both sides together: neither ' +
+        'can be understood, tested or moved alone. Type-only imports count (tsPreCompilationDeps): they ' +
+        'couple the modules just the same.',
+      severity: 'error',
+      from: { path: '^(functions|infra|local|cli|event-patterns|bench)/' },
+      to: { circular: true },
+    },
+    {
+      name: 'cli-not-to-local',
+      comment:
+        'The operator CLI talks to AWS (or to the local cloud) through the SDK only: the emulator is a ' +
+        'development tool and must not become a production dependency of the CLI.',
+      severity: 'error',
+      from: { path: '^cli/' },
+      to: { path: '^local/' },
+    },
+    {
+      name: 'functions-not-to-tooling',
+      comment:
+        'Lambda handlers are bundled and deployed on their own: they may not pull in the emulator, the ' +
+        'CLI, the CDK app or the benchmarks, which would end up in (or break) the function bundles.',
+      severity: 'error',
+      from: { path: '^functions/' },
+      to: { path: '^(local|cli|infra|bench)/' },
+    },
+    {
+      name: 'local-not-to-cli-infra-bench',
+      comment:
+        'The local cloud emulates AWS services from what it receives (requests, the synthesized template); ' +
+        'it reads neither the CDK constructs nor the CLI, and benchmarks measure it, not the other way round.',
+      severity: 'error',
+      from: { path: '^local/' },
+      to: { path: '^(cli|infra|bench)/' },
+    },
+    {
+      name: 'event-patterns-self-contained',
+      comment:
+        "The pattern engine is EventBridge's pattern language alone, shared by the local EventBridge and " +
+        'the CLI: it must not depend on either of them, nor on the functions or the stack.',
+      severity: 'error',
+      from: { path: '^event-patterns/' },
+      to: { path: '^(local|cli|functions|infra)/' },
+    },
+    {
+      name: 'local-eventbridge-via-pattern-engine',
+      comment:
+        'Inside the local cloud the pattern engine is reached through local/eventbridge/pattern-engine.ts, ' +
+        "which turns the engine's EventPatternError into the InvalidEventPatternException EventBridge " +
+        'answers; a direct import would let an invalid pattern surface as an InternalException.',
+      severity: 'error',
+      from: { path: '^local/', pathNot: '^local/eventbridge/pattern-engine\\.ts$' },
+      to: { path: '^event-patterns/' },
+    },
+    {
+      name: 'infra-not-to-local-cli',
+      comment:
+        'The CDK stack describes what is deployed to AWS; the emulator and the CLI consume it (the ' +
+        'synthesized template, the shared names in infra/), never the other way round.',
+      severity: 'error',
+      from: { path: '^infra/' },
+      to: { path: '^(local|cli)/' },
+    },
+    {
+      name: 'test-only-from-test',
+      comment:
+        'Test code is not part of what is built or shipped: nothing outside test/ may import it. The ' +
+        'benchmarks are the one exception, below.',
+      severity: 'error',
+      from: { pathNot: '^(test|bench)/' },
+      to: { path: '^test/' },
+    },
+    {
+      name: 'bench-only-to-signed-api',
+      comment:
+        "The benchmarks drive the local cloud's API like the end-to-end tests do and reuse their SigV4 " +
+        'client (test/e2e/runner/support/signed-api.ts) instead of a copy of it; nothing else of test/.',
+      severity: 'error',
+      from: { path: '^bench/' },
+      to: { path: '^test/', pathNot: '^test/e2e/runner/support/signed-api\\.ts$' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    // Type-only imports are dependencies too (they are erased at compile time, not in the design).
+    tsPreCompilationDeps: true,
+    // Resolve imports as the TypeScript compiler does.
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      mainFields: ['module', 'main', 'types', 'typings'],
+    },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};
