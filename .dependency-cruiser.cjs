@@ -1,5 +1,5 @@
 // Import boundaries of the project, checked by `npm run lint`
-// (depcruise --config .dependency-cruiser.cjs functions infra local cli event-patterns bench).
+// (depcruise --config .dependency-cruiser.cjs functions infra local cli event-patterns common bench).
 // Each rule says why it exists; a path is relative to the project root.
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -12,7 +12,7 @@ module.exports = {
         'can be understood, tested or moved alone. Type-only imports count (tsPreCompilationDeps): they ' +
         'couple the modules just the same.',
       severity: 'error',
-      from: { path: '^(functions|infra|local|cli|event-patterns|bench)/' },
+      from: { path: '^(functions|infra|local|cli|event-patterns|common|bench)/' },
       to: { circular: true },
     },
     {
@@ -60,6 +60,15 @@ module.exports = {
       severity: 'error',
       from: { path: '^local/', pathNot: '^local/eventbridge/pattern-engine\\.ts$' },
       to: { path: '^event-patterns/' },
+    },
+    {
+      name: 'common-imports-nothing-of-ours',
+      comment:
+        'common/ holds what every part shares (functions, stack, local cloud, CLI, pattern engine); ' +
+        'if it imported any of them, every part would load that part through it.',
+      severity: 'error',
+      from: { path: '^common/' },
+      to: { path: '^(functions|infra|local|cli|event-patterns|bench|test)/' },
     },
     {
       name: 'infra-not-to-local-cli',

@@ -1,6 +1,7 @@
+import { errorSummary } from '../../common/error-summary';
 import { NotFoundError, ServiceUnavailableError, ValidationError } from '../shared/errors';
 import type { FlowItem, FlowStore } from '../shared/flow-store';
-import { errorSummary, logger } from '../shared/observability';
+import { logger } from '../shared/observability';
 import type { TaskHistoryEntry } from '../shared/task-record';
 import type { TaskStore } from '../shared/task-store';
 

@@ -1,5 +1,6 @@
+import { errorSummary } from '../../common/error-summary';
 import { NotFoundError, ServiceUnavailableError, ValidationError } from '../shared/errors';
-import { errorSummary, logger } from '../shared/observability';
+import { logger } from '../shared/observability';
 import type { TaskRecord } from '../shared/task-record';
 import type { TaskStore } from '../shared/task-store';
 

@@ -3,9 +3,10 @@ import {
   PutEventsCommand,
   type PutEventsRequestEntry,
 } from '@aws-sdk/client-eventbridge';
+import { errorSummary } from '../../common/error-summary';
 import type { EventDetail } from '../event-types';
 import { chunkEventEntries, eventEntrySize } from './event-entry-size';
-import { errorSummary, logger } from './observability';
+import { logger } from './observability';
 
 /** An event to publish, with the metadata every Switchyard event carries. */
 export interface OutgoingEvent {

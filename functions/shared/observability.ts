@@ -11,12 +11,6 @@ export const logger = new Logger();
 export const metrics = new Metrics();
 export const tracer = new Tracer();
 
-/** An error reduced to what may be logged: name and message, never payloads or causes. */
-export const errorSummary = (error: unknown): { name: string; message: string } =>
-  error instanceof Error
-    ? { name: error.name, message: error.message }
-    : { name: 'Error', message: String(error) };
-
 /**
  * Counts one occurrence of a business metric with its own dimensions (e.g. `taskType`), in a
  * metric set of its own so the dimensions of one record never leak onto another's.

@@ -2,8 +2,9 @@ import {
   IdempotencyAlreadyInProgressError,
   IdempotencyValidationError,
 } from '@aws-lambda-powertools/idempotency';
+import { errorSummary } from '../../common/error-summary';
 import { ConflictError, ServiceUnavailableError, ValidationError } from '../shared/errors';
-import { countMetric, errorSummary, logger } from '../shared/observability';
+import { countMetric, logger } from '../shared/observability';
 import type { TaskQueue } from '../shared/task-queue';
 import type { TaskRecord } from '../shared/task-record';
 import type { TaskStore } from '../shared/task-store';

@@ -1,5 +1,6 @@
+import { errorSummary } from '../../common/error-summary';
 import { type ErrorDetail } from '../shared/errors';
-import { countMetric, errorSummary, logger } from '../shared/observability';
+import { countMetric, logger } from '../shared/observability';
 import { type TaskMessage, taskMessageSchema } from '../shared/task-message';
 import type { TaskError } from '../shared/task-record';
 import { type ClaimOutcome, isRestartableBy, type TaskStore } from '../shared/task-store';
