@@ -89,7 +89,7 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
     const headers: Record<string, string> = request.correlationId
       ? { 'x-correlation-id': request.correlationId }
       : {};
-    for (;;) {
+    for (let attempt = 0; ; attempt += 1) {
       const started = performance.now();
       const response = await signedRequest(spec, 'POST', request.path, request.body, headers);
       statuses[response.status] = (statuses[response.status] ?? 0) + 1;
@@ -101,7 +101,9 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
         return;
       }
       if (!(spec.retryRefused && REFUSED.has(response.status))) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // As the AWS SDKs retry throttling: exponential backoff with full jitter. A fixed short
+      // delay would have every refused client hammer the server at once, measuring the storm.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2_000, 50 * 2 ** attempt)));
     }
   };
 
