@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { errorMessage } from '../common/error-summary';
 import { UsageError } from './errors';
 
 /** Every option the CLI knows; each command declares which of the command-specific ones it takes. */
@@ -76,7 +77,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     return { positionals, options: values };
   } catch (error) {
     // parseArgs reports unknown options and missing values as TypeErrors with a clear message.
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     throw new UsageError(message, 'see `switchyard --help` for the commands and their options');
   }
 }

@@ -11,6 +11,7 @@ import {
   RemoveTargetsCommand,
   type Target as RuleTarget,
 } from '@aws-sdk/client-eventbridge';
+import { errorMessage } from '../common/error-summary';
 import { intersectEventPatterns, PatternIntersectionError } from '../event-patterns';
 import { REPLAY_RULE_PREFIX, replayRuleNamePrefix } from '../infra/replay-rules';
 import { OperationError, UsageError } from './errors';
@@ -182,7 +183,7 @@ export async function createReplayRules(
       busName,
       created.map((rule) => rule.name),
     ).catch(() => undefined);
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     throw new OperationError(
       `cannot create the temporary replay rules: ${message}`,
       `check that your credentials allow events:PutRule, events:PutTargets, events:RemoveTargets and events:DeleteRule on rules named ${REPLAY_RULE_PREFIX}* of bus ${busName}`,
@@ -249,13 +250,13 @@ export async function removeEndedReplayRules(
             removed.push(rule.Name);
           }
         } catch (error) {
-          problems.push(`${rule.Name}: ${error instanceof Error ? error.message : String(error)}`);
+          problems.push(`${rule.Name}: ${errorMessage(error)}`);
         }
       }
       nextToken = page.NextToken;
     } while (nextToken !== undefined);
   } catch (error) {
-    problems.push(`listing the rules: ${error instanceof Error ? error.message : String(error)}`);
+    problems.push(`listing the rules: ${errorMessage(error)}`);
   }
   return { removed, problems };
 }

@@ -1,3 +1,4 @@
+import { errorSummary } from '../common/error-summary';
 import { GLOBAL_OPTIONS, type OptionName, type ParsedArgs, parseCommandLine } from './args';
 import { COMMANDS, type Command } from './commands';
 import { CliError, ExitCode, OperationError, UsageError } from './errors';
@@ -38,8 +39,7 @@ function checkUsage(command: Command, parsed: ParsedArgs): readonly string[] {
 /** Turns what the AWS SDK or the network threw into a message that says what to do next. */
 function describeFailure(error: unknown, target: Target | undefined): CliError {
   if (error instanceof CliError) return error;
-  const name = error instanceof Error ? error.name : 'Error';
-  const message = error instanceof Error ? error.message : String(error);
+  const { name, message } = errorSummary(error);
   const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
   const unreachable =
     /ECONNREFUSED|ECONNRESET|fetch failed|socket hang up/.test(message) || cause?.code === 'ECONNREFUSED';

@@ -3,6 +3,7 @@ import {
   type ListMessageMoveTasksResultEntry,
   StartMessageMoveTaskCommand,
 } from '@aws-sdk/client-sqs';
+import { errorMessage } from '../../common/error-summary';
 import { integerOption } from '../args';
 import { findChannel } from '../channels';
 import { ExitCode, OperationError } from '../errors';
@@ -62,7 +63,7 @@ async function redrive(context: CommandContext): Promise<number> {
       }),
     ));
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     if (/already a task running|active task/i.test(message)) {
       throw new OperationError(
         `a redrive of ${channel.name} is already running`,

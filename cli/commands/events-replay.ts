@@ -4,6 +4,7 @@ import {
   DescribeReplayCommand,
   StartReplayCommand,
 } from '@aws-sdk/client-eventbridge';
+import { errorMessage } from '../../common/error-summary';
 import type { OptionValues } from '../args';
 import { requireOutput } from '../channels';
 import { ExitCode, OperationError, UsageError } from '../errors';
@@ -79,7 +80,7 @@ async function replay(context: CommandContext): Promise<number> {
     .send(new DescribeArchiveCommand({ ArchiveName: archiveName }))
     .catch((error: unknown) => {
       throw new OperationError(
-        `cannot read archive ${archiveName}: ${error instanceof Error ? error.message : String(error)}`,
+        `cannot read archive ${archiveName}: ${errorMessage(error)}`,
         'check that the stack is fully deployed (`npx cdk deploy`) or restart the local cloud (`npm start`)',
       );
     });
@@ -109,7 +110,7 @@ async function replay(context: CommandContext): Promise<number> {
       await removeReplayRules(clients.eventBridge, busName, names);
     } catch (error) {
       io.stderr(
-        `warning: could not remove the temporary replay rules ${names.join(', ')} (${error instanceof Error ? error.message : String(error)}); ` +
+        `warning: could not remove the temporary replay rules ${names.join(', ')} (${errorMessage(error)}); ` +
           'they match only this replay, and the next `switchyard events replay --pattern` removes them\n',
       );
     }
@@ -130,7 +131,7 @@ async function replay(context: CommandContext): Promise<number> {
     );
   } catch (error) {
     await removeTemporaryRules();
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     throw new OperationError(
       `EventBridge refused the replay: ${message}`,
       error instanceof Error && error.name === 'ResourceAlreadyExistsException'

@@ -1,4 +1,5 @@
 import { DescribeReplayCommand } from '@aws-sdk/client-eventbridge';
+import { errorMessage } from '../../common/error-summary';
 import { compileEventPattern } from '../../event-patterns';
 import type { OptionValues } from '../args';
 import { channelsOf } from '../channels';
@@ -31,7 +32,7 @@ export function checkPattern(options: OptionValues): void {
     compileEventPattern(options.pattern ?? '');
   } catch (error) {
     throw new UsageError(
-      `--pattern is not a valid event pattern: ${error instanceof Error ? error.message : String(error)}`,
+      `--pattern is not a valid event pattern: ${errorMessage(error)}`,
       `pass a JSON event pattern, e.g. --pattern '{"detail-type":["order.placed"]}'`,
     );
   }

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../common/error-summary';
 import { channelsOf } from '../channels';
 import { ExitCode } from '../errors';
 import { oldestMessageAgeSeconds } from '../oldest-message-age';
@@ -42,7 +43,7 @@ async function ageOrReason(
     const denied = error instanceof Error && /AccessDenied|NotAuthorized/i.test(error.name);
     return {
       reason:
-        `CloudWatch GetMetricStatistics failed: ${error instanceof Error ? error.message : String(error)}` +
+        `CloudWatch GetMetricStatistics failed: ${errorMessage(error)}` +
         (denied ? ' (operators need cloudwatch:GetMetricStatistics)' : ''),
     };
   }

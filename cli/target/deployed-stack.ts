@@ -1,4 +1,5 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { errorMessage } from '../../common/error-summary';
 import { OperationError } from '../errors';
 
 /** A deployed stack's outputs and the region its clients resolved. */
@@ -51,7 +52,7 @@ export async function describeDeployedStack(
   } catch (error) {
     if (error instanceof OperationError) throw error;
     const name = error instanceof Error ? error.name : '';
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     if (/does not exist/.test(message)) throw notFound(stackName, settings.region ?? 'the configured region');
     if (name === 'CredentialsProviderError' || /credential/i.test(message)) {
       throw new OperationError(

@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { errorMessage } from '../../common/error-summary';
 import type { OptionValues } from '../args';
 import { OperationError, UsageError } from '../errors';
 import {
@@ -85,7 +86,7 @@ async function runningLocalCloud(
     endpoints = readLocalEndpoints(dataDir);
   } catch (error) {
     throw new OperationError(
-      `cannot read the local cloud's endpoints: ${error instanceof Error ? error.message : String(error)}`,
+      `cannot read the local cloud's endpoints: ${errorMessage(error)}`,
       'restart the local cloud with `npm start` (it rewrites the file)',
     );
   }

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../common/error-summary';
 import { type CfnResource, type CfnTemplate, physicalId } from './cfn-template';
 import { UnsupportedApiError } from './errors';
 
@@ -99,7 +100,7 @@ export function readLambdaAuthorizer(
     } catch (error) {
       throw new UnsupportedApiError(
         logicalId,
-        `IdentityValidationExpression is not a valid regular expression: ${(error as Error).message}`,
+        `IdentityValidationExpression is not a valid regular expression: ${errorMessage(error)}`,
       );
     }
   }

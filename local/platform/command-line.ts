@@ -1,4 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { errorMessage } from '../../common/error-summary';
 
 /**
  * A command line an entry point cannot use, or a request it refuses (such as a reset of a folder
@@ -19,7 +20,7 @@ export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(
   try {
     return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values;
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(errorMessage(error));
   }
 }
 
@@ -43,9 +44,7 @@ export function runEntryPoint(main: () => Promise<void>, usage: string, what: st
       console.error(`error: ${error.message}\n\n${usage}`);
       process.exit(2);
     }
-    console.error(
-      `error: ${what} could not start: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    console.error(`error: ${what} could not start: ${errorMessage(error)}`);
     process.exit(1);
   });
 }

@@ -1,4 +1,5 @@
 import { chmodSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { errorMessage } from '../../common/error-summary';
 
 /** Owner only: the data folder holds the local credentials and every queued message. */
 const PRIVATE_DIR_MODE = 0o700;
@@ -15,7 +16,7 @@ export function ensurePrivateDir(dir: string): void {
     chmodSync(dir, PRIVATE_DIR_MODE);
   } catch (error) {
     throw new Error(
-      `cannot make ${dir} readable by its owner only (${(error as Error).message}); choose another --data-dir`,
+      `cannot make ${dir} readable by its owner only (${errorMessage(error)}); choose another --data-dir`,
     );
   }
 }

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../../common/error-summary';
 import type { PendingDelivery } from '../model/eventbridge-model';
 import { TargetUnreachableError } from '../ports';
 import type { EventBridgeStore } from '../store/eventbridge-store';
@@ -160,7 +161,7 @@ export class DeliveryWorker {
 
 function describeFailure(error: unknown): { code: string; message: string } {
   if (error instanceof TargetUnreachableError) return { code: error.errorCode, message: error.message };
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   const name = error instanceof Error ? error.name : '';
   const notFound = /NotFound|NonExistent|DoesNotExist/i.test(name);
   return { code: notFound ? 'RESOURCE_NOT_FOUND' : 'SDK_CLIENT_ERROR', message: message || name };

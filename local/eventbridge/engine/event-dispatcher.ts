@@ -1,3 +1,4 @@
+import { errorMessage } from '../../../common/error-summary';
 import type { EventEnvelope } from '../model/eventbridge-model';
 import { type FlatEvent, flattenEvent } from '../pattern-engine';
 import type { EventBridgeStore } from '../store/eventbridge-store';
@@ -50,7 +51,7 @@ export class EventDispatcher {
         try {
           body = buildTargetInput(target, event, { ruleArn: rule.arn, ruleName: rule.name, ingestionTime });
         } catch (error) {
-          transformError = error instanceof Error ? error.message : String(error);
+          transformError = errorMessage(error);
         }
         this.store.enqueueDelivery(
           {

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../../common/error-summary';
 import type { EventEnvelope, ReplayRecord } from '../model/eventbridge-model';
 import type { EventBridgeStore } from '../store/eventbridge-store';
 import type { EventDispatcher } from './event-dispatcher';
@@ -96,7 +97,7 @@ export class ReplayRunner {
       }
       this.save({ ...replay, state: 'COMPLETED', replayEndTime: this.now() });
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       this.save({ ...replay, state: 'FAILED', stateReason: reason, replayEndTime: this.now() });
     }
   }

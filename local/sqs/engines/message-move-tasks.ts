@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { errorMessage } from '../../../common/error-summary';
 import { SqsError } from '../sqs-error';
 import type { SqsMessage } from '../sqs-message';
 import type { SqsQueue } from '../sqs-queue';
@@ -215,7 +216,7 @@ export class MessageMoveTasks {
       try {
         this.host.moveMessage(source, message, destination);
       } catch (error) {
-        this.finish(running, 'FAILED', error instanceof Error ? error.message : String(error));
+        this.finish(running, 'FAILED', errorMessage(error));
         return;
       }
       task.ApproximateNumberOfMessagesMoved += 1;
