@@ -41,6 +41,9 @@ export interface SwitchyardFunctionProps {
  * the local esbuild package (never Docker) with source maps so stack traces point at the
  * TypeScript.
  */
+/** The template metadata key naming a function's entry file, relative to the project root. */
+export const ENTRY_METADATA_KEY = 'switchyard:entry';
+
 export class SwitchyardFunction extends nodejs.NodejsFunction {
   constructor(scope: Construct, id: string, props: SwitchyardFunctionProps) {
     const logGroup = new logs.LogGroup(scope, `${id}LogGroup`, {
@@ -74,5 +77,10 @@ export class SwitchyardFunction extends nodejs.NodejsFunction {
         externalModules: [],
       },
     });
+    // Which source each function is built from, for tools that measure the bundles (npm run bench).
+    (this.node.defaultChild as lambda.CfnFunction).addMetadata(
+      ENTRY_METADATA_KEY,
+      path.posix.join('functions', props.entryFolder, 'handler.ts'),
+    );
   }
 }
