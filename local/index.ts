@@ -3,7 +3,6 @@ export { DynaliteService, type DynaliteServiceOptions } from './dynamodb/dynalit
 export { type AwsEndpoint, type AwsEndpointOptions, startAwsEndpoint } from './endpoint/aws-endpoint';
 export type { AwsRequest, AwsResponse, AwsService } from './endpoint/aws-service';
 export {
-  DEFAULT_DATA_DIR,
   LOCAL_CREDENTIALS,
   type RunningServices,
   type ServiceContext,

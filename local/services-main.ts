@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
+import { DEFAULT_DATA_DIR } from '../common/local-endpoints-file';
 import { parseFlags, portFlag, runEntryPoint, UsageError } from './platform/command-line';
 import { resetDataDir } from './platform/data-dir';
 import { runUntilSignal } from './run-until-signal';
-import { DEFAULT_DATA_DIR, startServices } from './services';
+import { startServices } from './services';
 
 const USAGE = `Usage: npm run local:services -- [--port <n>] [--data-dir <dir>] [--reset] [--enforce-sigv4]
 

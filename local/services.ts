@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { DEFAULT_DATA_DIR, endpointsFilePath, type LocalEndpoints } from '../common/local-endpoints-file';
 import { CloudWatchService } from './cloudwatch';
 import { DynaliteService } from './dynamodb/dynalite-service';
 import { startAwsEndpoint } from './endpoint/aws-endpoint';
@@ -17,9 +18,6 @@ import { SqsService } from './sqs/sqs-service';
  * refuse to send unsigned requests, so callers configure these (or any) values.
  */
 export const LOCAL_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' } as const;
-
-/** Default folder for all local state; `--reset` clears it. */
-export const DEFAULT_DATA_DIR = '.switchyard';
 
 export type { ServiceContext, ServiceFactory } from './service-context';
 
@@ -121,8 +119,9 @@ export async function startServices(options: StartServicesOptions = {}): Promise
     for (const { name, create } of ADDITIONAL_SERVICES) {
       if (!started.some((service) => service.name === name)) add(await create(context));
     }
-    const endpointsFile = join(dataDir, 'endpoints.json');
-    writePrivateJson(endpointsFile, { awsEndpoint: endpoint.url, region, ...LOCAL_CREDENTIALS });
+    const endpointsFile = endpointsFilePath(dataDir);
+    const endpoints: LocalEndpoints = { awsEndpoint: endpoint.url, region, ...LOCAL_CREDENTIALS };
+    writePrivateJson(endpointsFile, endpoints);
     if (mode === 'services') endpoint.markReady();
     // Signal handlers and test teardown may both stop: the second call waits for the first.
     let stopping: Promise<void> | undefined;

@@ -1,14 +1,15 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { errorMessage } from '../../common/error-summary';
-import type { OptionValues } from '../args';
-import { OperationError, UsageError } from '../errors';
 import {
   DEFAULT_DATA_DIR,
+  endpointsFilePath,
   HEALTH_PATH,
   type LocalEndpoints,
-  probeLocalCloud,
   readLocalEndpoints,
-} from './local-endpoints';
+} from '../../common/local-endpoints-file';
+import type { OptionValues } from '../args';
+import { OperationError, UsageError } from '../errors';
+import { probeLocalCloud } from './local-endpoints';
 import type { Target } from './target';
 
 /** The stack name a deployment uses unless `switchyard:stackName` says otherwise. */
@@ -80,7 +81,7 @@ async function runningLocalCloud(
   required: boolean,
   note: (line: string) => void,
 ): Promise<LocalEndpoints | undefined> {
-  const file = join(dataDir, 'endpoints.json');
+  const file = endpointsFilePath(dataDir);
   let endpoints: LocalEndpoints | undefined;
   try {
     endpoints = readLocalEndpoints(dataDir);

@@ -1,11 +1,8 @@
+import { HEALTH_PATH } from '../../common/local-endpoints-file';
 import { version } from '../../package.json';
 import type { AwsResponse } from './aws-service';
 
-/**
- * Where the endpoint reports its state, as LocalStack does at `/_localstack/health`: no AWS
- * operation has a path under `/_switchyard/`, so it never shadows one.
- */
-export const HEALTH_PATH = '/_switchyard/health';
+/** Where the endpoint's own paths start, `HEALTH_PATH` among them; no AWS operation has a path here. */
 const OWN_PREFIX = '/_switchyard/';
 
 /** The endpoint as a whole: `running` once every service (and the stack, if any) is up. */

@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { ENDPOINTS_FILE_NAME } from '../../common/local-endpoints-file';
 import { UsageError } from './command-line';
 
 /** Files and folders the local services and the local cloud keep in their data folder. */
@@ -10,7 +11,7 @@ const OWN_ENTRIES = new Set([
   'eventbridge.db-wal',
   'eventbridge.db-shm',
   'dynamodb',
-  'endpoints.json',
+  ENDPOINTS_FILE_NAME,
 ]);
 
 /**

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
+import { DEFAULT_DATA_DIR } from '../../common/local-endpoints-file';
 import { DEFAULT_MAX_ENVIRONMENTS, LOG_LEVELS, type LogLevel } from '../lambda';
 import { parseFlags, portFlag, UsageError } from '../platform/command-line';
-import { DEFAULT_DATA_DIR } from '../services';
 
 /** What `npm start` accepts. */
 export interface CliOptions {

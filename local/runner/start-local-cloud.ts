@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { DEFAULT_DATA_DIR, endpointsFilePath, type LocalEndpoints } from '../../common/local-endpoints-file';
 import {
   checkApiTemplate,
   IntegrationBusyError,
@@ -23,7 +24,7 @@ import {
 import { resetDataDir } from '../platform/data-dir';
 import { writePrivateJson } from '../platform/private-files';
 import { projectRoot as switchyardRoot } from '../platform/project-root';
-import { DEFAULT_DATA_DIR, LOCAL_CREDENTIALS, type RunningServices, startServices } from '../services';
+import { LOCAL_CREDENTIALS, type RunningServices, startServices } from '../services';
 import { loadCloudAssembly } from './cloud-assembly';
 import { eventSourceMappings } from './event-source-mappings';
 import { type FunctionOverrides, functionDefinitions } from './function-definitions';
@@ -262,14 +263,15 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
 
     // The operator CLI finds the local stack's queues and tables here, as it finds the deployed
     // stack's in its CloudFormation outputs.
-    writePrivateJson(join(dataDir, 'endpoints.json'), {
+    const endpoints: LocalEndpoints = {
       apiUrl: api.url,
       awsEndpoint: services.url,
       region,
       ...LOCAL_CREDENTIALS,
       stackName: assembly.stackName,
       outputs,
-    });
+    };
+    writePrivateJson(endpointsFilePath(dataDir), endpoints);
     services.markReady();
 
     let stopping: Promise<void> | undefined;

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { probeLocalCloud } from '../../../cli/target/local-endpoints';
+import { endpointsFilePath, type LocalEndpoints } from '../../../common/local-endpoints-file';
 import { type RunningServices, startServices } from '../../../local';
 import { runCli } from './support/cli-runner';
 
@@ -10,7 +11,7 @@ import { runCli } from './support/cli-runner';
 function writeEndpoints(dataDir: string, awsEndpoint: string): void {
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(
-    join(dataDir, 'endpoints.json'),
+    endpointsFilePath(dataDir),
     JSON.stringify({
       awsEndpoint,
       region: 'us-east-1',
@@ -18,7 +19,7 @@ function writeEndpoints(dataDir: string, awsEndpoint: string): void {
       secretAccessKey: 'test',
       stackName: 'Switchyard',
       outputs: {},
-    }),
+    } satisfies LocalEndpoints),
   );
 }
 

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { LocalEndpoints } from '../../../common/local-endpoints-file';
 import { runCli } from './support/cli-runner';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
@@ -121,7 +122,7 @@ describe('switchyard usage', () => {
         secretAccessKey: 'test',
         stackName: 'Switchyard',
         outputs: {},
-      }),
+      } satisfies LocalEndpoints),
     );
 
     // Act

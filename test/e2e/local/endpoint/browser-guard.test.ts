@@ -1,5 +1,5 @@
 import { GetQueueAttributesCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
-import { HEALTH_PATH } from '../../../../local/endpoint/health';
+import { HEALTH_PATH } from '../../../../common/local-endpoints-file';
 import { type LocalCloud, startLocalCloud } from '../sqs/local-cloud-fixture';
 import { FORM_HEADERS, formBody, httpRequest, rawExchange } from './http-request';
 

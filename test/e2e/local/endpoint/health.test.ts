@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, ListEventBusesCommand } from '@aws-sdk/client-eventbridge';
 import { CreateQueueCommand, ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { HEALTH_PATH } from '../../../../common/local-endpoints-file';
 import { type RunningServices, startServices } from '../../../../local';
-import { HEALTH_PATH, type HealthReport } from '../../../../local/endpoint/health';
+import type { HealthReport } from '../../../../local/endpoint/health';
 import { clientConfig } from '../sqs/local-cloud-fixture';
 
 const { version } = JSON.parse(readFileSync(join(__dirname, '../../../../package.json'), 'utf8')) as {
