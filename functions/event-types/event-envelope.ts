@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import * as z from '../shared/zod';
 
 /** What every event on the bus carries besides its data. */
 export const eventMetadataSchema = z.object({
-  correlationId: z.string().min(1),
-  eventId: z.string().min(1),
+  correlationId: z.string().check(z.minLength(1)),
+  eventId: z.string().check(z.minLength(1)),
   /** ISO-8601 time Switchyard published the event. */
-  publishedAt: z.string().min(1),
+  publishedAt: z.string().check(z.minLength(1)),
 });
 
 export type EventMetadata = z.infer<typeof eventMetadataSchema>;
@@ -22,7 +22,7 @@ export const busEventSchema = z.object({
   source: z.string(),
   time: z.string(),
   detail: eventDetailSchema,
-  'replay-name': z.string().optional(),
+  'replay-name': z.optional(z.string()),
 });
 
 export type BusEvent = z.infer<typeof busEventSchema>;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../shared/zod';
 
 /**
  * One event type: its `detail-type` on the bus and the schema of its `data`. The schema is the
@@ -8,7 +8,7 @@ export interface EventType<Data = unknown> {
   /** The EventBridge `detail-type`, e.g. `order.placed`. */
   readonly name: string;
   readonly description: string;
-  readonly dataSchema: z.ZodType<Data>;
+  readonly dataSchema: z.ZodMiniType<Data>;
   /** Emitted by Switchyard itself; clients may not publish it through `POST /events`. */
   readonly internal?: boolean;
 }

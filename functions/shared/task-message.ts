@@ -1,13 +1,13 @@
-import { z } from 'zod';
+import * as z from './zod';
 
 /** The body of every message on the task queue. */
 export const taskMessageSchema = z.object({
-  taskId: z.string().min(1),
-  type: z.string().min(1),
+  taskId: z.string().check(z.minLength(1)),
+  type: z.string().check(z.minLength(1)),
   payload: z.unknown(),
-  correlationId: z.string().min(1),
+  correlationId: z.string().check(z.minLength(1)),
   /** ISO-8601 time the task was accepted. */
-  acceptedAt: z.string().min(1),
+  acceptedAt: z.string().check(z.minLength(1)),
 });
 
 export type TaskMessage = z.infer<typeof taskMessageSchema>;

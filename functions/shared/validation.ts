@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import type { ErrorDetail } from './errors';
+import type * as z from './zod';
 
 /** Turns zod issues into error details that name each offending field by its dotted path. */
 export const issuesToDetails = (

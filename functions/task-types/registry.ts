@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../shared/zod';
 import { helloTask } from './hello/hello-task';
 import type { TaskType } from './task-type';
 import { webhookTask } from './webhook/webhook-task';
@@ -10,13 +10,13 @@ export const findTaskType = (name: string): TaskType | undefined =>
   taskTypes.find((type) => type.name === name);
 
 const [firstType, ...otherTypes] = taskTypes.map((type) =>
-  z.object({ type: z.literal(type.name), payload: type.payloadSchema }).strict(),
+  z.strictObject({ type: z.literal(type.name), payload: type.payloadSchema }),
 );
 if (!firstType) throw new Error('The task type registry is empty');
 
 /** The `POST /tasks` body: one variant per task type, told apart by `type`. */
 export const submitTaskBodySchema = z
   .discriminatedUnion('type', [firstType, ...otherTypes])
-  .describe('A task to run asynchronously.');
+  .check(z.describe('A task to run asynchronously.'));
 
 export type SubmitTaskBody = z.infer<typeof submitTaskBodySchema>;

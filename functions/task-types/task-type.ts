@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import type { ErrorDetail } from '../shared/errors';
+import type * as z from '../shared/zod';
 
 /** Deployment settings a task type may depend on; built from the environment by the functions. */
 export interface TaskTypeSettings {
@@ -27,7 +27,7 @@ export interface TaskType<
 > {
   readonly name: string;
   readonly description: string;
-  readonly payloadSchema: z.ZodType<Payload>;
+  readonly payloadSchema: z.ZodMiniType<Payload>;
   /**
    * Checks that depend on deployment settings (such as an allow-list), run at ingest after the
    * schema passed. Returns the problems found, with paths relative to the payload.

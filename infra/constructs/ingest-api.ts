@@ -50,7 +50,7 @@ export interface RouteProps {
   /** `IAM` requires a SigV4-signed request; `NONE` only for liveness. @default 'IAM' */
   readonly authorization?: 'IAM' | 'NONE';
   /** Validates the JSON body against this schema before the function runs. @default - no body */
-  readonly requestBody?: { readonly name: string; readonly schema: z.ZodType };
+  readonly requestBody?: { readonly name: string; readonly schema: z.core.$ZodType };
 }
 
 /**

@@ -6,7 +6,7 @@ import { z } from 'zod';
  * malformed bodies before any function runs and can never drift from the handler's contract.
  * API Gateway validates with JSON Schema draft 4.
  */
-export const requestModelSchema = (schema: z.ZodType): apigateway.JsonSchema => {
+export const requestModelSchema = (schema: z.core.$ZodType): apigateway.JsonSchema => {
   const { $schema: _version, ...jsonSchema } = z.toJSONSchema(schema, {
     target: 'draft-4',
     io: 'input',

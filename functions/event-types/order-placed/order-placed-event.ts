@@ -1,20 +1,16 @@
-import { z } from 'zod';
+import * as z from '../../shared/zod';
 import type { EventType } from '../event-type';
 
-export const orderPlacedDataSchema = z
-  .object({
-    orderId: z.string().min(1).max(64),
-    /** In the currency's major unit, e.g. 1250.50 EUR. */
-    amount: z.number().nonnegative().max(1e12),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'),
-    customer: z
-      .object({
-        customerId: z.string().min(1).max(64),
-        name: z.string().min(1).max(200).optional(),
-      })
-      .strict(),
-  })
-  .strict();
+export const orderPlacedDataSchema = z.strictObject({
+  orderId: z.string().check(z.minLength(1), z.maxLength(64)),
+  /** In the currency's major unit, e.g. 1250.50 EUR. */
+  amount: z.number().check(z.nonnegative(), z.lte(1e12)),
+  currency: z.string().check(z.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR')),
+  customer: z.strictObject({
+    customerId: z.string().check(z.minLength(1), z.maxLength(64)),
+    name: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  }),
+});
 
 export type OrderPlacedData = z.infer<typeof orderPlacedDataSchema>;
 

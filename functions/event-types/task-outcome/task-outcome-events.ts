@@ -1,22 +1,24 @@
-import { z } from 'zod';
+import * as z from '../../shared/zod';
 import type { EventType } from '../event-type';
 
 /** The `source` of the events the task worker emits. */
 export const TASK_EVENT_SOURCE = 'switchyard.tasks';
 
 const taskFields = {
-  taskId: z.string().min(1),
+  taskId: z.string().check(z.minLength(1)),
   /** The task type, e.g. `webhook`. */
-  taskType: z.string().min(1),
-  attempts: z.number().int().nonnegative(),
+  taskType: z.string().check(z.minLength(1)),
+  attempts: z.int().check(z.nonnegative()),
 };
 
-export const taskSucceededDataSchema = z
-  .object({ ...taskFields, result: z.record(z.string(), z.unknown()) })
-  .strict();
-export const taskFailedDataSchema = z
-  .object({ ...taskFields, error: z.object({ code: z.string(), message: z.string() }).strict() })
-  .strict();
+export const taskSucceededDataSchema = z.strictObject({
+  ...taskFields,
+  result: z.record(z.string(), z.unknown()),
+});
+export const taskFailedDataSchema = z.strictObject({
+  ...taskFields,
+  error: z.strictObject({ code: z.string(), message: z.string() }),
+});
 
 export type TaskSucceededData = z.infer<typeof taskSucceededDataSchema>;
 export type TaskFailedData = z.infer<typeof taskFailedDataSchema>;

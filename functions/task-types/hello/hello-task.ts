@@ -1,10 +1,9 @@
-import { z } from 'zod';
+import * as z from '../../shared/zod';
 import type { TaskType } from '../task-type';
 
 export const helloPayloadSchema = z
-  .object({ name: z.string().trim().min(1).max(100).optional() })
-  .strict()
-  .describe('Greets `name` (default "World").');
+  .strictObject({ name: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))) })
+  .check(z.describe('Greets `name` (default "World").'));
 
 export type HelloPayload = z.infer<typeof helloPayloadSchema>;
 export interface HelloResult extends Record<string, unknown> {

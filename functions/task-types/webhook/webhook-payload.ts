@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../shared/zod';
 
 /** Headers the delivery sets itself; a payload may not override them. */
 export const RESERVED_WEBHOOK_HEADERS = [
@@ -11,31 +11,32 @@ export const RESERVED_WEBHOOK_HEADERS = [
   'x-correlation-id',
 ] as const;
 
-const headerName = z
-  .string()
-  .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,256}$/, 'must be a valid HTTP header name')
-  .refine((name) => !(RESERVED_WEBHOOK_HEADERS as readonly string[]).includes(name.toLowerCase()), {
+const headerName = z.string().check(
+  z.regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,256}$/, 'must be a valid HTTP header name'),
+  z.refine((name) => !(RESERVED_WEBHOOK_HEADERS as readonly string[]).includes(name.toLowerCase()), {
     message: `must not be one of the headers set by the delivery (${RESERVED_WEBHOOK_HEADERS.join(', ')})`,
-  });
+  }),
+);
 
-export const webhookPayloadSchema = z
-  .object({
-    url: z
-      .url({ protocol: /^https?$/ })
-      .max(2048)
-      .describe('Endpoint to POST to; its host must be allow-listed.'),
-    // Parsed from a JSON request, so always JSON; z.json() would render as a recursive $ref,
-    // which API Gateway request models cannot resolve.
-    body: z
-      .unknown()
-      .refine((value) => value !== undefined, { message: 'is required' })
-      .describe('JSON value sent as the request body.'),
-    headers: z
-      .record(headerName, z.string().max(4096))
-      .refine((headers) => Object.keys(headers).length <= 20, { message: 'must have at most 20 headers' })
-      .optional()
-      .describe('Extra request headers.'),
-  })
-  .strict();
+export const webhookPayloadSchema = z.strictObject({
+  url: z
+    .url({ protocol: /^https?$/ })
+    .check(z.maxLength(2048), z.describe('Endpoint to POST to; its host must be allow-listed.')),
+  // Parsed from a JSON request, so always JSON; z.json() would render as a recursive $ref,
+  // which API Gateway request models cannot resolve.
+  body: z.unknown().check(
+    z.refine((value) => value !== undefined, { message: 'is required' }),
+    z.describe('JSON value sent as the request body.'),
+  ),
+  headers: z
+    .optional(
+      z.record(headerName, z.string().check(z.maxLength(4096))).check(
+        z.refine((headers) => Object.keys(headers).length <= 20, {
+          message: 'must have at most 20 headers',
+        }),
+      ),
+    )
+    .check(z.describe('Extra request headers.')),
+});
 
 export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;
