@@ -1,28 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-
-/** The `name` of the package.json this CLI ships in. */
-const PACKAGE_NAME = 'switchyard';
+import { dirname } from 'node:path';
+import { findPackageManifest } from '../common/package-manifest';
 
 /**
  * The version of the switchyard package, read at run time from the nearest package.json named
- * `switchyard` above `fromDir`. Walked up rather than found at a fixed depth, because the CLI runs
- * from its sources (`cli/`) as well as bundled (`dist/cli/main.js`). Undefined when none is found.
+ * `switchyard` above `fromDir` (by default this module's folder: `cli/` in the sources, `dist/`
+ * once bundled). Undefined when none is found.
  */
 export function packageVersion(fromDir: string = __dirname): string | undefined {
-  for (let dir = fromDir; ; dir = dirname(dir)) {
-    const manifest = readManifest(join(dir, 'package.json'));
-    if (manifest?.name === PACKAGE_NAME && typeof manifest.version === 'string') return manifest.version;
-    if (dirname(dir) === dir) return undefined;
+  let manifest = findPackageManifest(fromDir);
+  // One without a version does not end the search: a package.json further up may have one.
+  while (manifest !== undefined && manifest.version === undefined) {
+    const parent = dirname(manifest.dir);
+    manifest = parent === manifest.dir ? undefined : findPackageManifest(parent);
   }
-}
-
-function readManifest(file: string): { readonly name?: unknown; readonly version?: unknown } | undefined {
-  try {
-    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
-  } catch {
-    // No package.json here (or an unreadable one): keep walking up.
-    return undefined;
-  }
+  return manifest?.version;
 }

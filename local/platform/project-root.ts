@@ -1,7 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-
-const PACKAGE_NAME = 'switchyard';
+import { findPackageManifest, PACKAGE_NAME } from '../../common/package-manifest';
 
 let found: string | undefined;
 
@@ -12,20 +9,8 @@ let found: string | undefined;
  */
 export function projectRoot(): string {
   if (found !== undefined) return found;
-  for (let dir = __dirname; ; dir = dirname(dir)) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && isSwitchyardManifest(manifest)) {
-      found = dir;
-      return dir;
-    }
-    if (dirname(dir) === dir) throw new Error(`no package.json named ${PACKAGE_NAME} above ${__dirname}`);
-  }
-}
-
-function isSwitchyardManifest(file: string): boolean {
-  try {
-    return (JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown }).name === PACKAGE_NAME;
-  } catch {
-    return false;
-  }
+  const manifest = findPackageManifest(__dirname);
+  if (manifest === undefined) throw new Error(`no package.json named ${PACKAGE_NAME} above ${__dirname}`);
+  found = manifest.dir;
+  return found;
 }

@@ -130,6 +130,19 @@ describe('packageVersion', () => {
     expect(version).toBe('9.8.7');
   });
 
+  it('should pass over a package.json named switchyard that has no version', () => {
+    // Arrange
+    writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'switchyard', version: '9.8.7' }));
+    mkdirSync(join(root, 'inner'));
+    writeFileSync(join(root, 'inner', 'package.json'), JSON.stringify({ name: 'switchyard' }));
+
+    // Act
+    const version = packageVersion(join(root, 'inner'));
+
+    // Assert
+    expect(version).toBe('9.8.7');
+  });
+
   it('should find the repository version from the CLI sources', () => {
     // Act
     const version = packageVersion(join(REPO_ROOT, 'cli'));
