@@ -76,6 +76,7 @@ async function bundleFacts(entry: string, metaFile: string): Promise<{ bytes: nu
     target: ESBUILD_TARGET,
     minify: true,
     sourcemap: true,
+    sourcesContent: false,
     metafile: true,
     write: false,
     outfile: join(tmpdir(), 'index.js'),

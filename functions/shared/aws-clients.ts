@@ -1,6 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { tracer } from './observability';
 
 /**
  * DynamoDB clients, created once per container and reused across invocations. The endpoint
@@ -8,7 +7,7 @@ import { tracer } from './observability';
  * Each service's client has a module of its own (`sqs-client.ts`): a client created at module
  * scope is bundled, and constructed at every cold start, by every function that imports it.
  */
-export const dynamoDbClient = tracer.captureAWSv3Client(new DynamoDBClient({}));
+export const dynamoDbClient = new DynamoDBClient({});
 export const documentClient = DynamoDBDocumentClient.from(dynamoDbClient, {
   marshallOptions: { removeUndefinedValues: true },
 });

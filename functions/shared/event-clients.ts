@@ -1,5 +1,4 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { tracer } from './observability';
 
 /** Created once per container; the endpoint comes from `AWS_ENDPOINT_URL*` like every client. */
-export const eventBridgeClient = tracer.captureAWSv3Client(new EventBridgeClient({}));
+export const eventBridgeClient = new EventBridgeClient({});

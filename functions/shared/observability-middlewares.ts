@@ -1,9 +1,8 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { MiddlewareObj } from '@middy/core';
-import { logger, metrics, tracer } from './observability';
+import { logger, metrics } from './observability';
 
 /**
  * Powertools' `logMetrics`, quiet when there is nothing to flush. The business counts are
@@ -20,12 +19,11 @@ export const flushStoredMetrics = (target: Metrics): MiddlewareObj => {
 
 /**
  * What every handler starts with, HTTP or SQS: the Lambda context on every log line (keys of
- * the last invocation reset), a trace segment around the handler, and metrics flushed at the end.
+ * the last invocation reset, the X-Ray trace id among them) and metrics flushed at the end.
  */
 export const observabilityMiddlewares = (): MiddlewareObj[] =>
   [
     injectLambdaContext(logger, { resetKeys: true }),
-    captureLambdaHandler(tracer),
     flushStoredMetrics(metrics),
     // Powertools types each middleware for its own event; the stack is typed where it is used.
   ] as MiddlewareObj[];

@@ -1,15 +1,14 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { Tracer } from '@aws-lambda-powertools/tracer';
 
 /**
- * One logger, metrics and tracer per function instance. Service name and metrics namespace
- * come from the stack (`POWERTOOLS_SERVICE_NAME`, `POWERTOOLS_METRICS_NAMESPACE`), so the
- * same code names itself correctly in every deployment.
+ * One logger and metrics per function instance. Service name and metrics namespace come from
+ * the stack (`POWERTOOLS_SERVICE_NAME`, `POWERTOOLS_METRICS_NAMESPACE`), so the same code names
+ * itself correctly in every deployment. Traces come from Lambda's active tracing, with no
+ * tracing library in the function: README's Observability section says why.
  */
 export const logger = new Logger();
 export const metrics = new Metrics();
-export const tracer = new Tracer();
 
 /**
  * Counts one occurrence of a business metric with its own dimensions (e.g. `taskType`), in a

@@ -16,6 +16,5 @@ Object.assign(process.env, {
   POWERTOOLS_SERVICE_NAME: 'switchyard-test',
   POWERTOOLS_METRICS_NAMESPACE: 'SwitchyardTest',
   POWERTOOLS_METRICS_DISABLED: 'true',
-  POWERTOOLS_TRACE_ENABLED: 'false',
   POWERTOOLS_LOG_LEVEL: 'SILENT',
 });
