@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, type Metafile } from 'esbuild';
-import { ENTRY_METADATA_KEY } from '../infra/constructs/switchyard-function';
+import { BUNDLE_MAIN_FIELDS, ENTRY_METADATA_KEY } from '../infra/constructs/switchyard-function';
 import { ESBUILD_TARGET } from '../infra/lambda-runtime';
 import { LambdaRuntime } from '../local/lambda';
 import type { LambdaFunctionDefinition } from '../local/lambda/function-definition';
@@ -77,6 +77,7 @@ async function bundleFacts(entry: string, metaFile: string): Promise<{ bytes: nu
     minify: true,
     sourcemap: true,
     sourcesContent: false,
+    mainFields: BUNDLE_MAIN_FIELDS,
     metafile: true,
     write: false,
     outfile: join(tmpdir(), 'index.js'),

@@ -41,6 +41,13 @@ export interface SwitchyardFunctionProps {
  * the local esbuild package (never Docker) with source maps so stack traces point at the
  * TypeScript.
  */
+/**
+ * Which entry of a package esbuild takes: the ES module build first. The AWS SDK, Powertools and
+ * zod ship both; only the ES modules can be tree-shaken, which takes about 200 KB off each
+ * function that calls AWS (get-task: 587 to 388 KB).
+ */
+export const BUNDLE_MAIN_FIELDS = ['module', 'main'];
+
 /** The template metadata key naming a function's entry file, relative to the project root. */
 export const ENTRY_METADATA_KEY = 'switchyard:entry';
 
@@ -73,6 +80,7 @@ export class SwitchyardFunction extends nodejs.NodejsFunction {
         sourceMap: true,
         // Stack traces need the mappings, not the sources: a third of the map's size to parse at init.
         sourcesContent: false,
+        mainFields: BUNDLE_MAIN_FIELDS,
         target: ESBUILD_TARGET,
         forceDockerBundling: false,
         // The AWS SDK is bundled, not taken from the runtime, so the version tested is the one deployed.
