@@ -4,7 +4,7 @@
  * function's environment from the template, and its first cold start on the local Lambda
  * runtime, one function at a time. Baselines from the same run: a fresh process importing an
  * empty module, and the figures measured before the functions were slimmed.
- *   npx tsx bench/function-bundles.bench.ts [--runs 3]
+ *   npx tsx bench/function-bundles.bench.ts [--runs 5]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -45,6 +45,12 @@ const BEFORE: Readonly<Record<string, { kb: number; coldImportMs: number }>> = {
 
 /** `TaskChannelWorkerE3078A4A` -> `TaskChannelWorker`: the logical id without CDK's hash. */
 const shortName = (logicalId: string): string => logicalId.replace(/[0-9A-F]{8}$/, '');
+
+const withoutSourceMaps = (env: Readonly<Record<string, string>>): Record<string, string> => {
+  const { NODE_OPTIONS: options = '', ...rest } = env;
+  const kept = options.replace('--enable-source-maps', '').trim();
+  return kept === '' ? rest : { ...rest, NODE_OPTIONS: kept };
+};
 
 /** Milliseconds to `require` a file in a fresh process with `env`, median of `runs`. */
 function coldImportMs(file: string, env: Readonly<Record<string, string>>, runs: number): number {
@@ -124,7 +130,7 @@ async function localInitMs(definition: LambdaFunctionDefinition): Promise<number
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
   const runs = Number(values.runs);
   const assembly = await loadCloudAssembly({ projectRoot: ROOT, outdir: OUTDIR, log: () => undefined });
   const stack = new StackResources(assembly.template, {
@@ -156,6 +162,8 @@ async function main(): Promise<void> {
       metafileKb: Math.round(bundle.bytes / KB),
       heaviest: bundle.heaviest,
       coldImportMs: coldImportMs(handlerFile, definition.environment, runs),
+      // The same without NODE_OPTIONS=--enable-source-maps: what readable stack traces cost.
+      coldImportNoMapsMs: coldImportMs(handlerFile, withoutSourceMaps(definition.environment), runs),
       localInitMs: await localInitMs(definition),
       before: BEFORE[name],
     });
@@ -177,13 +185,13 @@ async function main(): Promise<void> {
     '',
     `Metafiles: ${metaDir} (outside the asset folders). A fresh process importing an empty module takes ${baselineMs} ms (same run).`,
     '',
-    '| Function | handler KB (before, target) | cold import ms (before, target 60) | local first cold start ms (target 150) | heaviest inputs, KB |',
-    '| --- | ---: | ---: | ---: | --- |',
+    '| Function | handler KB (before, target) | cold import ms (before, target 60) | same without source maps | local first cold start ms (target 150) | heaviest inputs, KB |',
+    '| --- | ---: | ---: | ---: | ---: | --- |',
     ...rows.map(
       (row) =>
-        `| ${row.name} | ${row.handlerKb} (${row.before?.kb ?? '-'}, ≤ ${targetKb(row.name)}) | ${row.coldImportMs} (${row.before?.coldImportMs ?? '-'}) | ${row.localInitMs} | ${row.heaviest.join(', ')} |`,
+        `| ${row.name} | ${row.handlerKb} (${row.before?.kb ?? '-'}, ≤ ${targetKb(row.name)}) | ${row.coldImportMs} (${row.before?.coldImportMs ?? '-'}) | ${row.coldImportNoMapsMs} | ${row.localInitMs} | ${row.heaviest.join(', ')} |`,
     ),
-    `| all bundles | ${totalMb.toFixed(2)} MB (9.2 MB, ≤ ${TARGETS.totalMb} MB) | | | |`,
+    `| all bundles | ${totalMb.toFixed(2)} MB (9.2 MB, ≤ ${TARGETS.totalMb} MB) | | | | |`,
     '',
   ].join('\n');
   writeResults('function-bundles', results, markdown);
