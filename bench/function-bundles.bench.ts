@@ -12,7 +12,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, type Metafile } from 'esbuild';
-import { BUNDLE_MAIN_FIELDS, ENTRY_METADATA_KEY } from '../infra/constructs/switchyard-function';
+import {
+  BUNDLE_MAIN_FIELDS,
+  CREDENTIAL_PROVIDER_ALIAS,
+  ENTRY_METADATA_KEY,
+} from '../infra/constructs/switchyard-function';
 import { ESBUILD_TARGET } from '../infra/lambda-runtime';
 import { LambdaRuntime } from '../local/lambda';
 import type { LambdaFunctionDefinition } from '../local/lambda/function-definition';
@@ -84,6 +88,8 @@ async function bundleFacts(entry: string, metaFile: string): Promise<{ bytes: nu
     sourcemap: true,
     sourcesContent: false,
     mainFields: BUNDLE_MAIN_FIELDS,
+    alias: { [CREDENTIAL_PROVIDER_ALIAS.from]: CREDENTIAL_PROVIDER_ALIAS.to },
+    absWorkingDir: ROOT,
     metafile: true,
     write: false,
     outfile: join(tmpdir(), 'index.js'),

@@ -48,6 +48,17 @@ export interface SwitchyardFunctionProps {
  */
 export const BUNDLE_MAIN_FIELDS = ['module', 'main'];
 
+/**
+ * Modules the functions' bundles take in place of others. The SDK's default credential chain
+ * becomes the environment provider alone, which is the link Lambda uses
+ * (`functions/shared/lambda-credential-provider.ts` says why).
+ */
+export const CREDENTIAL_PROVIDER_ALIAS = {
+  from: '@aws-sdk/credential-provider-node',
+  to: './functions/shared/lambda-credential-provider.ts',
+} as const;
+const BUNDLE_ALIASES = { [`--alias:${CREDENTIAL_PROVIDER_ALIAS.from}`]: CREDENTIAL_PROVIDER_ALIAS.to };
+
 /** The template metadata key naming a function's entry file, relative to the project root. */
 export const ENTRY_METADATA_KEY = 'switchyard:entry';
 
@@ -81,6 +92,7 @@ export class SwitchyardFunction extends nodejs.NodejsFunction {
         // Stack traces need the mappings, not the sources: a third of the map's size to parse at init.
         sourcesContent: false,
         mainFields: BUNDLE_MAIN_FIELDS,
+        esbuildArgs: BUNDLE_ALIASES,
         target: ESBUILD_TARGET,
         forceDockerBundling: false,
         // The AWS SDK is bundled, not taken from the runtime, so the version tested is the one deployed.
