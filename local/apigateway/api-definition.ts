@@ -1,7 +1,8 @@
 import { isRecord } from '../platform/is-record';
+import { UnsupportedTemplateError } from '../platform/unsupported-template-error';
 import { type LambdaAuthorizerDefinition, readLambdaAuthorizer } from './authorizer-definition';
 import { type CfnResource, type CfnTemplate, physicalId } from './cfn-template';
-import { type GatewayResponseType, UnsupportedApiError } from './errors';
+import type { GatewayResponseType } from './errors';
 import {
   type IntegrationDefinition,
   type MethodDefinition,
@@ -187,14 +188,14 @@ function readMethodAuthorizer(
 ): LambdaAuthorizerDefinition | undefined {
   if (authorizationType === 'NONE' || authorizationType === 'AWS_IAM') return undefined;
   if (authorizationType === 'COGNITO_USER_POOLS') {
-    throw new UnsupportedApiError(
+    throw new UnsupportedTemplateError(
       methodLogicalId,
       `${route} uses a Cognito user-pool authorizer, which the local cloud cannot verify; ` +
         'use AWS_IAM or a Lambda (TOKEN or REQUEST) authorizer for routes that must run locally',
     );
   }
   if (authorizationType !== 'CUSTOM') {
-    throw new UnsupportedApiError(
+    throw new UnsupportedTemplateError(
       methodLogicalId,
       `${route} has an unknown AuthorizationType "${authorizationType}"`,
     );
@@ -202,7 +203,7 @@ function readMethodAuthorizer(
   const authorizerLogicalId = template.referencedId(authorizerId);
   const authorizer = authorizerLogicalId ? template.get(authorizerLogicalId) : undefined;
   if (authorizerLogicalId === undefined || authorizer?.Type !== 'AWS::ApiGateway::Authorizer') {
-    throw new UnsupportedApiError(
+    throw new UnsupportedTemplateError(
       methodLogicalId,
       `${route} is CUSTOM but its AuthorizerId names no AWS::ApiGateway::Authorizer of this template`,
     );

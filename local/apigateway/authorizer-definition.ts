@@ -1,6 +1,6 @@
 import { errorMessage } from '../../common/error-summary';
+import { UnsupportedTemplateError } from '../platform/unsupported-template-error';
 import { type CfnResource, type CfnTemplate, physicalId } from './cfn-template';
-import { UnsupportedApiError } from './errors';
 
 /** API Gateway's default for `AuthorizerResultTtlInSeconds`. */
 const DEFAULT_RESULT_TTL_SECONDS = 300;
@@ -39,7 +39,7 @@ const parseIdentitySource = (authorizerId: string, expression: string): Identity
   if (stage) return { from: 'stageVariables', name: stage, expression };
   const context = /^context\.(.+)$/.exec(expression)?.[1];
   if (context) return { from: 'context', name: context, expression };
-  throw new UnsupportedApiError(
+  throw new UnsupportedTemplateError(
     authorizerId,
     `the identity source "${expression}" is not one API Gateway reads`,
   );
@@ -59,14 +59,14 @@ export function readLambdaAuthorizer(
   const properties = resource.Properties;
   const type = (template.resolveString(properties.Type) ?? '').toUpperCase();
   if (type !== 'TOKEN' && type !== 'REQUEST') {
-    throw new UnsupportedApiError(
+    throw new UnsupportedTemplateError(
       logicalId,
       `a CUSTOM method names this authorizer, but its Type is "${type}" (TOKEN or REQUEST expected)`,
     );
   }
   const functionLogicalId = findFunction(properties.AuthorizerUri);
   if (functionLogicalId === undefined) {
-    throw new UnsupportedApiError(
+    throw new UnsupportedTemplateError(
       logicalId,
       'its AuthorizerUri names no Lambda function of this template, so it cannot run locally',
     );
@@ -78,16 +78,19 @@ export function readLambdaAuthorizer(
     .map((expression) => parseIdentitySource(logicalId, expression));
   const ttl = Number(template.resolve(properties.AuthorizerResultTtlInSeconds) ?? DEFAULT_RESULT_TTL_SECONDS);
   if (!Number.isInteger(ttl) || ttl < 0 || ttl > 3600) {
-    throw new UnsupportedApiError(logicalId, `AuthorizerResultTtlInSeconds must be 0 to 3600 (given ${ttl})`);
+    throw new UnsupportedTemplateError(
+      logicalId,
+      `AuthorizerResultTtlInSeconds must be 0 to 3600 (given ${ttl})`,
+    );
   }
   if (type === 'TOKEN' && (identitySources.length !== 1 || identitySources[0]?.from !== 'header')) {
-    throw new UnsupportedApiError(
+    throw new UnsupportedTemplateError(
       logicalId,
       'a TOKEN authorizer needs one method.request.header.* identity source',
     );
   }
   if (type === 'REQUEST' && ttl > 0 && identitySources.length === 0) {
-    throw new UnsupportedApiError(
+    throw new UnsupportedTemplateError(
       logicalId,
       'a REQUEST authorizer that caches results needs identity sources',
     );
@@ -98,7 +101,7 @@ export function readLambdaAuthorizer(
     try {
       validationExpression = new RegExp(`^(?:${validation})$`);
     } catch (error) {
-      throw new UnsupportedApiError(
+      throw new UnsupportedTemplateError(
         logicalId,
         `IdentityValidationExpression is not a valid regular expression: ${errorMessage(error)}`,
       );

@@ -75,18 +75,3 @@ export class IntegrationBusyError extends Error {
 /** The answer to an `IntegrationBusyError`. */
 export const serviceUnavailable = (): GatewayError =>
   new GatewayError('DEFAULT_5XX', 503, 'Service Unavailable', { errorType: 'ServiceUnavailableException' });
-
-/**
- * The template asks for something the local gateway cannot enforce as API Gateway does, such as
- * an authorizer it cannot run. Raised while the API is read, so the start stops, naming the
- * resource, instead of serving the method unprotected.
- */
-export class UnsupportedApiError extends Error {
-  constructor(
-    readonly logicalId: string,
-    message: string,
-  ) {
-    super(`${logicalId}: ${message}`);
-    this.name = 'UnsupportedApiError';
-  }
-}

@@ -6,8 +6,9 @@ import { GatewayHandler } from './gateway-handler';
 import { startGatewayServer } from './http-server';
 
 export { MAX_CLOCK_SKEW_MS } from '../platform/sigv4-verifier';
+export { UnsupportedTemplateError } from '../platform/unsupported-template-error';
 export { LOCAL_ACCOUNT_ID } from './cfn-template';
-export { type GatewayResponseType, IntegrationBusyError, UnsupportedApiError } from './errors';
+export { type GatewayResponseType, IntegrationBusyError } from './errors';
 export { EXECUTE_API_SERVICE } from './execute-api-signature';
 export { MAX_PAYLOAD_BYTES } from './http-server';
 
@@ -44,7 +45,7 @@ export interface RunningApiGateway {
 
 /**
  * Reads the template's REST APIs as `startApiGateway` will, binding nothing: throws
- * `UnsupportedApiError`, naming the resource, for anything it could not enforce, such as a
+ * `UnsupportedTemplateError`, naming the resource, for anything it could not enforce, such as a
  * Cognito authorizer, so a start can stop before it touches any state.
  */
 export function checkApiTemplate(template: object, region: string): void {

@@ -1,5 +1,5 @@
 import type { APIGatewayRequestAuthorizerEvent, APIGatewayTokenAuthorizerEvent } from 'aws-lambda';
-import { checkApiTemplate, UnsupportedApiError } from '../../../local/apigateway';
+import { checkApiTemplate, UnsupportedTemplateError } from '../../../local/apigateway';
 import {
   type ApiSpec,
   apiTemplate,
@@ -299,7 +299,7 @@ describe('authorizers the local gateway cannot enforce', () => {
     const check = () => checkApiTemplate(template, REGION);
 
     // Assert
-    expect(check).toThrow(UnsupportedApiError);
+    expect(check).toThrow(UnsupportedTemplateError);
     expect(check).toThrow(/MethodGETorders: GET \/orders uses a Cognito user-pool authorizer/);
   });
 
