@@ -1,22 +1,13 @@
-import type { QueryCompatibleError } from '../endpoint/query-compatible-json';
+import { AwsServiceError } from '../endpoint/aws-service-error';
 
 /**
  * An error CloudWatch answers with. `code` is the modeled error (the SDK's `error.name`),
- * `queryCode` the legacy code query-compatible clients read as `error.Code`.
+ * `queryCode` the legacy code query-compatible clients read as `error.Code`; the fault follows
+ * the status.
  */
-export class CloudWatchError extends Error implements QueryCompatibleError {
-  constructor(
-    readonly code: string,
-    readonly queryCode: string,
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
-    this.name = code;
-  }
-
-  get fault(): 'Sender' | 'Receiver' {
-    return this.status < 500 ? 'Sender' : 'Receiver';
+export class CloudWatchError extends AwsServiceError {
+  constructor(code: string, queryCode: string, message: string, statusCode = 400) {
+    super(code, message, { statusCode, queryCode });
   }
 }
 

@@ -1,4 +1,5 @@
 import type { AwsResponse } from './aws-service';
+import type { AwsServiceError } from './aws-service-error';
 
 /*
  * AWS services that moved from the query protocol to JSON 1.0 while staying "query
@@ -7,27 +8,19 @@ import type { AwsResponse } from './aws-service';
  * SDK's `error.Code`), so older clients keep working.
  */
 
-/** An error as a query-compatible JSON service reports it. */
-export interface QueryCompatibleError {
-  /** The modeled error name, e.g. `QueueDoesNotExist`. */
-  readonly code: string;
-  /** The legacy query-protocol code, e.g. `AWS.SimpleQueueService.NonExistentQueue`. */
-  readonly queryCode: string;
-  readonly fault: 'Sender' | 'Receiver';
-  readonly status: number;
-  readonly message: string;
-}
-
 export const JSON_1_0_CONTENT_TYPE = 'application/x-amz-json-1.0';
 
-/** An error answer; `namespace` is the service's Smithy namespace, e.g. `com.amazonaws.sqs`. */
+/**
+ * An error answer: `__type` is the error's modeled `code`, `x-amzn-query-error` its `queryCode`
+ * and `fault`. `namespace` is the service's Smithy namespace, e.g. `com.amazonaws.sqs`.
+ */
 export function queryCompatibleJsonError(
   namespace: string,
-  error: QueryCompatibleError,
+  error: AwsServiceError,
   requestId: string,
 ): AwsResponse {
   return {
-    statusCode: error.status,
+    statusCode: error.statusCode,
     headers: {
       'content-type': JSON_1_0_CONTENT_TYPE,
       'x-amzn-requestid': requestId,

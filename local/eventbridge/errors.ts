@@ -1,19 +1,14 @@
+import { AwsServiceError } from '../endpoint/aws-service-error';
+
 /**
  * Errors the EventBridge emulation answers with. Each carries the AWS error code (`__type`),
  * so SDK callers see the same `error.name` they would see in AWS; the protocol layer turns them
- * into HTTP responses, anything else becomes an `InternalException`.
+ * into HTTP responses, anything else becomes an `InternalException`. EventBridge speaks JSON
+ * only: its errors have no query code of their own.
  */
-export class EventBridgeError extends Error {
-  /** AWS error code, e.g. `ResourceNotFoundException`. */
-  readonly code: string;
-  /** HTTP status AWS answers this error with. */
-  readonly statusCode: number;
-
+export class EventBridgeError extends AwsServiceError {
   constructor(code: string, message: string, statusCode = 400) {
-    super(message);
-    this.name = code;
-    this.code = code;
-    this.statusCode = statusCode;
+    super(code, message, { statusCode });
   }
 }
 

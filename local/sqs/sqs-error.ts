@@ -1,3 +1,5 @@
+import { type AwsErrorFault, AwsServiceError } from '../endpoint/aws-service-error';
+
 /**
  * SQS errors as the service reports them. One catalogue gives each error its JSON `__type`
  * name, its legacy query-protocol code (sent in `x-amzn-query-error` and in XML error bodies)
@@ -5,11 +7,15 @@
  */
 interface SqsErrorSpec {
   readonly queryCode: string;
-  readonly status: number;
-  readonly fault: 'Sender' | 'Receiver';
+  readonly statusCode: number;
+  readonly fault: AwsErrorFault;
 }
 
-const sender = (queryCode: string, status = 400): SqsErrorSpec => ({ queryCode, status, fault: 'Sender' });
+const sender = (queryCode: string, statusCode = 400): SqsErrorSpec => ({
+  queryCode,
+  statusCode,
+  fault: 'Sender',
+});
 
 export const SQS_ERROR_SPECS = {
   BatchEntryIdsNotDistinct: sender('AWS.SimpleQueueService.BatchEntryIdsNotDistinct'),
@@ -37,27 +43,22 @@ export const SQS_ERROR_SPECS = {
   InvalidAction: sender('InvalidAction'),
   MissingAction: sender('MissingAction'),
   SerializationException: sender('SerializationException'),
-  InternalFailure: { queryCode: 'InternalFailure', status: 500, fault: 'Receiver' },
+  InternalFailure: { queryCode: 'InternalFailure', statusCode: 500, fault: 'Receiver' },
 } as const satisfies Record<string, SqsErrorSpec>;
 
 export type SqsErrorCode = keyof typeof SQS_ERROR_SPECS;
 
-/** An SQS error answered to the caller; thrown by the model and turned into a response by a protocol. */
-export class SqsError extends Error {
+/**
+ * An SQS error answered to the caller; thrown by the model and turned into a response by a
+ * protocol. Its status, query code and fault come from the catalogue above. Its `name` stays
+ * `SqsError` (not the code): in-process callers such as EventBridge's delivery worker read it.
+ */
+export class SqsError extends AwsServiceError {
   override readonly name = 'SqsError';
-  readonly queryCode: string;
-  readonly status: number;
-  readonly fault: 'Sender' | 'Receiver';
+  declare readonly code: SqsErrorCode;
 
-  constructor(
-    readonly code: SqsErrorCode,
-    message: string,
-  ) {
-    super(message);
-    const spec: SqsErrorSpec = SQS_ERROR_SPECS[code];
-    this.queryCode = spec.queryCode;
-    this.status = spec.status;
-    this.fault = spec.fault;
+  constructor(code: SqsErrorCode, message: string) {
+    super(code, message, SQS_ERROR_SPECS[code]);
   }
 }
 

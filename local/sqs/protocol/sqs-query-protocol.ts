@@ -69,6 +69,6 @@ export async function handleQueryRequest(request: AwsRequest, model: SqsModel): 
     return respond(200, xmlResponse(action, output, requestId));
   } catch (error) {
     const sqsError = asSqsError(error);
-    return respond(sqsError.status, xmlError(sqsError, requestId));
+    return respond(sqsError.statusCode, xmlError(sqsError, requestId));
   }
 }
