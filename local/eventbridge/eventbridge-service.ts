@@ -12,7 +12,7 @@ import { ensureDefaultBus } from './operations/event-bus-operations';
 import type { OperationContext } from './operations/operation-context';
 import { OPERATIONS } from './operations/operation-table';
 import type { LambdaInvoker, SqsTargetPort } from './ports';
-import { InputReader } from './protocol/input-reader';
+import { eventBridgeInput } from './protocol/eventbridge-input';
 import {
   errorResponse,
   isEventBridgeRequest,
@@ -121,7 +121,7 @@ export class EventBridgeService implements AwsService {
       const { operation, input } = parseJsonRequest(request);
       const run = OPERATIONS.get(operation);
       if (!run) throw new EventBridgeError('UnknownOperationException', `Unknown operation ${operation}.`);
-      return jsonResponse(run(this.context, new InputReader(input)));
+      return jsonResponse(run(this.context, eventBridgeInput(input)));
     } catch (error) {
       return errorResponse(error);
     }

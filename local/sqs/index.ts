@@ -1,6 +1,7 @@
 /**
- * The local SQS: protocol layers (JSON and query), the model with its programmatic API for
- * in-process callers, the SQLite store and the engines (long polling, dead-letter redrive).
+ * The local SQS: protocol layers (JSON and query, reading input through the endpoint's shared
+ * `OperationInput` in SQS's wording), the model with its programmatic API for in-process
+ * callers, the SQLite store and the engines (long polling, dead-letter redrive).
  *
  * Known differences from AWS, chosen for a local emulator:
  * - a deleted queue's name can be used again at once (AWS asks for 60 s: QueueDeletedRecently);

@@ -35,8 +35,8 @@ export function requireArchive(context: OperationContext, name: string): Archive
 
 /** CreateArchive: records the events sent to a bus from now on (optionally only those matching a pattern). */
 export const createArchive: Operation = (context, input) => {
-  const name = input.string('ArchiveName', ARCHIVE_NAME);
-  const sourceArn = input.string('EventSourceArn', { min: 1, max: 1600 });
+  const name = input.requiredString('ArchiveName', ARCHIVE_NAME);
+  const sourceArn = input.requiredString('EventSourceArn', { min: 1, max: 1600 });
   const description = input.optionalString('Description', { max: 512 });
   const eventPattern = input.optionalString('EventPattern', { max: 4096 });
   const retentionDays = input.optionalNumber('RetentionDays', { min: 0 }) ?? 0;
@@ -67,7 +67,7 @@ export const createArchive: Operation = (context, input) => {
  * out keep their values. Events archived already stay; the new pattern applies to later events.
  */
 export const updateArchive: Operation = (context, input) => {
-  const name = input.string('ArchiveName', ARCHIVE_NAME);
+  const name = input.requiredString('ArchiveName', ARCHIVE_NAME);
   const description = input.optionalString('Description', { max: 512 });
   const eventPattern = input.optionalString('EventPattern', { max: 4096 });
   const retentionDays = input.optionalNumber('RetentionDays', { min: 0 });
@@ -88,7 +88,7 @@ export const updateArchive: Operation = (context, input) => {
 
 /** DescribeArchive. */
 export const describeArchive: Operation = (context, input) => {
-  return describe(context, requireArchive(context, input.string('ArchiveName', ARCHIVE_NAME)));
+  return describe(context, requireArchive(context, input.requiredString('ArchiveName', ARCHIVE_NAME)));
 };
 
 /** ListArchives: filtered by NamePrefix, EventSourceArn or State. */
@@ -115,7 +115,7 @@ export const listArchives: Operation = (context, input) => {
 
 /** DeleteArchive: removes the archive and its events. */
 export const deleteArchive: Operation = (context, input) => {
-  const archive = requireArchive(context, input.string('ArchiveName', ARCHIVE_NAME));
+  const archive = requireArchive(context, input.requiredString('ArchiveName', ARCHIVE_NAME));
   context.store.deleteArchive(archive.name);
   context.routing.invalidate(archive.sourceBusName);
   return {};

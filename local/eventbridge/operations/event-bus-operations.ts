@@ -1,7 +1,7 @@
+import type { OperationInput } from '../../endpoint/operation-input';
 import { ResourceAlreadyExistsError, ValidationError } from '../errors';
 import { DEFAULT_BUS_NAME } from '../model/aws-identity';
 import type { EventBusRecord } from '../model/eventbridge-model';
-import type { InputReader } from '../protocol/input-reader';
 import { paginate } from '../protocol/pagination';
 import {
   BUS_NAME,
@@ -30,8 +30,8 @@ function describe(bus: EventBusRecord): Record<string, unknown> {
 }
 
 /** Reads the `DeadLetterConfig` structure of CreateEventBus and UpdateEventBus. */
-function readDeadLetterConfig(input: InputReader): { Arn?: string } | undefined {
-  const config = input.object('DeadLetterConfig');
+function readDeadLetterConfig(input: OperationInput): { Arn?: string } | undefined {
+  const config = input.optionalStructure('DeadLetterConfig');
   if (!config) return undefined;
   const arn = config.optionalString('Arn', { min: 1, max: 1600 });
   return arn === undefined ? {} : { Arn: arn };
@@ -49,12 +49,12 @@ export function ensureDefaultBus(context: OperationContext): void {
 
 /** CreateEventBus: a custom bus; `default` and existing names are refused. */
 export const createEventBus: Operation = (context, input) => {
-  const name = input.string('Name', BUS_NAME);
+  const name = input.requiredString('Name', BUS_NAME);
   const description = input.optionalString('Description', { max: 512 });
   const kmsKeyIdentifier = input.optionalString('KmsKeyIdentifier', KMS_KEY_IDENTIFIER);
   const deadLetterConfig = readDeadLetterConfig(input);
   const tags = readTags(input, false);
-  if (input.input.EventSourceName !== undefined) {
+  if (input.members.EventSourceName !== undefined) {
     throw new ValidationError('Partner event sources are not supported by the local endpoint.');
   }
   if (context.store.getBus(name)) throw new ResourceAlreadyExistsError(`Event bus ${name} already exists.`);
@@ -124,7 +124,7 @@ export const listEventBuses: Operation = (context, input) => {
 
 /** DeleteEventBus: removes a custom bus with its rules; deleting a missing bus succeeds, as in AWS. */
 export const deleteEventBus: Operation = (context, input) => {
-  const name = input.string('Name', BUS_NAME);
+  const name = input.requiredString('Name', BUS_NAME);
   if (name === DEFAULT_BUS_NAME) throw new ValidationError('Cannot delete event bus default.');
   context.store.deleteBus(name);
   context.routing.invalidate(name);

@@ -1,3 +1,4 @@
+import type { OperationInput } from '../../endpoint/operation-input';
 import type { EventDispatcher } from '../engine/event-dispatcher';
 import type { ReplayRunner } from '../engine/replay-runner';
 import type { RoutingTable } from '../engine/routing-table';
@@ -5,7 +6,6 @@ import { ResourceNotFoundError } from '../errors';
 import type { EventBridgeArns } from '../model/aws-identity';
 import { DEFAULT_BUS_NAME } from '../model/aws-identity';
 import type { EventBusRecord, RuleRecord } from '../model/eventbridge-model';
-import type { InputReader } from '../protocol/input-reader';
 import type { EventBridgeStore } from '../store/eventbridge-store';
 
 /** What every operation may use. */
@@ -20,7 +20,7 @@ export interface OperationContext {
 }
 
 /** One API operation: validates its whole input first, then changes state, then answers. */
-export type Operation = (context: OperationContext, input: InputReader) => unknown;
+export type Operation = (context: OperationContext, input: OperationInput) => unknown;
 
 /** Name constraints from the API model. */
 export const RULE_NAME = { min: 1, max: 64, pattern: /^[.\-_A-Za-z0-9]+$/ };

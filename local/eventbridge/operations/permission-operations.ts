@@ -53,13 +53,13 @@ export const putPermission: Operation = (context, input) => {
   const policy = input.optionalString('Policy', { min: 1 });
   let statementFor: ((busArn: string) => Statement) | undefined;
   if (policy === undefined) {
-    const action = input.string('Action', ACTION);
-    const principal = input.string('Principal', PRINCIPAL);
-    const statementId = input.string('StatementId', STATEMENT_ID);
-    const condition = input.object('Condition');
-    const type = condition?.string('Type', { max: 256 });
-    const key = condition?.string('Key', { max: 256 });
-    const value = condition?.string('Value', { max: 256 });
+    const action = input.requiredString('Action', ACTION);
+    const principal = input.requiredString('Principal', PRINCIPAL);
+    const statementId = input.requiredString('StatementId', STATEMENT_ID);
+    const condition = input.optionalStructure('Condition');
+    const type = condition?.requiredString('Type', { max: 256 });
+    const key = condition?.requiredString('Key', { max: 256 });
+    const value = condition?.requiredString('Value', { max: 256 });
     if (action !== 'events:PutEvents') {
       throw new ValidationError(`Provided value in parameter 'action' is not supported: ${action}`);
     }
@@ -102,7 +102,7 @@ export const putPermission: Operation = (context, input) => {
 export const removePermission: Operation = (context, input) => {
   const busName = input.optionalString('EventBusName', BUS_NAME);
   const statementId = input.optionalString('StatementId', STATEMENT_ID);
-  const removeAll = input.input.RemoveAllPermissions;
+  const removeAll = input.members.RemoveAllPermissions;
   if (removeAll !== undefined && typeof removeAll !== 'boolean') {
     throw new ValidationError(
       `1 validation error detected: Value '${JSON.stringify(removeAll)}' at 'removeAllPermissions' failed to satisfy constraint: Member must be a boolean`,

@@ -117,7 +117,7 @@ function toEvent(
  * asynchronously afterwards. Invalid entries fail individually, as in AWS.
  */
 export const putEvents: Operation = (context, input) => {
-  const entries = input.list('Entries', { min: 1, max: MAX_ENTRIES, required: true }) ?? [];
+  const entries = input.requiredList('Entries', { min: 1, max: MAX_ENTRIES });
   input.optionalString('EndpointId', { min: 1, max: 50 });
   const size = entries.reduce<number>(
     (total, entry) =>

@@ -34,14 +34,14 @@ function describe(replay: ReplayRecord): Record<string, unknown> {
  * reports STARTING, RUNNING, then COMPLETED.
  */
 export const startReplay: Operation = (context, input) => {
-  const name = input.string('ReplayName', REPLAY_NAME);
+  const name = input.requiredString('ReplayName', REPLAY_NAME);
   const description = input.optionalString('Description', { max: 512 });
-  const sourceArn = input.string('EventSourceArn', { min: 1, max: 1600 });
-  const start = input.timestamp('EventStartTime');
-  const end = input.timestamp('EventEndTime');
-  const destination = input.object('Destination', true);
-  const destinationArn = destination.string('Arn', { min: 1, max: 1600 });
-  const filterArns = destination.stringList('FilterArns', { min: 1, max: 1600 });
+  const sourceArn = input.requiredString('EventSourceArn', { min: 1, max: 1600 });
+  const start = input.requiredTimestamp('EventStartTime');
+  const end = input.requiredTimestamp('EventEndTime');
+  const destination = input.requiredStructure('Destination');
+  const destinationArn = destination.requiredString('Arn', { min: 1, max: 1600 });
+  const filterArns = destination.optionalStringList('FilterArns', { min: 1, max: 1600 });
   if (start >= end)
     throw new ValidationError(
       'Parameter EventEndTime is not valid. Reason: EventStartTime must be before EventEndTime.',
@@ -90,7 +90,7 @@ export const startReplay: Operation = (context, input) => {
 
 /** DescribeReplay. */
 export const describeReplay: Operation = (context, input) => {
-  const name = input.string('ReplayName', REPLAY_NAME);
+  const name = input.requiredString('ReplayName', REPLAY_NAME);
   const replay = context.store.getReplay(name);
   if (!replay) throw new ResourceNotFoundError(`Replay ${name} does not exist.`);
   return describe(replay);
@@ -114,7 +114,7 @@ export const listReplays: Operation = (context, input) => {
 
 /** CancelReplay: a STARTING or RUNNING replay stops after its current batch and ends CANCELLED. */
 export const cancelReplay: Operation = (context, input) => {
-  const name = input.string('ReplayName', REPLAY_NAME);
+  const name = input.requiredString('ReplayName', REPLAY_NAME);
   const replay = context.store.getReplay(name);
   if (!replay) throw new ResourceNotFoundError(`Replay ${name} does not exist.`);
   if (replay.state !== 'STARTING' && replay.state !== 'RUNNING') {

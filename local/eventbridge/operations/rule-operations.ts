@@ -34,7 +34,7 @@ function describe(rule: RuleRecord): Record<string, unknown> {
 
 /** PutRule: creates or updates a rule with an event pattern (schedules are not emulated). */
 export const putRule: Operation = (context, input) => {
-  const name = input.string('Name', RULE_NAME);
+  const name = input.requiredString('Name', RULE_NAME);
   const busNameOrArn = input.optionalString('EventBusName', BUS_NAME_OR_ARN);
   const eventPattern = input.optionalString('EventPattern', { max: 4096 });
   const schedule = input.optionalString('ScheduleExpression', { max: 256 });
@@ -78,7 +78,7 @@ export const putRule: Operation = (context, input) => {
 
 /** DescribeRule. */
 export const describeRule: Operation = (context, input) => {
-  const name = input.string('Name', RULE_NAME);
+  const name = input.requiredString('Name', RULE_NAME);
   const bus = requireBus(context, input.optionalString('EventBusName', BUS_NAME_OR_ARN));
   return { ...describe(requireRule(context, bus, name)), CreatedBy: LOCAL_ACCOUNT_ID };
 };
@@ -98,7 +98,7 @@ export const listRules: Operation = (context, input) => {
 
 /** ListRuleNamesByTarget: the names of the bus's rules with a target of that ARN, paged like ListRules. */
 export const listRuleNamesByTarget: Operation = (context, input) => {
-  const targetArn = input.string('TargetArn', { min: 1, max: 1600 });
+  const targetArn = input.requiredString('TargetArn', { min: 1, max: 1600 });
   const bus = requireBus(context, input.optionalString('EventBusName', BUS_NAME_OR_ARN));
   const limit = input.optionalNumber('Limit', LIST_LIMIT);
   const token = input.optionalString('NextToken', { min: 1, max: 2048 });
@@ -114,7 +114,7 @@ export const listRuleNamesByTarget: Operation = (context, input) => {
 
 /** DeleteRule: refused while targets remain, as in AWS; deleting a missing rule succeeds. */
 export const deleteRule: Operation = (context, input) => {
-  const name = input.string('Name', RULE_NAME);
+  const name = input.requiredString('Name', RULE_NAME);
   const bus = requireBus(context, input.optionalString('EventBusName', BUS_NAME_OR_ARN));
   if (context.store.listTargets(bus.name, name).length > 0) {
     throw new ValidationError("Rule can't be deleted since it has targets.");
@@ -129,7 +129,7 @@ function setState(
   input: Parameters<Operation>[1],
   state: RuleState,
 ): Record<string, never> {
-  const name = input.string('Name', RULE_NAME);
+  const name = input.requiredString('Name', RULE_NAME);
   const bus = requireBus(context, input.optionalString('EventBusName', BUS_NAME_OR_ARN));
   const rule = requireRule(context, bus, name);
   context.store.putRule({ ...rule, state });

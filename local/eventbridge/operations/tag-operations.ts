@@ -1,7 +1,7 @@
+import type { OperationInput } from '../../endpoint/operation-input';
 import { ResourceNotFoundError, ValidationError } from '../errors';
 import { DEFAULT_BUS_NAME } from '../model/aws-identity';
 import type { Tag } from '../model/eventbridge-model';
-import { InputReader } from '../protocol/input-reader';
 import type { Operation, OperationContext } from './operation-context';
 
 /** AWS allows 50 tags per resource. */
@@ -15,15 +15,15 @@ const RULE_ARN = /^arn:[^:]+:events:[^:]*:[^:]*:rule\/(?:(.+)\/)?([^/]+)$/;
  * Reads a `Tags` list member (`[{ Key, Value }]`), as TagResource, CreateEventBus and PutRule take it.
  * @param required whether the member must be present (TagResource) or may be absent.
  */
-export function readTags(input: InputReader, required: boolean): Tag[] | undefined {
-  const items = input.list('Tags', { required });
+export function readTags(input: OperationInput, required: boolean): Tag[] | undefined {
+  const items = required ? input.requiredList('Tags') : input.optionalList('Tags');
   if (!items) return undefined;
   if (items.length > MAX_TAGS) {
     throw new ValidationError(`A resource can have at most ${MAX_TAGS} tags (given ${items.length}).`);
   }
   return items.map((raw) => {
-    const tag = new InputReader({ Tags: raw }).object('Tags', true);
-    return { Key: tag.string('Key', TAG_KEY), Value: tag.string('Value', TAG_VALUE) };
+    const tag = input.nested({ Tags: raw }).requiredStructure('Tags');
+    return { Key: tag.requiredString('Key', TAG_KEY), Value: tag.requiredString('Value', TAG_VALUE) };
   });
 }
 
@@ -46,7 +46,7 @@ function requireTaggable(context: OperationContext, arn: string): string {
 
 /** TagResource: adds tags to a bus or a rule, replacing the values of keys it has already. */
 export const tagResource: Operation = (context, input) => {
-  const arn = input.string('ResourceARN', RESOURCE_ARN);
+  const arn = input.requiredString('ResourceARN', RESOURCE_ARN);
   const tags = readTags(input, true) ?? [];
   const resource = requireTaggable(context, arn);
   const keys = new Set([...context.store.listTags(resource), ...tags].map((tag) => tag.Key));
@@ -59,15 +59,15 @@ export const tagResource: Operation = (context, input) => {
 
 /** UntagResource: removes tags by key; keys the resource does not have are ignored, as in AWS. */
 export const untagResource: Operation = (context, input) => {
-  const arn = input.string('ResourceARN', RESOURCE_ARN);
-  input.list('TagKeys', { required: true });
-  const keys = input.stringList('TagKeys', TAG_KEY) ?? [];
+  const arn = input.requiredString('ResourceARN', RESOURCE_ARN);
+  input.requiredList('TagKeys');
+  const keys = input.optionalStringList('TagKeys', TAG_KEY) ?? [];
   context.store.deleteTags(requireTaggable(context, arn), keys);
   return {};
 };
 
 /** ListTagsForResource. */
 export const listTagsForResource: Operation = (context, input) => {
-  const arn = input.string('ResourceARN', RESOURCE_ARN);
+  const arn = input.requiredString('ResourceARN', RESOURCE_ARN);
   return { Tags: context.store.listTags(requireTaggable(context, arn)) };
 };

@@ -1,8 +1,8 @@
+import type { OperationInput } from '../../endpoint/operation-input';
 import { parseJsonPath } from '../engine/json-path';
 import { targetKindOf } from '../engine/target-sender';
 import { EventBridgeError } from '../errors';
 import type { TargetRecord } from '../model/eventbridge-model';
-import { InputReader } from '../protocol/input-reader';
 import { paginate } from '../protocol/pagination';
 import {
   BUS_NAME_OR_ARN,
@@ -18,16 +18,16 @@ const MAX_TARGETS_PER_RULE = 5;
 const TARGET_ID = { min: 1, max: 64, pattern: /^[.\-_A-Za-z0-9]+$/ };
 const SQS_ARN = /^arn:[^:]+:sqs:[^:]*:[^:]*:[^:]+$/;
 
-/** Reads one target's structure; type errors here fail the whole request. */
-function readTarget(raw: unknown): TargetRecord {
-  const target = new InputReader({ Targets: raw }).object('Targets', true);
-  const transformer = target.object('InputTransformer');
-  const retry = target.object('RetryPolicy');
-  const deadLetter = target.object('DeadLetterConfig');
-  const sqs = target.object('SqsParameters');
-  const pathsMap = transformer?.object('InputPathsMap');
+/** Reads one target's structure (an item of the request's `Targets`); type errors here fail the whole request. */
+function readTarget(request: OperationInput, raw: unknown): TargetRecord {
+  const target = request.nested({ Targets: raw }).requiredStructure('Targets');
+  const transformer = target.optionalStructure('InputTransformer');
+  const retry = target.optionalStructure('RetryPolicy');
+  const deadLetter = target.optionalStructure('DeadLetterConfig');
+  const sqs = target.optionalStructure('SqsParameters');
+  const pathsMap = transformer?.optionalStructure('InputPathsMap');
   const paths: Record<string, string> = {};
-  for (const key of Object.keys(pathsMap?.input ?? {})) paths[key] = pathsMap?.string(key) ?? '';
+  for (const key of Object.keys(pathsMap?.members ?? {})) paths[key] = pathsMap?.requiredString(key) ?? '';
   const input = target.optionalString('Input', { max: 8192 });
   const inputPath = target.optionalString('InputPath', { max: 256 });
   const roleArn = target.optionalString('RoleArn', { min: 1, max: 1600 });
@@ -36,15 +36,15 @@ function readTarget(raw: unknown): TargetRecord {
   const dlqArn = deadLetter?.optionalString('Arn', { min: 1, max: 1600 });
   const groupId = sqs?.optionalString('MessageGroupId');
   return {
-    Id: target.string('Id', TARGET_ID),
-    Arn: target.string('Arn', { min: 1, max: 1600 }),
+    Id: target.requiredString('Id', TARGET_ID),
+    Arn: target.requiredString('Arn', { min: 1, max: 1600 }),
     ...(roleArn !== undefined && { RoleArn: roleArn }),
     ...(input !== undefined && { Input: input }),
     ...(inputPath !== undefined && { InputPath: inputPath }),
     ...(transformer && {
       InputTransformer: {
         ...(pathsMap && { InputPathsMap: paths }),
-        InputTemplate: transformer.string('InputTemplate', { min: 1, max: 8192 }),
+        InputTemplate: transformer.requiredString('InputTemplate', { min: 1, max: 8192 }),
       },
     }),
     ...(retry && {
@@ -102,9 +102,9 @@ function isJson(text: string): boolean {
 
 /** PutTargets: adds or replaces up to 10 targets; unusable ones are reported in FailedEntries. */
 export const putTargets: Operation = (context, input) => {
-  const ruleName = input.string('Rule', RULE_NAME);
+  const ruleName = input.requiredString('Rule', RULE_NAME);
   const bus = requireBus(context, input.optionalString('EventBusName', BUS_NAME_OR_ARN));
-  const targets = (input.list('Targets', { min: 1, max: 10, required: true }) ?? []).map(readTarget);
+  const targets = input.requiredList('Targets', { min: 1, max: 10 }).map((raw) => readTarget(input, raw));
   const rule = requireRule(context, bus, ruleName);
   const existing = new Set(context.store.listTargets(bus.name, rule.name).map((target) => target.Id));
   const failed: Array<{ TargetId: string; ErrorCode: string; ErrorMessage: string }> = [];
@@ -131,10 +131,10 @@ export const putTargets: Operation = (context, input) => {
 
 /** RemoveTargets: removes targets by id; ids that are not there are ignored, as in AWS. */
 export const removeTargets: Operation = (context, input) => {
-  const ruleName = input.string('Rule', RULE_NAME);
+  const ruleName = input.requiredString('Rule', RULE_NAME);
   const bus = requireBus(context, input.optionalString('EventBusName', BUS_NAME_OR_ARN));
-  const ids = input.stringList('Ids', { ...TARGET_ID, maxItems: 100 });
-  if (!ids || ids.length === 0) input.list('Ids', { min: 1, required: true });
+  const ids = input.optionalStringList('Ids', { ...TARGET_ID, maxItems: 100 });
+  if (!ids || ids.length === 0) input.requiredList('Ids', { min: 1 });
   const rule = requireRule(context, bus, ruleName);
   context.store.transaction(() => {
     for (const id of ids ?? []) context.store.deleteTarget(bus.name, rule.name, id);
@@ -145,7 +145,7 @@ export const removeTargets: Operation = (context, input) => {
 
 /** ListTargetsByRule. */
 export const listTargetsByRule: Operation = (context, input) => {
-  const ruleName = input.string('Rule', RULE_NAME);
+  const ruleName = input.requiredString('Rule', RULE_NAME);
   const bus = requireBus(context, input.optionalString('EventBusName', BUS_NAME_OR_ARN));
   const limit = input.optionalNumber('Limit', LIST_LIMIT);
   const token = input.optionalString('NextToken', { min: 1, max: 2048 });

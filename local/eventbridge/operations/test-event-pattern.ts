@@ -7,8 +7,8 @@ const REQUIRED_EVENT_FIELDS = ['id', 'account', 'source', 'time', 'region', 'det
 
 /** TestEventPattern: validates the pattern (InvalidEventPatternException) and the event, then matches. */
 export const testEventPattern: Operation = (_context, input) => {
-  const patternText = input.string('EventPattern', { max: 4096 });
-  const eventText = input.string('Event');
+  const patternText = input.requiredString('EventPattern', { max: 4096 });
+  const eventText = input.requiredString('Event');
   const pattern = compileEventPattern(patternText);
   let event: unknown;
   try {

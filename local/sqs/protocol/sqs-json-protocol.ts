@@ -3,7 +3,7 @@ import type { AwsRequest, AwsResponse } from '../../endpoint/aws-service';
 import { JSON_1_0_CONTENT_TYPE, queryCompatibleJsonError } from '../../endpoint/query-compatible-json';
 import { SqsError } from '../sqs-error';
 import type { SqsModel } from '../sqs-model';
-import { OperationInput } from './operation-input';
+import { sqsInput } from './sqs-input';
 import { isSqsOperation, SQS_OPERATIONS } from './sqs-operations';
 
 export const SQS_TARGET_PREFIX = 'AmazonSQS.';
@@ -37,7 +37,7 @@ export async function handleJsonRequest(request: AwsRequest, model: SqsModel): P
       }
     }
     const handler = SQS_OPERATIONS[operation] as (typeof SQS_OPERATIONS)[string];
-    const output = await handler(new OperationInput(parsed), model, request.signal);
+    const output = await handler(sqsInput(parsed), model, request.signal);
     return {
       statusCode: 200,
       headers: { 'content-type': JSON_1_0_CONTENT_TYPE, 'x-amzn-requestid': requestId },

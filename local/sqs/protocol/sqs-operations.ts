@@ -1,6 +1,7 @@
+import type { OperationInput } from '../../endpoint/operation-input';
 import type { MessageAttributes, ReceivedMessage } from '../sqs-message';
 import type { SqsModel } from '../sqs-model';
-import type { OperationInput } from './operation-input';
+import { batchEntries, readMessageAttributes } from './sqs-input';
 
 /** One SQS operation: parameters in, the JSON protocol's output shape out; errors are thrown. */
 export type SqsOperation = (
@@ -31,13 +32,16 @@ function wireMessage(message: ReceivedMessage): object {
     : { ...rest, MessageAttributes: wireAttributes(MessageAttributes) };
 }
 
+/** Any integer: the range is checked later, by the model. */
+const ANY_INTEGER = { min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER };
+
 /** `ranged: false` leaves range checks to the model, so a batch reports them per entry in `Failed`. */
 function sendOptions(input: OperationInput, ranged = true) {
   const delaySeconds = ranged
-    ? input.optionalInteger('DelaySeconds', 0, 900)
-    : input.optionalInteger('DelaySeconds', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
-  const messageAttributes = input.optionalMessageAttributes('MessageAttributes');
-  const systemAttributes = input.optionalMessageAttributes('MessageSystemAttributes');
+    ? input.optionalInteger('DelaySeconds', { min: 0, max: 900 })
+    : input.optionalInteger('DelaySeconds', ANY_INTEGER);
+  const messageAttributes = readMessageAttributes(input, 'MessageAttributes');
+  const systemAttributes = readMessageAttributes(input, 'MessageSystemAttributes');
   const messageGroupId = input.optionalString('MessageGroupId');
   const messageDeduplicationId = input.optionalString('MessageDeduplicationId');
   return {
@@ -74,7 +78,7 @@ export const SQS_OPERATIONS: Readonly<Record<string, SqsOperation>> = {
     pageOutput(
       model.listQueues(
         input.optionalString('QueueNamePrefix'),
-        input.optionalInteger('MaxResults', 1, 1000),
+        input.optionalInteger('MaxResults', { min: 1, max: 1000 }),
         input.optionalString('NextToken'),
       ),
       'QueueUrls',
@@ -102,7 +106,7 @@ export const SQS_OPERATIONS: Readonly<Record<string, SqsOperation>> = {
     pageOutput(
       model.listDeadLetterSourceQueues(
         input.requiredString('QueueUrl'),
-        input.optionalInteger('MaxResults', 1, 1000),
+        input.optionalInteger('MaxResults', { min: 1, max: 1000 }),
         input.optionalString('NextToken'),
       ),
       'queueUrls',
@@ -115,7 +119,7 @@ export const SQS_OPERATIONS: Readonly<Record<string, SqsOperation>> = {
     ),
   SendMessageBatch: (input, model) => {
     const queueUrl = input.requiredString('QueueUrl');
-    const entries = input.entries('Entries').map((entry) => ({
+    const entries = batchEntries(input, 'Entries').map((entry) => ({
       id: entry.requiredString('Id'),
       body: entry.requiredString('MessageBody'),
       options: sendOptions(entry, false),
@@ -128,9 +132,9 @@ export const SQS_OPERATIONS: Readonly<Record<string, SqsOperation>> = {
       ...(input.optionalStringList('AttributeNames') ?? []),
       ...(input.optionalStringList('MessageSystemAttributeNames') ?? []),
     ];
-    const maxNumberOfMessages = input.optionalInteger('MaxNumberOfMessages', 1, 10);
-    const visibilityTimeout = input.optionalInteger('VisibilityTimeout', 0, 43_200);
-    const waitTimeSeconds = input.optionalInteger('WaitTimeSeconds', 0, 20);
+    const maxNumberOfMessages = input.optionalInteger('MaxNumberOfMessages', { min: 1, max: 10 });
+    const visibilityTimeout = input.optionalInteger('VisibilityTimeout', { min: 0, max: 43_200 });
+    const waitTimeSeconds = input.optionalInteger('WaitTimeSeconds', { min: 0, max: 20 });
     const receiveRequestAttemptId = input.optionalString('ReceiveRequestAttemptId');
     const messages = await model.receiveMessages(queueUrl, {
       systemAttributeNames,
@@ -149,7 +153,7 @@ export const SQS_OPERATIONS: Readonly<Record<string, SqsOperation>> = {
   },
   DeleteMessageBatch: (input, model) => {
     const queueUrl = input.requiredString('QueueUrl');
-    const entries = input.entries('Entries').map((entry) => ({
+    const entries = batchEntries(input, 'Entries').map((entry) => ({
       id: entry.requiredString('Id'),
       receiptHandle: entry.requiredString('ReceiptHandle'),
     }));
@@ -159,21 +163,17 @@ export const SQS_OPERATIONS: Readonly<Record<string, SqsOperation>> = {
     model.changeMessageVisibility(
       input.requiredString('QueueUrl'),
       input.requiredString('ReceiptHandle'),
-      input.requiredInteger('VisibilityTimeout', 0, 43_200),
+      input.requiredInteger('VisibilityTimeout', { min: 0, max: 43_200 }),
     );
     return {};
   },
   ChangeMessageVisibilityBatch: (input, model) => {
     const queueUrl = input.requiredString('QueueUrl');
-    const entries = input.entries('Entries').map((entry) => ({
+    const entries = batchEntries(input, 'Entries').map((entry) => ({
       id: entry.requiredString('Id'),
       receiptHandle: entry.requiredString('ReceiptHandle'),
       // Range errors surface per entry in Failed, as SQS reports them.
-      visibilityTimeout: entry.requiredInteger(
-        'VisibilityTimeout',
-        Number.MIN_SAFE_INTEGER,
-        Number.MAX_SAFE_INTEGER,
-      ),
+      visibilityTimeout: entry.requiredInteger('VisibilityTimeout', ANY_INTEGER),
     }));
     return model.changeMessageVisibilityBatch(queueUrl, entries);
   },
@@ -191,7 +191,10 @@ export const SQS_OPERATIONS: Readonly<Record<string, SqsOperation>> = {
   },
   StartMessageMoveTask: (input, model) => {
     const destinationArn = input.optionalString('DestinationArn');
-    const maxNumberOfMessagesPerSecond = input.optionalInteger('MaxNumberOfMessagesPerSecond', 1, 500);
+    const maxNumberOfMessagesPerSecond = input.optionalInteger('MaxNumberOfMessagesPerSecond', {
+      min: 1,
+      max: 500,
+    });
     return {
       TaskHandle: model.startMessageMoveTask({
         sourceArn: input.requiredString('SourceArn'),
@@ -203,7 +206,7 @@ export const SQS_OPERATIONS: Readonly<Record<string, SqsOperation>> = {
   ListMessageMoveTasks: (input, model) => ({
     Results: model.listMessageMoveTasks(
       input.requiredString('SourceArn'),
-      input.optionalInteger('MaxResults', 1, 10),
+      input.optionalInteger('MaxResults', { min: 1, max: 10 }),
     ),
   }),
   CancelMessageMoveTask: (input, model) => ({

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { AwsRequest, AwsResponse } from '../../endpoint/aws-service';
 import { SqsError } from '../sqs-error';
 import type { SqsModel } from '../sqs-model';
-import { OperationInput } from './operation-input';
 import { queryParamsToInput } from './query-params';
 import { xmlError, xmlResponse } from './query-xml';
+import { sqsInput } from './sqs-input';
 import { asSqsError } from './sqs-json-protocol';
 import { isSqsOperation, SQS_OPERATIONS } from './sqs-operations';
 
@@ -65,7 +65,7 @@ export async function handleQueryRequest(request: AwsRequest, model: SqsModel): 
     if (input.QueueUrl === undefined && path.split('/').length >= 3)
       input.QueueUrl = `${request.endpointUrl}${path}`;
     const handler = SQS_OPERATIONS[action] as (typeof SQS_OPERATIONS)[string];
-    const output = await handler(new OperationInput(input), model, request.signal);
+    const output = await handler(sqsInput(input), model, request.signal);
     return respond(200, xmlResponse(action, output, requestId));
   } catch (error) {
     const sqsError = asSqsError(error);
