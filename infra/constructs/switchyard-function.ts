@@ -27,7 +27,7 @@ export interface SwitchyardFunctionProps {
   readonly timeout?: Duration;
   /** @default 256 */
   readonly memorySize?: number;
-  /** Powertools service name, used in logs, traces and metrics. */
+  /** Powertools service name, used in logs and metrics. */
   readonly serviceName: string;
   /** CloudWatch metrics namespace for business metrics. */
   readonly metricsNamespace: string;
@@ -35,12 +35,6 @@ export interface SwitchyardFunctionProps {
   readonly logRetention?: logs.RetentionDays;
 }
 
-/**
- * A Node.js Lambda function with the stack's defaults: the pinned `LAMBDA_RUNTIME`, arm64,
- * X-Ray tracing, its own log group with retention, JSON logs, and bundling for that Node.js by
- * the local esbuild package (never Docker) with source maps so stack traces point at the
- * TypeScript.
- */
 /**
  * Which entry of a package esbuild takes: the ES module build first. The AWS SDK, Powertools and
  * zod ship both; only the ES modules can be tree-shaken, which takes about 200 KB off each
@@ -62,6 +56,12 @@ const BUNDLE_ALIASES = { [`--alias:${CREDENTIAL_PROVIDER_ALIAS.from}`]: CREDENTI
 /** The template metadata key naming a function's entry file, relative to the project root. */
 export const ENTRY_METADATA_KEY = 'switchyard:entry';
 
+/**
+ * A Node.js Lambda function with the stack's defaults: the pinned `LAMBDA_RUNTIME`, arm64,
+ * X-Ray active tracing, its own log group with retention, JSON logs, and bundling for that Node.js by
+ * the local esbuild package (never Docker) with source maps so stack traces point at the
+ * TypeScript.
+ */
 export class SwitchyardFunction extends nodejs.NodejsFunction {
   constructor(scope: Construct, id: string, props: SwitchyardFunctionProps) {
     const logGroup = new logs.LogGroup(scope, `${id}LogGroup`, {

@@ -91,6 +91,17 @@ function readApi(template: CfnTemplate, logicalId: string, resource: CfnResource
     modelNames.set(modelId, name);
     models.set(name, parseSchema(template.resolve(model.Properties.Schema)));
   }
+  const keySource = (template.resolveString(resource.Properties.ApiKeySourceType) ?? 'HEADER').toUpperCase();
+  const keyedMethod = ofApi('AWS::ApiGateway::Method').find(
+    ([, method]) => method.Properties.ApiKeyRequired === true || method.Properties.ApiKeyRequired === 'true',
+  );
+  if (keySource === 'AUTHORIZER' && keyedMethod !== undefined) {
+    throw new UnsupportedTemplateError(
+      logicalId,
+      `ApiKeySourceType AUTHORIZER (API keys from a Lambda authorizer's usageIdentifierKey) is not ` +
+        `emulated, and ${keyedMethod[0]} requires an API key; the local gateway would check x-api-key instead`,
+    );
+  }
   const binaryMediaTypes = (() => {
     const resolved = template.resolve(resource.Properties.BinaryMediaTypes);
     // API Gateway's patch syntax escapes `/` as `~1`; templates may carry either form.

@@ -1,4 +1,5 @@
 import { GatewayError } from './errors';
+import type { GrantedAuthorization } from './granted-authorization';
 
 /**
  * The answers API Gateway gives when a Lambda authorizer refuses or fails, with the gateway
@@ -10,14 +11,14 @@ export const unauthorized = (): GatewayError =>
   new GatewayError('UNAUTHORIZED', 401, 'Unauthorized', { errorType: 'UnauthorizedException' });
 
 /** The policy denies the method ARN: explicitly (a Deny matched) or because no Allow matched. */
-export const accessDenied = (explicit: boolean): GatewayError =>
+export const accessDenied = (explicit: boolean, authorizer: GrantedAuthorization): GatewayError =>
   new GatewayError(
     'ACCESS_DENIED',
     403,
     explicit
       ? 'User is not authorized to access this resource with an explicit deny'
       : 'User is not authorized to access this resource',
-    { errorType: 'AccessDeniedException' },
+    { errorType: 'AccessDeniedException', authorizer },
   );
 
 /** The function failed otherwise, timed out, or answered something that is not a valid policy. */

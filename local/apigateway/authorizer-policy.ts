@@ -12,6 +12,8 @@ interface PolicyStatement {
   readonly effect: 'Allow' | 'Deny';
   readonly actions: readonly RegExp[];
   readonly resources: readonly RegExp[];
+  /** It has a `Condition`, `NotAction` or `NotResource`, which are not evaluated locally. */
+  readonly unevaluated: boolean;
 }
 
 /** The authorizer's answer is not one API Gateway accepts (it then answers 500). */
@@ -42,7 +44,11 @@ function readStatement(value: unknown): PolicyStatement {
   if (value.Effect !== 'Allow' && value.Effect !== 'Deny') {
     throw new InvalidAuthorizerResultError('a statement Effect must be "Allow" or "Deny"');
   }
+  if (value.Condition !== undefined || value.NotAction !== undefined || value.NotResource !== undefined) {
+    return { effect: value.Effect, actions: [], resources: [], unevaluated: true };
+  }
   return {
+    unevaluated: false,
     effect: value.Effect,
     // Action names are case-insensitive in IAM; ARNs are not.
     actions: stringList(value.Action, 'a statement Action').map((action) => wildcard(action, 'i')),
@@ -90,9 +96,13 @@ export function evaluatePolicy(
   result: AuthorizerResult,
   methodArn: string,
 ): 'allow' | 'explicit-deny' | 'implicit-deny' {
+  // A statement that cannot be evaluated locally is never more permissive than AWS: such an
+  // Allow grants nothing, such a Deny denies.
   const applies = (statement: PolicyStatement) =>
-    statement.actions.some((action) => action.test('execute-api:Invoke')) &&
-    statement.resources.some((resource) => resource.test(methodArn));
+    statement.unevaluated
+      ? statement.effect === 'Deny'
+      : statement.actions.some((action) => action.test('execute-api:Invoke')) &&
+        statement.resources.some((resource) => resource.test(methodArn));
   const matching = result.statements.filter(applies);
   if (matching.some((statement) => statement.effect === 'Deny')) return 'explicit-deny';
   return matching.length > 0 ? 'allow' : 'implicit-deny';

@@ -1,3 +1,5 @@
+import type { GrantedAuthorization } from './granted-authorization';
+
 /**
  * The gateway response types API Gateway REST APIs answer with, each customizable in the
  * template with `AWS::ApiGateway::GatewayResponse` (the types this emulator can produce).
@@ -36,12 +38,19 @@ export class GatewayError extends Error {
   readonly validationErrorString: string;
   /** `$context.error.messageString` is `null`, not a string, as for authorizer failures. */
   readonly nullMessage: boolean;
+  /** What a Lambda authorizer said of a caller it refused, for `$context.authorizer.*`. */
+  readonly authorizer: GrantedAuthorization | undefined;
 
   constructor(
     responseType: GatewayResponseType,
     statusCode: number,
     message: string,
-    options: { errorType?: string; validationErrorString?: string; nullMessage?: boolean } = {},
+    options: {
+      errorType?: string;
+      validationErrorString?: string;
+      nullMessage?: boolean;
+      authorizer?: GrantedAuthorization;
+    } = {},
   ) {
     super(message);
     this.name = 'GatewayError';
@@ -50,6 +59,7 @@ export class GatewayError extends Error {
     this.errorType = options.errorType;
     this.validationErrorString = options.validationErrorString ?? '';
     this.nullMessage = options.nullMessage ?? false;
+    this.authorizer = options.authorizer;
   }
 }
 

@@ -132,10 +132,12 @@ export class GatewayHandler {
       if (!match) throw missingAuthenticationToken();
       if (!entry.throttle.tryAcquire(match.method.resourcePath, request.method)) throw throttled();
       caller = await this.authorize(request, match, entry.stage, identity);
+      this.checkApiKey(request, match);
       answer = await this.integrate(request, match, entry.stage, caller);
     } catch (error) {
       const gatewayError =
         error instanceof GatewayError ? error : internalServerError('API_CONFIGURATION_ERROR', 500);
+      if (gatewayError.authorizer !== undefined) caller = { ...caller, authorizer: gatewayError.authorizer };
       answer = renderGatewayResponse(
         this.options.api,
         gatewayError,
@@ -197,11 +199,13 @@ export class GatewayHandler {
         });
       caller = { ...identity, accessKeyId: verified.accessKeyId };
     }
-    if (match.method.apiKeyRequired) {
-      const key = lastHeader(request, 'x-api-key');
-      if (key === undefined || !this.options.api.apiKeys.has(key)) throw invalidApiKey();
-    }
     return caller;
+  }
+
+  private checkApiKey(request: ReceivedRequest, match: RouteMatch): void {
+    if (!match.method.apiKeyRequired) return;
+    const key = lastHeader(request, 'x-api-key');
+    if (key === undefined || !this.options.api.apiKeys.has(key)) throw invalidApiKey();
   }
 
   private async integrate(

@@ -2,6 +2,7 @@ import type { APIGatewayAuthorizerEvent, APIGatewayRequestAuthorizerEvent } from
 import type { LambdaAuthorizerDefinition } from './authorizer-definition';
 import { accessDenied, authorizerConfigurationError, unauthorized } from './authorizer-errors';
 import { type AuthorizerResult, evaluatePolicy, readAuthorizerResult } from './authorizer-policy';
+import type { GrantedAuthorization } from './granted-authorization';
 
 /** API Gateway waits no longer than this for any Lambda, authorizers included. */
 const AUTHORIZER_TIMEOUT_MS = 29_000;
@@ -21,14 +22,6 @@ export interface AuthorizationRequest {
   readonly context: Readonly<Record<string, string>>;
   /** The REQUEST authorizer's event fields: the proxy event without its body. */
   requestEvent(): Omit<APIGatewayRequestAuthorizerEvent, 'type' | 'methodArn'>;
-}
-
-/** What the integration sees as `requestContext.authorizer`. */
-export interface GrantedAuthorization {
-  readonly principalId: string;
-  readonly context: Readonly<Record<string, string>>;
-  /** Milliseconds the authorizer ran; 0 for a cached result. */
-  readonly integrationLatency: number;
 }
 
 export type InvokeAuthorizer = (
@@ -77,16 +70,19 @@ export class LambdaAuthorizers {
       throw unauthorized();
     }
 
-    const key = [authorizer.id, request.stage, ...identity].join('\n');
+    // JSON, not a joined string: identity values may hold any separator (a `%0A` in a query).
+    const key = JSON.stringify([authorizer.id, request.stage, ...identity]);
     const cached = this.cached(key);
     const started = this.now();
     const result = cached ?? (await this.run(request, token));
     const integrationLatency = cached ? 0 : this.now() - started;
     if (!cached && authorizer.resultTtlSeconds > 0) this.remember(key, result, authorizer.resultTtlSeconds);
 
+    const granted = { principalId: result.principalId, context: result.context, integrationLatency };
     const decision = evaluatePolicy(result, request.methodArn);
-    if (decision !== 'allow') throw accessDenied(decision === 'explicit-deny');
-    return { principalId: result.principalId, context: result.context, integrationLatency };
+    // A refusal still carries what the authorizer said: gateway responses may read it.
+    if (decision !== 'allow') throw accessDenied(decision === 'explicit-deny', granted);
+    return granted;
   }
 
   private async run(request: AuthorizationRequest, token: string): Promise<AuthorizerResult> {

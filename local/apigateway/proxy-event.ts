@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { LOCAL_ACCOUNT_ID } from './cfn-template';
-import type { GrantedAuthorization } from './lambda-authorizer';
+import type { GrantedAuthorization } from './granted-authorization';
 import { lastHeader, parseQuery, type ReceivedRequest } from './received-request';
 import type { RouteMatch } from './route-table';
 

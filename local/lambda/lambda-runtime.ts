@@ -131,8 +131,9 @@ export class LambdaRuntime {
 
   /**
    * The variables Lambda's runtime sets. `AWS_EXECUTION_ENV` and `AWS_LAMBDA_INITIALIZATION_TYPE`
-   * are left out on purpose: with them, Powertools would trace to an X-Ray daemon and fetch
-   * the execution-environment metadata endpoint, neither of which exists locally.
+   * are left out on purpose: with them, a function that uses Powertools Tracer (Switchyard's own
+   * do not) would trace to an X-Ray daemon and fetch the execution-environment metadata
+   * endpoint, neither of which exists locally.
    */
   private runtimeEnvironment(definition: LambdaFunctionDefinition): Record<string, string> {
     const { endpointUrl, region, credentials } = this.options;

@@ -5,6 +5,8 @@ import { createScope, getCanonicalQuery, getSigningKey } from '@smithy/signature
 /** How far a signature's date may lie from the clock: AWS's messages say `- 5 min.`. */
 export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 const ALGORITHM = 'AWS4-HMAC-SHA256';
+/** The longest a presigned URL may stay valid: one week, as in AWS. */
+const MAX_PRESIGNED_EXPIRY_SECONDS = 604_800;
 
 /** The parts of a request a SigV4 signature covers, as received. */
 export interface SignedRequest {
@@ -156,6 +158,10 @@ export class SigV4Verifier {
     const parts =
       authorization !== undefined ? this.parseHeader(authorization, header) : this.parseQuery(query);
 
+    if (!parts.signedHeaders.includes('host')) {
+      // Without Host the signature could be replayed against another endpoint; AWS refuses it.
+      throw incompleteSignature("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+    }
     this.checkScope(parts, service);
     this.checkClock(parts);
     if (parts.accessKeyId !== this.options.credentials.accessKeyId) {
@@ -262,12 +268,17 @@ export class SigV4Verifier {
     if (problems.length > 0)
       throw incompleteSignature(`${problems.join(' ')} Re-examine the query-string parameters.`);
     const expires = Number(value('X-Amz-Expires') ?? 900);
+    if (!Number.isInteger(expires) || expires < 1 || expires > MAX_PRESIGNED_EXPIRY_SECONDS) {
+      throw incompleteSignature(
+        `X-Amz-Expires must be an integer from 1 to ${MAX_PRESIGNED_EXPIRY_SECONDS} (a week); got '${value('X-Amz-Expires')}'.`,
+      );
+    }
     return this.parts(
       value('X-Amz-Credential') ?? '',
       value('X-Amz-SignedHeaders') ?? '',
       value('X-Amz-Signature') ?? '',
       value('X-Amz-Date') ?? '',
-      Number.isFinite(expires) ? expires : 900,
+      expires,
     );
   }
 

@@ -1,5 +1,7 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { SignatureV4 } from '@smithy/signature-v4';
 import {
   apiTemplate,
   CREDENTIALS,
@@ -172,6 +174,51 @@ describe('API Gateway IAM authorization', () => {
     // Assert
     expect(response.status).toBe(200);
     expect(gateway.lastEvent('GetTask').pathParameters).toEqual({ taskId: 't-9' });
+  });
+
+  it('should refuse a presigned URL valid for more than a week, as AWS does', async () => {
+    // Arrange
+    const url = new URL(await presignedUrl(`${gateway.url}/tasks/t-9`));
+    url.searchParams.set('X-Amz-Expires', '99999999');
+
+    // Act
+    const response = await fetch(url);
+
+    // Assert
+    expect(response.status).toBe(403);
+    expect(((await json(response)) as { message: string }).message).toContain(
+      'X-Amz-Expires must be an integer from 1 to 604800',
+    );
+  });
+
+  it('should refuse a signature that does not cover Host', async () => {
+    // Arrange
+    const url = new URL(`${gateway.url}/tasks/t-9`);
+    const signed = await new SignatureV4({
+      service: 'execute-api',
+      region: REGION,
+      credentials: CREDENTIALS,
+      sha256: Sha256,
+    }).sign(
+      {
+        method: 'GET',
+        protocol: 'http:',
+        hostname: url.hostname,
+        port: Number(url.port),
+        path: url.pathname,
+        headers: { host: url.host },
+      },
+      { unsignableHeaders: new Set(['host']) },
+    );
+    const { host: _host, ...headers } = signed.headers;
+
+    // Act
+    const response = await fetch(url, { headers });
+
+    // Assert
+    expect(headers.authorization).not.toMatch(/SignedHeaders=[^,]*host/);
+    expect(response.status).toBe(403);
+    expect(response.headers.get('x-amzn-errortype')).toBe('IncompleteSignatureException');
   });
 });
 

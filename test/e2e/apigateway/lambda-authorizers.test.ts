@@ -34,6 +34,21 @@ const tokenAuthorizer: FakeFunction = (received) => {
       return policy('Allow', `${apiArn}/GET/orders`);
     case 'Bearer nested-context':
       return policy('Allow', '*', { context: { roles: ['a', 'b'] } });
+    case 'Bearer conditional-allow':
+      return {
+        principalId: 'user-42',
+        policyDocument: {
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Action: 'execute-api:Invoke',
+              Effect: 'Allow',
+              Resource: '*',
+              Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } },
+            },
+          ],
+        },
+      };
     case 'Bearer garbage':
       return { allowed: true };
     case 'Bearer crash':
@@ -90,7 +105,7 @@ const requestAuthorizer: FakeFunction = (received) => {
   const event = received as unknown as APIGatewayRequestAuthorizerEvent;
   return event.headers?.['X-Tenant'] === 'acme' && event.queryStringParameters?.key === 'k1'
     ? policy('Allow', event.methodArn)
-    : policy('Deny', event.methodArn);
+    : policy('Deny', event.methodArn, { context: { reason: 'tenant suspended' } });
 };
 
 const echoAuthorizer: FakeFunction = (event) => ({
@@ -167,6 +182,14 @@ describe('Lambda authorizers', () => {
       // Assert
       expect(response.status).toBe(403);
       expect(await json(response)).toEqual({ message: 'User is not authorized to access this resource' });
+    });
+
+    it('should not let an Allow it cannot evaluate (a Condition) grant access', async () => {
+      // Act
+      const response = await get('/orders', { Authorization: 'Bearer conditional-allow' });
+
+      // Assert
+      expect(response.status).toBe(403);
     });
 
     it('should answer 500 when the authorizer fails or answers something that is not a policy', async () => {
@@ -281,6 +304,73 @@ describe('Lambda authorizers', () => {
   });
 });
 
+describe('Lambda authorizers, corner cases', () => {
+  let gateway: GatewayUnderTest;
+
+  afterEach(async () => {
+    await gateway.stop();
+  });
+
+  it('should not let one identity reuse the cached policy of another whose values join the same', async () => {
+    // Arrange: the cache key must keep identity values apart, whatever characters they hold.
+    gateway = await startGateway(
+      apiTemplate({
+        authorizers: {
+          Auth: {
+            type: 'REQUEST',
+            functionId: 'AuthFn',
+            identitySource: 'method.request.querystring.a, method.request.querystring.b',
+          },
+        },
+        routes: [
+          {
+            method: 'GET',
+            path: '/orders',
+            functionId: 'Orders',
+            authorization: 'CUSTOM',
+            authorizerId: 'Auth',
+          },
+        ],
+      }),
+      {
+        AuthFn: (received) => {
+          const event = received as unknown as APIGatewayRequestAuthorizerEvent;
+          const query = event.queryStringParameters ?? {};
+          return policy(query.a === 'alice\nadmin' && query.b === 'pw' ? 'Allow' : 'Deny', event.methodArn);
+        },
+      },
+    );
+
+    // Act
+    const first = await fetch(`${gateway.url}/orders?a=alice%0Aadmin&b=pw`);
+    const other = await fetch(`${gateway.url}/orders?a=alice&b=admin%0Apw`);
+
+    // Assert
+    expect([first.status, other.status]).toEqual([200, 403]);
+    expect(authorizerEvents(gateway, 'AuthFn')).toHaveLength(2);
+  });
+
+  it('should give a refused caller’s authorizer context to the ACCESS_DENIED gateway response', async () => {
+    // Arrange
+    gateway = await startGateway(
+      apiTemplate({
+        ...spec(),
+        gatewayResponses: {
+          ACCESS_DENIED: { templates: { 'application/json': '{"reason":"$context.authorizer.reason"}' } },
+        },
+      }),
+      { RequestFn: requestAuthorizer },
+    );
+
+    // Act
+    const response = await fetch(`${gateway.url}/reports/7?key=k1`, { headers: { 'X-Tenant': 'other' } });
+
+    // Assert
+    expect(response.status).toBe(403);
+    expect(await json(response)).toEqual({ reason: 'tenant suspended' });
+  });
+});
+
 describe('authorizers the local gateway cannot enforce', () => {
   const withAuthorizer = (
     authorizers: ApiSpec['authorizers'],
@@ -314,6 +404,23 @@ describe('authorizers the local gateway cannot enforce', () => {
     );
     expect(() => checkApiTemplate(noFunction, REGION)).toThrow(
       /Auth: its AuthorizerUri names no Lambda function/,
+    );
+  });
+
+  it('should refuse API keys taken from an authorizer, which it does not emulate', () => {
+    // Arrange
+    const template = apiTemplate({
+      routes: [
+        { method: 'GET', path: '/orders', functionId: 'Orders', authorization: 'NONE', apiKeyRequired: true },
+      ],
+      extraResources: {},
+    });
+    const api = template.Resources.Api as { Properties: Record<string, unknown> };
+    api.Properties.ApiKeySourceType = 'AUTHORIZER';
+
+    // Assert
+    expect(() => checkApiTemplate(template, REGION)).toThrow(
+      /Api: ApiKeySourceType AUTHORIZER .* MethodGETorders requires an API key/,
     );
   });
 
