@@ -28,7 +28,7 @@ export type { ServiceContext, ServiceFactory } from './service-context';
  */
 const ADDITIONAL_SERVICES: ReadonlyArray<{ readonly name: string; readonly create: ServiceFactory }> = [
   { name: 'eventbridge', create: eventBridgeServiceFactory },
-  { name: 'cloudwatch', create: (context) => new CloudWatchService({ sqs: context.sqs }) },
+  { name: 'cloudwatch', create: (context) => CloudWatchService.start({ sqs: context.sqs }) },
 ];
 
 export interface StartServicesOptions {
@@ -98,7 +98,7 @@ export async function startServices(options: StartServicesOptions = {}): Promise
   });
   const started: AwsService[] = [];
   try {
-    const sqsService = SqsService.open({ dataDir, region, endpointUrl: endpoint.url });
+    const sqsService = await SqsService.start({ dataDir, region, endpointUrl: endpoint.url });
     started.push(sqsService);
     endpoint.addService(sqsService);
     const dynamo = await DynaliteService.start({ path: join(dataDir, 'dynamodb') });

@@ -26,8 +26,13 @@ export class CloudWatchService implements AwsService {
   readonly signingName = 'monitoring';
   private readonly now: () => number;
 
-  constructor(private readonly options: CloudWatchServiceOptions) {
+  private constructor(private readonly options: CloudWatchServiceOptions) {
     this.now = options.now ?? Date.now;
+  }
+
+  /** Nothing to open: the gauges are read from the SQS model when asked. Async like every service's `start`. */
+  static start(options: CloudWatchServiceOptions): Promise<CloudWatchService> {
+    return Promise.resolve(new CloudWatchService(options));
   }
 
   canHandle(request: AwsRequest): boolean {

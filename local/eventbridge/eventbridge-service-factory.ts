@@ -7,8 +7,8 @@ import { sqsModelTargetPort } from './sqs-model-target-port';
  * targets delivered in process through the SQS model, Lambda targets through the context's
  * invoker when the caller supplies one (the runner can also attach it later).
  */
-export function eventBridgeServiceFactory(context: ServiceContext): EventBridgeService {
-  return new EventBridgeService({
+export function eventBridgeServiceFactory(context: ServiceContext): Promise<EventBridgeService> {
+  return EventBridgeService.start({
     dataDir: context.dataDir,
     region: context.region,
     sqs: sqsModelTargetPort(context.sqs),

@@ -70,7 +70,16 @@ export class EventBridgeService implements AwsService {
   private readonly retentionTimer: NodeJS.Timeout;
   private closed = false;
 
-  constructor(options: EventBridgeServiceOptions = {}) {
+  /**
+   * Opens the store, creates the default bus, and resumes the deliveries and replays a
+   * previous run left pending. The work is synchronous; the promise gives every service one way
+   * to start, and rejects on a failure.
+   */
+  static start(options: EventBridgeServiceOptions = {}): Promise<EventBridgeService> {
+    return new Promise((resolve) => resolve(new EventBridgeService(options)));
+  }
+
+  private constructor(options: EventBridgeServiceOptions) {
     const now = options.now ?? Date.now;
     const region = options.region ?? 'us-east-1';
     if (options.dataDir !== undefined) mkdirSync(options.dataDir, { recursive: true });

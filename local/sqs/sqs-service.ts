@@ -26,21 +26,26 @@ export class SqsService implements AwsService {
     private readonly store: SqsStore,
   ) {}
 
-  /** Opens (or creates) `<dataDir>/sqs.db` and loads every queue and message from it. */
-  static open(options: SqsServiceOptions): SqsService {
-    mkdirSync(options.dataDir, { recursive: true });
-    const store = new SqsStore(join(options.dataDir, 'sqs.db'));
-    try {
-      const model = new SqsModel({
-        store,
-        ...(options.region !== undefined && { region: options.region }),
-        ...(options.endpointUrl !== undefined && { endpointUrl: options.endpointUrl }),
-      });
-      return new SqsService(model, store);
-    } catch (error) {
-      store.close();
-      throw error;
-    }
+  /**
+   * Opens (or creates) `<dataDir>/sqs.db` and loads every queue and message from it. The work is
+   * synchronous; the promise gives every service one way to start, and rejects on a failure.
+   */
+  static start(options: SqsServiceOptions): Promise<SqsService> {
+    return new Promise((resolve) => {
+      mkdirSync(options.dataDir, { recursive: true });
+      const store = new SqsStore(join(options.dataDir, 'sqs.db'));
+      try {
+        const model = new SqsModel({
+          store,
+          ...(options.region !== undefined && { region: options.region }),
+          ...(options.endpointUrl !== undefined && { endpointUrl: options.endpointUrl }),
+        });
+        resolve(new SqsService(model, store));
+      } catch (error) {
+        store.close();
+        throw error;
+      }
+    });
   }
 
   canHandle(request: AwsRequest): boolean {

@@ -47,9 +47,9 @@ const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 export async function startEventBridgeHarness(options: HarnessOptions = {}): Promise<EventBridgeHarness> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'eventbridge-e2e-'));
   const endpoint = await startAwsEndpoint({ port: 0 });
-  const sqsService = SqsService.open({ dataDir, endpointUrl: endpoint.url });
+  const sqsService = await SqsService.start({ dataDir, endpointUrl: endpoint.url });
   endpoint.addService(sqsService);
-  const service = new EventBridgeService({
+  const service = await EventBridgeService.start({
     dataDir,
     sqs: sqsModelTargetPort(sqsService.model),
     ...(options.lambda && { lambda: options.lambda }),
