@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { MessageMoveTask, MoveTaskHost } from './engines/message-move-tasks';
+import type { MessageMoveTask, MoveTaskHost } from './engine/message-move-tasks';
 import type { SqsMessage } from './sqs-message';
 import type { SqsQueue } from './sqs-queue';
 import type { SqsState } from './sqs-state';

@@ -1,7 +1,7 @@
 /**
  * The local SQS: protocol layers (JSON and query, reading input through the endpoint's shared
  * `OperationInput` in SQS's wording), the model with its programmatic API for in-process
- * callers, the SQLite store and the engines (long polling, dead-letter redrive).
+ * callers, the SQLite store and the engines in `engine/` (long polling, dead-letter redrive).
  *
  * Known differences from AWS, chosen for a local emulator:
  * - a deleted queue's name can be used again at once (AWS asks for 60 s: QueueDeletedRecently);
@@ -9,7 +9,7 @@
  * - AddPermission, RemovePermission and throughput limits (OverLimit, RequestThrottled) are not emulated.
  */
 export type { BatchResultErrorEntry } from './batch-validation';
-export type { MessageMoveTask, MoveTaskStatus, StartMoveTaskInput } from './engines/message-move-tasks';
+export type { MessageMoveTask, MoveTaskStatus, StartMoveTaskInput } from './engine/message-move-tasks';
 export { LOCAL_ACCOUNT_ID, queueArn, queueUrl } from './queue-reference';
 export { SqsError, type SqsErrorCode } from './sqs-error';
 export { md5OfBody, md5OfMessageAttributes } from './sqs-md5';

@@ -1,12 +1,8 @@
 import type { BatchResult } from './batch-validation';
 import { DeadLetterRedrive } from './dead-letter-redrive';
-import { LongPollWaiters } from './engines/long-poll-waiters';
-import {
-  type MessageMoveTask,
-  MessageMoveTasks,
-  type StartMoveTaskInput,
-} from './engines/message-move-tasks';
-import { RetentionSweeper } from './engines/retention-sweeper';
+import { LongPollWaiters } from './engine/long-poll-waiters';
+import { type MessageMoveTask, MessageMoveTasks, type StartMoveTaskInput } from './engine/message-move-tasks';
+import { RetentionSweeper } from './engine/retention-sweeper';
 import { MessageReceiver } from './message-receiver';
 import { type BatchSendEntry, MessageSender } from './message-sender';
 import { MessageSettlement } from './message-settlement';

@@ -1,4 +1,4 @@
-import type { LongPollWaiters } from './engines/long-poll-waiters';
+import type { LongPollWaiters } from './engine/long-poll-waiters';
 import { queueNameFromReference } from './queue-reference';
 import { queueDoesNotExist } from './sqs-error';
 import type { SqsMessage } from './sqs-message';

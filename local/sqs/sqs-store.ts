@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { openDurableDatabase } from '../store/open-durable-database';
-import type { MessageMoveTask } from './engines/message-move-tasks';
+import type { MessageMoveTask } from './engine/message-move-tasks';
 import type { MessageAttributes, MessageAttributeValue, SqsMessage } from './sqs-message';
 import type { SqsQueue } from './sqs-queue';
 
