@@ -15,6 +15,7 @@ const ENTRY_POINTS = {
   switchyard: 'cli/main.ts',
   'local-cloud': 'local/runner/main.ts',
   'local-services': 'local/services-main.ts',
+  openapi: 'infra/openapi/main.ts',
 };
 
 /** Must match the lowest Node.js version package.json's `engines` accepts. */

@@ -1,8 +1,8 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
-import { publishEventsBodySchema } from '../functions/publish-events/publish-events-body';
+import { API_ROUTES, type ApiRoute } from '../functions/api-contract/routes';
 import { EnvNames } from '../functions/shared/env-names';
-import { submitTaskBodySchema } from '../functions/task-types';
 import { EventChannel } from './constructs/event-channel';
 import { grantTableItems } from './constructs/grant-table-items';
 import { IngestApi, type IngestApiProps } from './constructs/ingest-api';
@@ -148,21 +148,24 @@ export class SwitchyardStack extends Stack {
     this.tables.grantQueryTasksByCorrelation(getFlow);
     grantTableItems(flowTable, getFlow, 'dynamodb:Query');
 
-    this.ingestApi.addRoute({ method: 'GET', path: '/api/data', handler: hello, authorization: 'NONE' });
-    this.ingestApi.addRoute({
-      method: 'POST',
-      path: '/tasks',
-      handler: submitTask,
-      requestBody: { name: 'SubmitTask', schema: submitTaskBodySchema },
-    });
-    this.ingestApi.addRoute({ method: 'GET', path: '/tasks/{taskId}', handler: getTask });
-    this.ingestApi.addRoute({
-      method: 'POST',
-      path: '/events',
-      handler: publishEvents,
-      requestBody: { name: 'PublishEvents', schema: publishEventsBodySchema },
-    });
-    this.ingestApi.addRoute({ method: 'GET', path: '/flows/{correlationId}', handler: getFlow });
+    // The routes, their authorization and request models come from the API contract, which the
+    // OpenAPI document (npm run openapi) is generated from too.
+    const handlers: Record<ApiRoute['operationId'], lambda.IFunction> = {
+      getLiveness: hello,
+      submitTask,
+      getTask,
+      publishEvents,
+      getFlow,
+    };
+    for (const route of API_ROUTES) {
+      this.ingestApi.addRoute({
+        method: route.method,
+        path: route.path,
+        handler: handlers[route.operationId],
+        authorization: route.authorization === 'NONE' ? 'NONE' : 'IAM',
+        ...(route.requestBody !== undefined && { requestBody: route.requestBody }),
+      });
+    }
 
     this.observability = new Observability(this, 'Observability', {
       api: this.ingestApi.api,

@@ -1,10 +1,11 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { flowViewSchema } from '../api-contract/response-schemas';
 import { documentClient } from '../shared/aws-clients';
 import { EnvNames, requireEnv } from '../shared/env';
 import { FlowStore } from '../shared/flow-store';
 import { httpMiddlewares } from '../shared/http/http-middlewares';
-import { jsonResponse } from '../shared/http/http-response';
+import { contractResponse } from '../shared/http/http-response';
 import { TaskStore } from '../shared/task-store';
 import { getFlow } from './get-flow';
 
@@ -15,4 +16,6 @@ const stores = {
 
 export const handler = middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>()
   .use(httpMiddlewares())
-  .handler(async (event) => jsonResponse(200, await getFlow(stores, event.pathParameters?.correlationId)));
+  .handler(async (event) =>
+    contractResponse(flowViewSchema, 200, await getFlow(stores, event.pathParameters?.correlationId)),
+  );

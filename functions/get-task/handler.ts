@@ -1,9 +1,10 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { taskViewSchema } from '../api-contract/response-schemas';
 import { documentClient } from '../shared/aws-clients';
 import { EnvNames, requireEnv } from '../shared/env';
 import { httpMiddlewares } from '../shared/http/http-middlewares';
-import { jsonResponse } from '../shared/http/http-response';
+import { contractResponse } from '../shared/http/http-response';
 import { TaskStore } from '../shared/task-store';
 import { getTask } from './get-task';
 
@@ -11,4 +12,6 @@ const store = new TaskStore(documentClient, requireEnv(EnvNames.taskTableName));
 
 export const handler = middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>()
   .use(httpMiddlewares())
-  .handler(async (event) => jsonResponse(200, await getTask(store, event.pathParameters?.taskId)));
+  .handler(async (event) =>
+    contractResponse(taskViewSchema, 200, await getTask(store, event.pathParameters?.taskId)),
+  );

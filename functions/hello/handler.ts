@@ -1,9 +1,10 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { livenessSchema } from '../api-contract/response-schemas';
 import { httpMiddlewares } from '../shared/http/http-middlewares';
-import { jsonResponse } from '../shared/http/http-response';
+import { contractResponse } from '../shared/http/http-response';
 import { helloWorld } from './hello';
 
 export const handler = middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>()
   .use(httpMiddlewares())
-  .handler(async () => jsonResponse(200, helloWorld()));
+  .handler(async () => contractResponse(livenessSchema, 200, helloWorld()));

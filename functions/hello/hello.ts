@@ -1,2 +1,2 @@
 /** The liveness answer: constant, so it proves the route, the function and nothing else. */
-export const helloWorld = (): { message: string } => ({ message: 'Hello, World!' });
+export const helloWorld = (): { message: 'Hello, World!' } => ({ message: 'Hello, World!' });

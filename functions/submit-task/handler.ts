@@ -3,12 +3,13 @@ import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempo
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import middy from '@middy/core';
 import type { APIGatewayProxyResult, Context } from 'aws-lambda';
+import { acceptedTaskSchema } from '../api-contract/response-schemas';
 import { documentClient, dynamoDbClient } from '../shared/aws-clients';
 import { EnvNames, requireEnv } from '../shared/env';
 import { correlationIdOf } from '../shared/http/correlation-id';
 import type { ParsedBodyEvent } from '../shared/http/http-context';
 import { httpMiddlewares } from '../shared/http/http-middlewares';
-import { jsonResponse } from '../shared/http/http-response';
+import { contractResponse } from '../shared/http/http-response';
 import { callerOf, readIdempotencyKey } from '../shared/http/idempotency-key';
 import { apiUrl } from '../shared/http/request-urls';
 import { sqsClient } from '../shared/sqs-client';
@@ -51,7 +52,12 @@ const submitTaskRoute = async (event: ParsedBodyEvent, context: Context): Promis
     acceptOnce,
   );
   const statusUrl = apiUrl(event, `/tasks/${task.taskId}`);
-  return jsonResponse(202, { taskId: task.taskId, status: task.status, statusUrl }, { location: statusUrl });
+  return contractResponse(
+    acceptedTaskSchema,
+    202,
+    { taskId: task.taskId, status: task.status, statusUrl },
+    { location: statusUrl },
+  );
 };
 
 export const handler = middy<ParsedBodyEvent, APIGatewayProxyResult, Error, Context>()

@@ -1,7 +1,8 @@
+import { errorBodySchema } from '../../api-contract/response-schemas';
 import { HttpError, MalformedJsonError } from '../errors';
 import { logger } from '../observability';
 import type { HttpMiddleware } from './http-context';
-import { jsonResponse } from './http-response';
+import { contractResponse } from './http-response';
 
 const JSON_PARSER_PACKAGE = '@middy/http-json-body-parser';
 
@@ -31,13 +32,13 @@ export const errorHandler = (): HttpMiddleware => ({
         message: error.message,
         ...(error.details ? { details: error.details } : {}),
       };
-      request.response = jsonResponse(error.statusCode, { error: body });
+      request.response = contractResponse(errorBodySchema, error.statusCode, { error: body });
       return;
     }
     logger.error('Request failed', {
       error: { name: error.name, message: error.message, stack: error.stack },
     });
-    request.response = jsonResponse(500, {
+    request.response = contractResponse(errorBodySchema, 500, {
       error: { code: 'INTERNAL_ERROR', message: 'The request failed unexpectedly; try again later' },
     });
   },
