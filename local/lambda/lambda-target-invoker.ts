@@ -1,3 +1,4 @@
+import { errorMessage } from '../../common/error-summary';
 import { type LambdaInvoker, TargetUnreachableError } from '../eventbridge/ports';
 import type { LambdaRuntime } from './lambda-runtime';
 
@@ -38,7 +39,7 @@ export function lambdaTargetInvoker(runtime: LambdaRuntime, options: AsyncInvoke
         const delay = retryDelaysMs[attempt];
         if (delay === undefined) {
           options.log(
-            `${functionArn}: asynchronous event failed ${attempt + 1} times, dropped: ${(error as Error).message}`,
+            `${functionArn}: asynchronous event failed ${attempt + 1} times, dropped: ${errorMessage(error)}`,
           );
           return;
         }

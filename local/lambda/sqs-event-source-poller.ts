@@ -1,4 +1,5 @@
 import type { SQSEvent } from 'aws-lambda';
+import { errorMessage } from '../../common/error-summary';
 import type { ReceivedMessage, SqsModel } from '../sqs';
 import { readBatchResponse } from './batch-item-failures';
 import { toSqsEventRecord } from './sqs-event-record';
@@ -74,7 +75,7 @@ export class SqsEventSourcePoller {
         if (batch.length > 0) await this.process(batch);
       } catch (error) {
         if (this.stopped) return;
-        this.deps.log(`${this.mapping.id}: polling failed: ${(error as Error).message}`);
+        this.deps.log(`${this.mapping.id}: polling failed: ${errorMessage(error)}`);
         await this.sleep(ERROR_BACKOFF_MS);
       }
     }
@@ -133,7 +134,7 @@ export class SqsEventSourcePoller {
       }
     } catch (error) {
       // A thrown error or a timeout fails the whole batch: every message stays in the queue.
-      this.deps.log(`${id}: invocation failed for a batch of ${batch.length}: ${(error as Error).message}`);
+      this.deps.log(`${id}: invocation failed for a batch of ${batch.length}: ${errorMessage(error)}`);
       succeeded = [];
     }
     this.delete(succeeded);
@@ -151,7 +152,7 @@ export class SqsEventSourcePoller {
           this.deps.log(`${this.mapping.id}: could not delete a processed message: ${failure.Message}`);
         }
       } catch (error) {
-        this.deps.log(`${this.mapping.id}: could not delete processed messages: ${(error as Error).message}`);
+        this.deps.log(`${this.mapping.id}: could not delete processed messages: ${errorMessage(error)}`);
       }
     }
   }
