@@ -1,7 +1,7 @@
 import { isRecord } from '../platform/is-record';
 import { UnsupportedTemplateError } from '../platform/unsupported-template-error';
+import type { ApiResource, ApiTemplate } from './api-template';
 import { type LambdaAuthorizerDefinition, readLambdaAuthorizer } from './authorizer-definition';
-import { type CfnResource, type CfnTemplate, physicalId } from './cfn-template';
 import type { GatewayResponseType } from './errors';
 import {
   type IntegrationDefinition,
@@ -70,28 +70,30 @@ export function emptyApiDefinition(): ApiDefinition {
 }
 
 /** Reads every REST API of the template that has at least one stage. */
-export function readApiDefinitions(template: CfnTemplate): ApiDefinition[] {
+export function readApiDefinitions(template: ApiTemplate): ApiDefinition[] {
   return template
     .ofType('AWS::ApiGateway::RestApi')
     .map(([logicalId, resource]) => readApi(template, logicalId, resource))
     .filter((api) => api.stages.length > 0);
 }
 
-function belongsTo(template: CfnTemplate, resource: CfnResource, apiLogicalId: string): boolean {
+function belongsTo(template: ApiTemplate, resource: ApiResource, apiLogicalId: string): boolean {
   return template.referencedId(resource.Properties.RestApiId) === apiLogicalId;
 }
 
-function readApi(template: CfnTemplate, logicalId: string, resource: CfnResource): ApiDefinition {
+function readApi(template: ApiTemplate, logicalId: string, resource: ApiResource): ApiDefinition {
   const ofApi = (type: string) =>
     template.ofType(type).filter(([, candidate]) => belongsTo(template, candidate, logicalId));
   const models = new Map<string, unknown>();
   const modelNames = new Map<string, string>();
   for (const [modelId, model] of ofApi('AWS::ApiGateway::Model')) {
-    const name = template.resolveString(model.Properties.Name) ?? modelId;
+    const name = template.resolveString(model.Properties.Name, modelId) ?? modelId;
     modelNames.set(modelId, name);
-    models.set(name, parseSchema(template.resolve(model.Properties.Schema)));
+    models.set(name, parseSchema(template.resolve(model.Properties.Schema, modelId)));
   }
-  const keySource = (template.resolveString(resource.Properties.ApiKeySourceType) ?? 'HEADER').toUpperCase();
+  const keySource = (
+    template.resolveString(resource.Properties.ApiKeySourceType, logicalId) ?? 'HEADER'
+  ).toUpperCase();
   const keyedMethod = ofApi('AWS::ApiGateway::Method').find(
     ([, method]) => method.Properties.ApiKeyRequired === true || method.Properties.ApiKeyRequired === 'true',
   );
@@ -103,13 +105,13 @@ function readApi(template: CfnTemplate, logicalId: string, resource: CfnResource
     );
   }
   const binaryMediaTypes = (() => {
-    const resolved = template.resolve(resource.Properties.BinaryMediaTypes);
+    const resolved = template.resolve(resource.Properties.BinaryMediaTypes, logicalId);
     // API Gateway's patch syntax escapes `/` as `~1`; templates may carry either form.
     return Array.isArray(resolved) ? resolved.map((type) => String(type).replace(/~1/g, '/')) : [];
   })();
   return {
     logicalId,
-    apiId: template.restApiId(logicalId),
+    apiId: template.idOf(logicalId),
     routes: readRoutes(template, logicalId, modelNames),
     stages: readStages(template, logicalId),
     binaryMediaTypes,
@@ -118,7 +120,7 @@ function readApi(template: CfnTemplate, logicalId: string, resource: CfnResource
     apiKeys: new Set(
       template
         .ofType('AWS::ApiGateway::ApiKey')
-        .map(([, key]) => template.resolveString(key.Properties.Value))
+        .map(([keyId, key]) => template.resolveString(key.Properties.Value, keyId))
         .filter((value): value is string => value !== undefined),
     ),
   };
@@ -134,7 +136,7 @@ const parseSchema = (schema: unknown): unknown => {
 };
 
 function readRoutes(
-  template: CfnTemplate,
+  template: ApiTemplate,
   apiLogicalId: string,
   modelNames: Map<string, string>,
 ): RouteTable {
@@ -160,9 +162,9 @@ function readRoutes(
     const parentId = template.referencedId(parentValue);
     const parent = parentId === apiLogicalId || parentId === undefined ? root : nodeFor(parentId, seen);
     if (!parent) return undefined;
-    const pathPart = template.resolveString(resource.Properties.PathPart) ?? '';
+    const pathPart = template.resolveString(resource.Properties.PathPart, resourceLogicalId) ?? '';
     const node: ResourceNode = {
-      id: physicalId(`resource:${resourceLogicalId}`, 6),
+      id: template.idOf(resourceLogicalId),
       pathPart,
       path: `${parent.path === '/' ? '' : parent.path}/${pathPart}`,
       children: [],
@@ -191,7 +193,7 @@ function readRoutes(
  * stop the start, naming the method: locally it would otherwise run open.
  */
 function readMethodAuthorizer(
-  template: CfnTemplate,
+  template: ApiTemplate,
   methodLogicalId: string,
   authorizationType: string,
   authorizerId: unknown,
@@ -225,9 +227,9 @@ function readMethodAuthorizer(
 }
 
 function readMethod(
-  template: CfnTemplate,
+  template: ApiTemplate,
   methodLogicalId: string,
-  method: CfnResource,
+  method: ApiResource,
   node: ResourceNode,
   modelNames: Map<string, string>,
 ): MethodDefinition {
@@ -238,7 +240,9 @@ function readMethod(
   if (isRecord(properties.RequestModels)) {
     for (const [contentType, model] of Object.entries(properties.RequestModels)) {
       const modelId = template.referencedId(model);
-      const name = modelId ? (modelNames.get(modelId) ?? modelId) : template.resolveString(model);
+      const name = modelId
+        ? (modelNames.get(modelId) ?? modelId)
+        : template.resolveString(model, methodLogicalId);
       if (name) requestModels[contentType.toLowerCase()] = name;
     }
   }
@@ -247,8 +251,10 @@ function readMethod(
         .filter(([, required]) => required === true || required === 'true')
         .map(([key]) => key)
     : [];
-  const httpMethod = (template.resolveString(properties.HttpMethod) ?? 'ANY').toUpperCase();
-  const authorizationType = (template.resolveString(properties.AuthorizationType) ?? 'NONE').toUpperCase();
+  const httpMethod = (template.resolveString(properties.HttpMethod, methodLogicalId) ?? 'ANY').toUpperCase();
+  const authorizationType = (
+    template.resolveString(properties.AuthorizationType, methodLogicalId) ?? 'NONE'
+  ).toUpperCase();
   return {
     httpMethod,
     resourceId: node.id,
@@ -262,7 +268,7 @@ function readMethod(
       `${httpMethod} ${node.path}`,
     ),
     apiKeyRequired: properties.ApiKeyRequired === true || properties.ApiKeyRequired === 'true',
-    integration: readIntegration(template, properties.Integration),
+    integration: readIntegration(template, properties.Integration, methodLogicalId),
     validator: validator
       ? {
           body: validator.Properties.ValidateRequestBody === true,
@@ -274,20 +280,20 @@ function readMethod(
   };
 }
 
-function readIntegration(template: CfnTemplate, integration: unknown): IntegrationDefinition {
+function readIntegration(template: ApiTemplate, integration: unknown, where: string): IntegrationDefinition {
   if (!isRecord(integration)) return { kind: 'unsupported', type: 'NONE' };
-  const type = template.resolveString(integration.Type) ?? 'NONE';
+  const type = template.resolveString(integration.Type, where) ?? 'NONE';
   if (type === 'AWS_PROXY') {
     const functionLogicalId = findFunction(template, integration.Uri);
     if (!functionLogicalId) return { kind: 'unsupported', type: 'AWS_PROXY without a template function' };
-    const timeout = Number(template.resolve(integration.TimeoutInMillis));
+    const timeout = Number(template.resolve(integration.TimeoutInMillis, where));
     return {
       kind: 'lambda-proxy',
       functionLogicalId,
       timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_INTEGRATION_TIMEOUT_MS,
     };
   }
-  if (type === 'MOCK') return readMockIntegration(template, integration);
+  if (type === 'MOCK') return readMockIntegration(template, integration, where);
   return { kind: 'unsupported', type };
 }
 
@@ -295,7 +301,7 @@ function readIntegration(template: CfnTemplate, integration: unknown): Integrati
  * The function an `AWS_PROXY` Uri invokes: CDK writes `Fn::GetAtt [<Function>, Arn]` inside a
  * `Fn::Join`; `Fn::Sub` with `${Function.Arn}` and `Ref`s to aliases or versions are found too.
  */
-function findFunction(template: CfnTemplate, uri: unknown): string | undefined {
+function findFunction(template: ApiTemplate, uri: unknown): string | undefined {
   const functionOf = (logicalId: string, depth: number): string | undefined => {
     const resource = template.get(logicalId);
     if (resource?.Type === 'AWS::Lambda::Function') return logicalId;
@@ -329,10 +335,11 @@ function findFunction(template: CfnTemplate, uri: unknown): string | undefined {
 }
 
 function readMockIntegration(
-  template: CfnTemplate,
+  template: ApiTemplate,
   integration: Record<string, unknown>,
+  where: string,
 ): IntegrationDefinition {
-  const responses = template.resolve(integration.IntegrationResponses);
+  const responses = template.resolve(integration.IntegrationResponses, where);
   const list = Array.isArray(responses) ? responses.filter(isRecord) : [];
   // The response without a selection pattern is the one a MOCK request template selects.
   const chosen = list.find((response) => !response.SelectionPattern) ?? list[0];
@@ -374,13 +381,14 @@ function readThrottle(settings: Record<string, unknown>): ThrottleSettings | und
 }
 
 function readStageSettings(
-  template: CfnTemplate,
+  template: ApiTemplate,
   name: string,
   settings: Record<string, unknown>,
+  where: string,
 ): StageDefinition {
   let throttle = readThrottle(settings) ?? ACCOUNT_THROTTLE;
   const methodThrottles = new Map<string, ThrottleSettings>();
-  const methodSettings = template.resolve(settings.MethodSettings);
+  const methodSettings = template.resolve(settings.MethodSettings, where);
   for (const entry of Array.isArray(methodSettings) ? methodSettings.filter(isRecord) : []) {
     const limits = readThrottle(entry);
     if (!limits) continue;
@@ -393,7 +401,7 @@ function readStageSettings(
       methodThrottles.set(`${resourcePath.replace(/~1/g, '/').replace(/^\/+/, '/')} ${httpMethod}`, limits);
     }
   }
-  const variables = template.resolve(settings.Variables);
+  const variables = template.resolve(settings.Variables, where);
   return {
     name,
     throttle,
@@ -405,35 +413,35 @@ function readStageSettings(
   };
 }
 
-function readStages(template: CfnTemplate, apiLogicalId: string): StageDefinition[] {
+function readStages(template: ApiTemplate, apiLogicalId: string): StageDefinition[] {
   const stages: StageDefinition[] = [];
-  for (const [, stage] of template.ofType('AWS::ApiGateway::Stage')) {
+  for (const [stageId, stage] of template.ofType('AWS::ApiGateway::Stage')) {
     if (!belongsTo(template, stage, apiLogicalId)) continue;
-    const name = template.resolveString(stage.Properties.StageName);
-    if (name) stages.push(readStageSettings(template, name, stage.Properties));
+    const name = template.resolveString(stage.Properties.StageName, stageId);
+    if (name) stages.push(readStageSettings(template, name, stage.Properties, stageId));
   }
   // A Deployment's StageName creates a stage too, configured by its StageDescription.
-  for (const [, deployment] of template.ofType('AWS::ApiGateway::Deployment')) {
+  for (const [deploymentId, deployment] of template.ofType('AWS::ApiGateway::Deployment')) {
     if (!belongsTo(template, deployment, apiLogicalId)) continue;
-    const name = template.resolveString(deployment.Properties.StageName);
+    const name = template.resolveString(deployment.Properties.StageName, deploymentId);
     if (!name || stages.some((stage) => stage.name === name)) continue;
     const description = deployment.Properties.StageDescription;
-    stages.push(readStageSettings(template, name, isRecord(description) ? description : {}));
+    stages.push(readStageSettings(template, name, isRecord(description) ? description : {}, deploymentId));
   }
   return stages;
 }
 
 function readGatewayResponses(
-  template: CfnTemplate,
-  responses: [string, CfnResource][],
+  template: ApiTemplate,
+  responses: [string, ApiResource][],
 ): Map<GatewayResponseType, GatewayResponseDefinition> {
   const byType = new Map<GatewayResponseType, GatewayResponseDefinition>();
-  for (const [, response] of responses) {
-    const type = template.resolveString(response.Properties.ResponseType);
+  for (const [responseId, response] of responses) {
+    const type = template.resolveString(response.Properties.ResponseType, responseId);
     if (!type) continue;
-    const statusCode = Number(template.resolve(response.Properties.StatusCode));
-    const templates = template.resolve(response.Properties.ResponseTemplates);
-    const parameters = template.resolve(response.Properties.ResponseParameters);
+    const statusCode = Number(template.resolve(response.Properties.StatusCode, responseId));
+    const templates = template.resolve(response.Properties.ResponseTemplates, responseId);
+    const parameters = template.resolve(response.Properties.ResponseParameters, responseId);
     const strings = (value: unknown): Record<string, string> =>
       isRecord(value)
         ? Object.fromEntries(

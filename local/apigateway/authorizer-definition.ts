@@ -1,6 +1,6 @@
 import { errorMessage } from '../../common/error-summary';
 import { UnsupportedTemplateError } from '../platform/unsupported-template-error';
-import { type CfnResource, type CfnTemplate, physicalId } from './cfn-template';
+import type { ApiResource, ApiTemplate } from './api-template';
 
 /** API Gateway's default for `AuthorizerResultTtlInSeconds`. */
 const DEFAULT_RESULT_TTL_SECONDS = 300;
@@ -51,13 +51,13 @@ const parseIdentitySource = (authorizerId: string, expression: string): Identity
  * not understood.
  */
 export function readLambdaAuthorizer(
-  template: CfnTemplate,
+  template: ApiTemplate,
   logicalId: string,
-  resource: CfnResource,
+  resource: ApiResource,
   findFunction: (uri: unknown) => string | undefined,
 ): LambdaAuthorizerDefinition {
   const properties = resource.Properties;
-  const type = (template.resolveString(properties.Type) ?? '').toUpperCase();
+  const type = (template.resolveString(properties.Type, logicalId) ?? '').toUpperCase();
   if (type !== 'TOKEN' && type !== 'REQUEST') {
     throw new UnsupportedTemplateError(
       logicalId,
@@ -71,12 +71,14 @@ export function readLambdaAuthorizer(
       'its AuthorizerUri names no Lambda function of this template, so it cannot run locally',
     );
   }
-  const identitySources = (template.resolveString(properties.IdentitySource) ?? '')
+  const identitySources = (template.resolveString(properties.IdentitySource, logicalId) ?? '')
     .split(',')
     .map((expression) => expression.trim())
     .filter((expression) => expression !== '')
     .map((expression) => parseIdentitySource(logicalId, expression));
-  const ttl = Number(template.resolve(properties.AuthorizerResultTtlInSeconds) ?? DEFAULT_RESULT_TTL_SECONDS);
+  const ttl = Number(
+    template.resolve(properties.AuthorizerResultTtlInSeconds, logicalId) ?? DEFAULT_RESULT_TTL_SECONDS,
+  );
   if (!Number.isInteger(ttl) || ttl < 0 || ttl > 3600) {
     throw new UnsupportedTemplateError(
       logicalId,
@@ -95,7 +97,7 @@ export function readLambdaAuthorizer(
       'a REQUEST authorizer that caches results needs identity sources',
     );
   }
-  const validation = template.resolveString(properties.IdentityValidationExpression);
+  const validation = template.resolveString(properties.IdentityValidationExpression, logicalId);
   let validationExpression: RegExp | undefined;
   if (type === 'TOKEN' && validation !== undefined && validation !== '') {
     try {
@@ -109,7 +111,7 @@ export function readLambdaAuthorizer(
   }
   return {
     logicalId,
-    id: physicalId(`authorizer:${logicalId}`, 6),
+    id: template.idOf(logicalId),
     type,
     functionLogicalId,
     identitySources,

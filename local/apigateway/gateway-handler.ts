@@ -5,9 +5,9 @@ import type {
   APIGatewayRequestAuthorizerEvent,
 } from 'aws-lambda';
 import type { BrowserPolicy } from '../platform/browser-guard';
+import { LOCAL_ACCOUNT_ID } from '../platform/local-account';
 import type { SigV4Verifier } from '../platform/sigv4-verifier';
 import type { ApiDefinition, StageDefinition } from './api-definition';
-import { LOCAL_ACCOUNT_ID } from './cfn-template';
 import {
   GatewayError,
   IntegrationBusyError,

@@ -1,13 +1,15 @@
 import type { APIGatewayAuthorizerEvent, APIGatewayProxyEvent } from 'aws-lambda';
 import { SigV4Verifier } from '../platform/sigv4-verifier';
+import type { IntrinsicScope } from '../platform/template/intrinsic-resolver';
+import type { CfnTemplate } from '../platform/template/template-types';
 import { emptyApiDefinition, readApiDefinitions } from './api-definition';
-import { CfnTemplate } from './cfn-template';
+import { ApiTemplate, standaloneScope } from './api-template';
 import { GatewayHandler } from './gateway-handler';
 import { startGatewayServer } from './http-server';
 
+export { LOCAL_ACCOUNT_ID } from '../platform/local-account';
 export { MAX_CLOCK_SKEW_MS } from '../platform/sigv4-verifier';
 export { UnsupportedTemplateError } from '../platform/unsupported-template-error';
-export { LOCAL_ACCOUNT_ID } from './cfn-template';
 export { type GatewayResponseType, IntegrationBusyError } from './errors';
 export { EXECUTE_API_SERVICE } from './execute-api-signature';
 export { MAX_PAYLOAD_BYTES } from './http-server';
@@ -34,6 +36,12 @@ export interface StartApiGatewayOptions {
   readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
   /** The clock of throttling and of the authorizer result cache. @default Date.now */
   readonly now?: () => number;
+  /**
+   * The stack's values intrinsics resolve against (the runner's, so the API's ids, ARNs and
+   * `AWS::StackName` are the ones the rest of the stack sees). @default the API alone, in a
+   * stack named `local` (`standaloneScope`)
+   */
+  readonly scope?: IntrinsicScope;
 }
 
 export interface RunningApiGateway {
@@ -48,9 +56,12 @@ export interface RunningApiGateway {
  * `UnsupportedTemplateError`, naming the resource, for anything it could not enforce, such as a
  * Cognito authorizer, so a start can stop before it touches any state.
  */
-export function checkApiTemplate(template: object, region: string): void {
-  readApiDefinitions(new CfnTemplate(template, region));
+export function checkApiTemplate(template: object, region: string, scope?: IntrinsicScope): void {
+  readApiDefinitions(apiTemplate(template, region, scope));
 }
+
+const apiTemplate = (template: object, region: string, scope: IntrinsicScope | undefined): ApiTemplate =>
+  new ApiTemplate(template, (cfn: CfnTemplate) => scope ?? standaloneScope(cfn, region));
 
 /**
  * Serves the template's REST API like API Gateway on 127.0.0.1: its stages at `/<stage>/...`,
@@ -61,7 +72,7 @@ export function checkApiTemplate(template: object, region: string): void {
  * a server (URL without a stage) that answers every request 403 Missing Authentication Token.
  */
 export async function startApiGateway(options: StartApiGatewayOptions): Promise<RunningApiGateway> {
-  const template = new CfnTemplate(options.template, options.region);
+  const template = apiTemplate(options.template, options.region, options.scope);
   // A stack without an API still starts: every request then gets API Gateway's 403.
   const api = readApiDefinitions(template)[0] ?? emptyApiDefinition();
   const [firstStage] = api.stages;

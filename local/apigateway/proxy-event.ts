@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { LOCAL_ACCOUNT_ID } from './cfn-template';
+import { LOCAL_ACCOUNT_ID } from '../platform/local-account';
 import type { GrantedAuthorization } from './granted-authorization';
 import { lastHeader, parseQuery, type ReceivedRequest } from './received-request';
 import type { RouteMatch } from './route-table';

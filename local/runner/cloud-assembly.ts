@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { CfnTemplate } from '../platform/template/template-types';
 import { withAssemblyLock } from './assembly-lock';
 import { UnsupportedTemplateError } from './errors';
 import { sourceHash } from './source-hash';
 import { synthesizeApp } from './synthesize-app';
-import type { CfnTemplate } from './template-types';
 
 /** Written into the assembly folder after a successful synth; a match means it can be reused. */
 const HASH_FILE = 'switchyard-source.sha256';

@@ -10,9 +10,9 @@ import {
   RemoveTargetsCommand,
   type Target,
 } from '@aws-sdk/client-eventbridge';
+import { isRecord } from '../platform/template/template-types';
 import { PropertyReader } from './property-reader';
 import type { StackResources } from './stack-resources';
-import { isRecord } from './template-types';
 
 const isNotFound = (error: unknown): boolean =>
   (error as { name?: string }).name === 'ResourceNotFoundException';

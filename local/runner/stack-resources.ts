@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { LOCAL_ACCOUNT_ID } from '../platform/local-account';
+import { IntrinsicResolver, type IntrinsicScope } from '../platform/template/intrinsic-resolver';
+import { localPhysicalName, localResourceId } from '../platform/template/local-names';
+import { type CfnResource, type CfnTemplate, isRecord } from '../platform/template/template-types';
 import { UnsupportedTemplateError } from './errors';
-import { IntrinsicResolver, type IntrinsicScope } from './intrinsic-resolver';
-import { localPhysicalName, localResourceId } from './local-names';
 import { RESOURCE_ROLES, type ResourceRole } from './resource-roles';
-import { type CfnResource, type CfnTemplate, isRecord } from './template-types';
 
 /** The identity of the local stack. */
 export interface LocalStackIdentity {

@@ -24,6 +24,7 @@ import {
 import { resetDataDir } from '../platform/data-dir';
 import { writePrivateJson } from '../platform/private-files';
 import { projectRoot as switchyardRoot } from '../platform/project-root';
+import type { CfnTemplate } from '../platform/template/template-types';
 import { LOCAL_CREDENTIALS, type RunningServices, startServices } from '../services';
 import { loadCloudAssembly } from './cloud-assembly';
 import { eventSourceMappings } from './event-source-mappings';
@@ -32,7 +33,6 @@ import { provisionEvents } from './provision-events';
 import { provisionQueues, type QueueOverrides } from './provision-queues';
 import { provisionTables } from './provision-tables';
 import { StackResources } from './stack-resources';
-import type { CfnTemplate } from './template-types';
 
 /** Time for the emulator to write the answers of the last requests before its connections close. */
 const API_FLUSH_MS = 100;
@@ -143,7 +143,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   functionDefinitions(preview, assembly, options.localOverrides);
   eventSourceMappings(preview);
   for (const role of ['queue', 'table', 'event-bus', 'rule', 'archive'] as const) preview.list(role);
-  checkApiTemplate(assembly.template, region);
+  checkApiTemplate(assembly.template, region, preview);
 
   const cleanups: Array<() => Promise<void>> = [];
   const cleanUp = async () => {
@@ -245,6 +245,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     let apiDraining = false;
     const api: RunningApiGateway = await startApiGateway({
       template: assembly.template,
+      scope: stack,
       invoke: (functionLogicalId, event, timeoutMs) => {
         if (apiDraining) return Promise.reject(new RuntimeStoppingError(functionLogicalId));
         const invocation = runtime.invoke(functionLogicalId, event, { timeoutMs }).catch((error: unknown) => {

@@ -1,7 +1,11 @@
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { APIGatewayAuthorizerEvent, APIGatewayProxyEvent } from 'aws-lambda';
-import { type RunningApiGateway, startApiGateway } from '../../../local/apigateway';
+import {
+  type RunningApiGateway,
+  type StartApiGatewayOptions,
+  startApiGateway,
+} from '../../../local/apigateway';
 
 export const REGION = 'us-east-1';
 export const CREDENTIALS = { accessKeyId: 'AKIDLOCALTEST', secretAccessKey: 'local-secret' } as const;
@@ -242,7 +246,7 @@ export const ok: FakeFunction = () => ({ statusCode: 200, body: JSON.stringify({
 export async function startGateway(
   template: object,
   functions: Readonly<Record<string, FakeFunction>> = {},
-  clock: { readonly now?: () => number } = {},
+  settings: Pick<StartApiGatewayOptions, 'now' | 'scope'> = {},
 ): Promise<GatewayUnderTest> {
   const calls: RecordedCall[] = [];
   const gateway = await startApiGateway({
@@ -250,7 +254,7 @@ export async function startGateway(
     port: 0,
     region: REGION,
     credentials: CREDENTIALS,
-    ...clock,
+    ...settings,
     invoke: (functionId, received, timeoutMs) => {
       // Authorizer events are told apart by the tests that define authorizers (`authorizerEvents`).
       const event = received as APIGatewayProxyEvent;

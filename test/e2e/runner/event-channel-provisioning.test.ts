@@ -5,11 +5,11 @@ import { DescribeArchiveCommand, EventBridgeClient, PutEventsCommand } from '@aw
 import { GetQueueUrlCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { LambdaInvoker } from '../../../local/eventbridge';
 import { LambdaRuntime, lambdaTargetInvoker } from '../../../local/lambda';
+import type { CfnTemplate } from '../../../local/platform/template/template-types';
 import { functionDefinitions } from '../../../local/runner/function-definitions';
 import { provisionEvents } from '../../../local/runner/provision-events';
 import { provisionQueues } from '../../../local/runner/provision-queues';
 import { StackResources } from '../../../local/runner/stack-resources';
-import type { CfnTemplate } from '../../../local/runner/template-types';
 import { type RunningServices, startServices } from '../../../local/services';
 import { type EventObserver, startEventObserver } from './support/event-observer';
 import { fixtureFunction } from './support/fixture-function';

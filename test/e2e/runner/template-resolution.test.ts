@@ -1,9 +1,10 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Fn::Sub strings use CloudFormation's ${} syntax, not JavaScript's.
+
+import type { CfnTemplate } from '../../../local/platform/template/template-types';
 import { UnsupportedTemplateError } from '../../../local/runner/errors';
 import { eventSourceMappings } from '../../../local/runner/event-source-mappings';
 import { functionDefinitions } from '../../../local/runner/function-definitions';
 import { StackResources } from '../../../local/runner/stack-resources';
-import type { CfnTemplate } from '../../../local/runner/template-types';
 
 const identity = { stackName: 'Demo', region: 'eu-west-1', endpointUrl: 'http://127.0.0.1:4566' };
 const assembly = { assetDir: (logicalId: string) => `/assets/${logicalId}` };

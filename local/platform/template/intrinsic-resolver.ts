@@ -1,4 +1,4 @@
-import { UnsupportedTemplateError } from './errors';
+import { UnsupportedTemplateError } from '../unsupported-template-error';
 import { type CfnTemplate, isRecord } from './template-types';
 
 /** What intrinsic functions resolve against: the local stack's identity and its resources' values. */
