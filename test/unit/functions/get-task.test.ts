@@ -2,7 +2,6 @@ import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../../functions/get-task/handler';
 import { apiEvent } from '../support/api-gateway-event';
-import { acceptedRecord, fakeTaskTable } from '../support/fake-task-table';
 import { lambdaContext } from '../support/lambda-context';
 
 const documents = mockClient(DynamoDBDocumentClient);
@@ -20,40 +19,11 @@ const getTask = (taskId: string) =>
 
 beforeEach(() => documents.reset());
 
+/*
+ * Answers that never read a record. Reading the task table is tested against DynamoDB in
+ * test/e2e/functions/get-task.test.ts.
+ */
 describe('GET /tasks/{taskId}', () => {
-  it('should answer the public view of the status record', async () => {
-    const records = fakeTaskTable(documents);
-    records.set('t-1', {
-      ...acceptedRecord('t-1', { status: 'SUCCEEDED', attempts: 1, result: { greeting: 'Hello, Ada!' } }),
-      leaseExpiresAt: 123,
-    });
-
-    const response = await getTask('t-1');
-
-    expect(response.statusCode).toBe(200);
-    expect(JSON.parse(response.body)).toEqual({
-      taskId: 't-1',
-      type: 'hello',
-      status: 'SUCCEEDED',
-      attempts: 1,
-      createdAt: '2026-01-01T00:00:00.000Z',
-      updatedAt: '2026-01-01T00:00:00.000Z',
-      result: { greeting: 'Hello, Ada!' },
-    });
-  });
-
-  it('should answer 404 for an unknown task', async () => {
-    fakeTaskTable(documents);
-
-    const response = await getTask('missing');
-
-    expect(response.statusCode).toBe(404);
-    expect(JSON.parse(response.body).error).toEqual({
-      code: 'NOT_FOUND',
-      message: 'Task missing does not exist',
-    });
-  });
-
   it('should answer 400 for a malformed task id without reading the table', async () => {
     const response = await getTask('bad%20id');
 
