@@ -30,6 +30,9 @@ export interface SwitchyardStackProps extends StackProps {
   readonly maxTaskAge?: Duration;
 }
 
+/** The function behind each route of the API contract. */
+type ApiHandlers = Record<ApiRoute['operationId'], lambda.IFunction>;
+
 /** The amount from which an order counts as high-value (content-based routing). */
 export const HIGH_VALUE_ORDER_AMOUNT = 1000;
 
@@ -47,22 +50,41 @@ export class SwitchyardStack extends Stack {
     const metricsNamespace = props.metricsNamespace ?? 'Switchyard';
 
     this.tables = new StateTables(this, 'State');
-    const { statusTable, idempotencyTable, flowTable } = this.tables;
     this.eventChannel = new EventChannel(this, 'EventChannel', { archiveRetention: props.archiveRetention });
-    const { bus } = this.eventChannel;
+    this.taskChannel = this.addTaskChannel(props, metricsNamespace);
+    this.subscriptions = this.addSubscriptions(metricsNamespace);
+    this.ingestApi = new IngestApi(this, 'IngestApi', props.api);
+    const handlers = this.addApiFunctions(props, metricsNamespace);
+    this.addRoutes(handlers);
+    this.observability = this.addObservability(props, metricsNamespace, handlers);
+    this.node.addValidation(new IntegrationChecks(this));
+    this.addOutputs();
+  }
 
-    this.taskChannel = new TaskChannel(this, 'TaskChannel', {
+  /** The task queue, its DLQ and the worker, which publishes each outcome to the bus. */
+  private addTaskChannel(props: SwitchyardStackProps, metricsNamespace: string): TaskChannel {
+    const channel = new TaskChannel(this, 'TaskChannel', {
       metricsNamespace,
       serviceName: 'task-worker',
-      statusTable,
+      statusTable: this.tables.statusTable,
       workerTimeout: props.workerTimeout,
       webhookAllowedHosts: props.webhookAllowedHosts,
     });
-    this.taskChannel.worker.addEnvironment(EnvNames.eventBusName, bus.eventBusName);
-    bus.grantPutEventsTo(this.taskChannel.worker);
+    channel.worker.addEnvironment(EnvNames.eventBusName, this.eventChannel.bus.eventBusName);
+    this.eventChannel.bus.grantPutEventsTo(channel.worker);
+    return channel;
+  }
 
-    const subscriptionDefaults = { bus, flowTable, idempotencyTable, metricsNamespace };
-    this.subscriptions = [
+  /** The bus's subscriptions: a wire tap, a content-based router and a message filter. */
+  private addSubscriptions(metricsNamespace: string): Subscription[] {
+    const { flowTable, idempotencyTable } = this.tables;
+    const subscriptionDefaults = {
+      bus: this.eventChannel.bus,
+      flowTable,
+      idempotencyTable,
+      metricsNamespace,
+    };
+    return [
       new Subscription(this, 'FlowRecorder', {
         ...subscriptionDefaults,
         subscriptionName: 'flow-recorder',
@@ -88,8 +110,12 @@ export class SwitchyardStack extends Stack {
         consumerEntryFolder: 'task-failures',
       }),
     ];
+  }
 
-    this.ingestApi = new IngestApi(this, 'IngestApi', props.api);
+  /** The functions behind the HTTP routes, each granted exactly what it calls. */
+  private addApiFunctions(props: SwitchyardStackProps, metricsNamespace: string): ApiHandlers {
+    const { statusTable, idempotencyTable, flowTable } = this.tables;
+    const { bus } = this.eventChannel;
     const functionDefaults = { metricsNamespace };
     const hello = new SwitchyardFunction(this, 'Hello', {
       ...functionDefaults,
@@ -147,16 +173,14 @@ export class SwitchyardStack extends Stack {
     });
     this.tables.grantQueryTasksByCorrelation(getFlow);
     grantTableItems(flowTable, getFlow, 'dynamodb:Query');
+    return { getLiveness: hello, submitTask, getTask, publishEvents, getFlow };
+  }
 
-    // The routes, their authorization and request models come from the API contract, which the
-    // OpenAPI document (npm run openapi) is generated from too.
-    const handlers: Record<ApiRoute['operationId'], lambda.IFunction> = {
-      getLiveness: hello,
-      submitTask,
-      getTask,
-      publishEvents,
-      getFlow,
-    };
+  /**
+   * The routes, their authorization and request models, from the API contract, which the
+   * OpenAPI document (npm run openapi) is generated from too.
+   */
+  private addRoutes(handlers: ApiHandlers): void {
     for (const route of API_ROUTES) {
       this.ingestApi.addRoute({
         method: route.method,
@@ -166,10 +190,17 @@ export class SwitchyardStack extends Stack {
         ...(route.requestBody !== undefined && { requestBody: route.requestBody }),
       });
     }
+  }
 
-    this.observability = new Observability(this, 'Observability', {
+  /** The dashboard and alarms over every channel, function and rule. */
+  private addObservability(
+    props: SwitchyardStackProps,
+    metricsNamespace: string,
+    handlers: ApiHandlers,
+  ): Observability {
+    return new Observability(this, 'Observability', {
       api: this.ingestApi.api,
-      bus,
+      bus: this.eventChannel.bus,
       metricsNamespace,
       alarmEmails: props.alarmEmails,
       channels: [
@@ -186,12 +217,12 @@ export class SwitchyardStack extends Stack {
         })),
       ],
       functions: [
-        { name: 'hello', function: hello },
-        { name: 'submit-task', function: submitTask },
-        { name: 'get-task', function: getTask },
+        { name: 'hello', function: handlers.getLiveness },
+        { name: 'submit-task', function: handlers.submitTask },
+        { name: 'get-task', function: handlers.getTask },
         { name: 'task-worker', function: this.taskChannel.worker },
-        { name: 'publish-events', function: publishEvents },
-        { name: 'get-flow', function: getFlow },
+        { name: 'publish-events', function: handlers.publishEvents },
+        { name: 'get-flow', function: handlers.getFlow },
         ...this.subscriptions.map((subscription) => ({
           name: subscription.subscriptionName,
           function: subscription.consumer,
@@ -202,9 +233,12 @@ export class SwitchyardStack extends Stack {
         rule: subscription.rule,
       })),
     });
+  }
 
-    this.node.addValidation(new IntegrationChecks(this));
-
+  /** What operators and tools read from the deployed stack. */
+  private addOutputs(): void {
+    const { statusTable, flowTable } = this.tables;
+    const { bus } = this.eventChannel;
     const output = (id: string, value: string, description: string) =>
       new CfnOutput(this, id, { value, description });
     output('ApiUrl', this.ingestApi.url, 'Base URL of the REST API stage');
