@@ -26,7 +26,7 @@ import { writePrivateJson } from '../platform/private-files';
 import { projectRoot as switchyardRoot } from '../platform/project-root';
 import type { CfnTemplate } from '../platform/template/template-types';
 import { LOCAL_CREDENTIALS, type RunningServices, startServices } from '../services';
-import { loadCloudAssembly } from './cloud-assembly';
+import { type CloudAssembly, loadCloudAssembly } from './cloud-assembly';
 import { eventSourceMappings } from './event-source-mappings';
 import { type FunctionOverrides, functionDefinitions } from './function-definitions';
 import { provisionEvents } from './provision-events';
@@ -118,32 +118,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const region = options.region ?? 'us-east-1';
   const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
   if (options.reset) resetDataDir(dataDir);
-  const startApiGateway = options.apiGateway ?? startLocalApiGateway;
-
-  const projectRoot = resolve(options.projectRoot ?? switchyardRoot());
-  const assembly = await loadCloudAssembly({
-    projectRoot,
-    outdir: options.outdir ?? join(projectRoot, 'cdk.out'),
-    context: {
-      'switchyard:webhookAllowedHosts': (options.webhookAllowedHosts ?? DEFAULT_WEBHOOK_ALLOWED_HOSTS).join(
-        ',',
-      ),
-      ...options.context,
-    },
-    log,
-  });
-
-  // The whole template is read and checked before any port is bound or any state is touched,
-  // so an unsupported resource fails the start cleanly. Queue URLs only need the real endpoint later.
-  const preview = new StackResources(assembly.template, {
-    stackName: assembly.stackName,
-    region,
-    endpointUrl: 'http://127.0.0.1',
-  });
-  functionDefinitions(preview, assembly, options.localOverrides);
-  eventSourceMappings(preview);
-  for (const role of ['queue', 'table', 'event-bus', 'rule', 'archive'] as const) preview.list(role);
-  checkApiTemplate(assembly.template, region, preview);
+  const assembly = await loadCheckedAssembly(options, region, log);
 
   const cleanups: Array<() => Promise<void>> = [];
   const cleanUp = async () => {
@@ -173,99 +148,18 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       region,
       endpointUrl: services.url,
     });
-    const definitions = functionDefinitions(stack, assembly, options.localOverrides);
-    const mappings = eventSourceMappings(stack);
     const outputs = stackOutputs(assembly.template, stack);
-
-    // A copy: the SDK records where credentials came from on the object it is given ($source),
-    // which would otherwise leak into every later use of the shared constant.
-    const clientConfig = {
-      endpoint: services.url,
-      region,
-      credentials: { ...LOCAL_CREDENTIALS },
-      maxAttempts: 1,
-    };
-    const sqsClient = new SQSClient(clientConfig);
-    const dynamoClient = new DynamoDBClient(clientConfig);
-    const eventsClient = new EventBridgeClient(clientConfig);
-    try {
-      await provisionQueues(sqsClient, stack, options.localOverrides);
-      await provisionTables(dynamoClient, stack, (line) => log(`note: ${line}`));
-      await provisionEvents(eventsClient, stack);
-    } finally {
-      sqsClient.destroy();
-      dynamoClient.destroy();
-      eventsClient.destroy();
-    }
-
-    const runtime = new LambdaRuntime({
-      endpointUrl: services.url,
-      ...(services.dynamoDbUrl !== undefined && { dynamoDbUrl: services.dynamoDbUrl }),
-      region,
-      credentials: LOCAL_CREDENTIALS,
-      ...(options.maxEnvironments !== undefined && { maxEnvironments: options.maxEnvironments }),
-      logSink: options.functionLogs ?? consoleLogSink(),
-    });
-    for (const definition of definitions) runtime.register(definition);
-    cleanups.push(() => runtime.stop());
-    for (const mapping of mappings) {
-      if (runtime.find(mapping.functionReference) === undefined) {
-        throw new Error(`${mapping.id}: function ${mapping.functionReference} is not in the template`);
-      }
-    }
-
-    const asyncInvoker: AsyncLambdaInvoker = lambdaTargetInvoker(runtime, { log });
-    lambdaTargets = asyncInvoker;
-
-    const pollers = mappings.map(
-      (mapping) =>
-        // More batches in flight than the function has environments would only wait, invisible.
-        new SqsEventSourcePoller(
-          {
-            ...mapping,
-            maximumConcurrency: Math.min(
-              mapping.maximumConcurrency,
-              runtime.capacity(mapping.functionReference),
-            ),
-          },
-          {
-            sqs: services.sqs,
-            region,
-            invoke: (reference, event) => runtime.invoke(reference, event),
-            log,
-          },
-        ),
-    );
-    for (const poller of pollers) poller.start();
-    cleanups.push(async () => {
-      await Promise.all(pollers.map((poller) => poller.stop()));
-    });
-
-    const apiRequests = new Set<Promise<unknown>>();
-    let apiDraining = false;
-    const api: RunningApiGateway = await startApiGateway({
-      template: assembly.template,
-      scope: stack,
-      invoke: (functionLogicalId, event, timeoutMs) => {
-        if (apiDraining) return Promise.reject(new RuntimeStoppingError(functionLogicalId));
-        const invocation = runtime.invoke(functionLogicalId, event, { timeoutMs }).catch((error: unknown) => {
-          throw error instanceof FunctionQueueFullError ? new IntegrationBusyError(error.message) : error;
-        });
-        apiRequests.add(invocation);
-        const forget = () => apiRequests.delete(invocation);
-        invocation.then(forget, forget);
-        return invocation;
-      },
-      port: options.apiPort ?? 3000,
-      region,
-      credentials: LOCAL_CREDENTIALS,
-    });
-    cleanups.push(() => api.stop());
+    await provisionResources(services, stack, region, options, log);
+    const functions = startFunctions(services, stack, assembly, region, options, log);
+    cleanups.push(...functions.cleanups);
+    lambdaTargets = functions.asyncInvoker;
+    const api = await startApi(assembly.template, stack, functions.runtime, region, options);
+    cleanups.push(() => api.gateway.stop());
 
     // The operator CLI finds the local stack's queues and tables here, as it finds the deployed
     // stack's in its CloudFormation outputs.
     const endpoints: LocalEndpoints = {
-      apiUrl: api.url,
+      apiUrl: api.gateway.url,
       awsEndpoint: services.url,
       region,
       ...LOCAL_CREDENTIALS,
@@ -280,27 +174,24 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       // Scripts waiting on the health check learn at once that this cloud is going away.
       services.markStopping();
       // Requests being served get their answers; the emulator's stop closes every connection.
-      apiDraining = true;
-      await Promise.allSettled([...apiRequests]);
-      await new Promise((resolve) => setTimeout(resolve, API_FLUSH_MS));
-      await api.stop();
+      await api.drain();
       // In order: no new batches, then the batches and events in flight run to their end.
-      await Promise.all(pollers.map((poller) => poller.stop()));
-      await asyncInvoker.drain();
-      await runtime.drain();
+      await Promise.all(functions.pollers.map((poller) => poller.stop()));
+      await functions.asyncInvoker.drain();
+      await functions.runtime.drain();
       await services.stop();
     };
     return {
-      apiUrl: api.url,
+      apiUrl: api.gateway.url,
       awsEndpoint: services.url,
       region,
       credentials: { ...LOCAL_CREDENTIALS },
       dataDir,
       stackName: assembly.stackName,
       outputs,
-      lambda: runtime,
+      lambda: functions.runtime,
       startup: { ms: performance.now() - started, synthesized: assembly.synthesized },
-      stats: () => runtime.stats(),
+      stats: () => functions.runtime.stats(),
       stop: () => {
         stopping ??= stop();
         return stopping;
@@ -310,6 +201,172 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     await cleanUp();
     throw error;
   }
+}
+
+/**
+ * The cloud assembly (synthesized when the sources changed), read and checked whole before any
+ * port is bound or any state is touched, so an unsupported resource fails the start cleanly.
+ */
+async function loadCheckedAssembly(
+  options: LocalCloudOptions,
+  region: string,
+  log: (line: string) => void,
+): Promise<CloudAssembly> {
+  const projectRoot = resolve(options.projectRoot ?? switchyardRoot());
+  const assembly = await loadCloudAssembly({
+    projectRoot,
+    outdir: options.outdir ?? join(projectRoot, 'cdk.out'),
+    context: {
+      'switchyard:webhookAllowedHosts': (options.webhookAllowedHosts ?? DEFAULT_WEBHOOK_ALLOWED_HOSTS).join(
+        ',',
+      ),
+      ...options.context,
+    },
+    log,
+  });
+  // Queue URLs only need the real endpoint later.
+  const preview = new StackResources(assembly.template, {
+    stackName: assembly.stackName,
+    region,
+    endpointUrl: 'http://127.0.0.1',
+  });
+  functionDefinitions(preview, assembly, options.localOverrides);
+  eventSourceMappings(preview);
+  for (const role of ['queue', 'table', 'event-bus', 'rule', 'archive'] as const) preview.list(role);
+  checkApiTemplate(assembly.template, region, preview);
+  return assembly;
+}
+
+/** Creates the template's queues, tables, buses, rules and archives on the local endpoint. */
+async function provisionResources(
+  services: RunningServices,
+  stack: StackResources,
+  region: string,
+  options: LocalCloudOptions,
+  log: (line: string) => void,
+): Promise<void> {
+  // A copy: the SDK records where credentials came from on the object it is given ($source),
+  // which would otherwise leak into every later use of the shared constant.
+  const clientConfig = {
+    endpoint: services.url,
+    region,
+    credentials: { ...LOCAL_CREDENTIALS },
+    maxAttempts: 1,
+  };
+  const sqsClient = new SQSClient(clientConfig);
+  const dynamoClient = new DynamoDBClient(clientConfig);
+  const eventsClient = new EventBridgeClient(clientConfig);
+  try {
+    await provisionQueues(sqsClient, stack, options.localOverrides);
+    await provisionTables(dynamoClient, stack, (line) => log(`note: ${line}`));
+    await provisionEvents(eventsClient, stack);
+  } finally {
+    sqsClient.destroy();
+    dynamoClient.destroy();
+    eventsClient.destroy();
+  }
+}
+
+/** The local Lambda runtime with every function, EventBridge's Lambda targets and the event source pollers. */
+function startFunctions(
+  services: RunningServices,
+  stack: StackResources,
+  assembly: CloudAssembly,
+  region: string,
+  options: LocalCloudOptions,
+  log: (line: string) => void,
+): {
+  runtime: LambdaRuntime;
+  asyncInvoker: AsyncLambdaInvoker;
+  pollers: SqsEventSourcePoller[];
+  cleanups: Array<() => Promise<void>>;
+} {
+  const runtime = new LambdaRuntime({
+    endpointUrl: services.url,
+    ...(services.dynamoDbUrl !== undefined && { dynamoDbUrl: services.dynamoDbUrl }),
+    region,
+    credentials: LOCAL_CREDENTIALS,
+    ...(options.maxEnvironments !== undefined && { maxEnvironments: options.maxEnvironments }),
+    logSink: options.functionLogs ?? consoleLogSink(),
+  });
+  for (const definition of functionDefinitions(stack, assembly, options.localOverrides)) {
+    runtime.register(definition);
+  }
+  const cleanups: Array<() => Promise<void>> = [() => runtime.stop()];
+  const mappings = eventSourceMappings(stack);
+  const unknown = mappings.find((mapping) => runtime.find(mapping.functionReference) === undefined);
+  if (unknown !== undefined) {
+    // No environment has started yet; stopping releases the runtime's timers.
+    void runtime.stop();
+    throw new Error(`${unknown.id}: function ${unknown.functionReference} is not in the template`);
+  }
+  const asyncInvoker = lambdaTargetInvoker(runtime, { log });
+  const pollers = mappings.map(
+    (mapping) =>
+      // More batches in flight than the function has environments would only wait, invisible.
+      new SqsEventSourcePoller(
+        {
+          ...mapping,
+          maximumConcurrency: Math.min(
+            mapping.maximumConcurrency,
+            runtime.capacity(mapping.functionReference),
+          ),
+        },
+        {
+          sqs: services.sqs,
+          region,
+          invoke: (reference, event) => runtime.invoke(reference, event),
+          log,
+        },
+      ),
+  );
+  for (const poller of pollers) poller.start();
+  cleanups.push(async () => {
+    await Promise.all(pollers.map((poller) => poller.stop()));
+  });
+  return { runtime, asyncInvoker, pollers, cleanups };
+}
+
+/**
+ * The API Gateway emulator in front of the runtime, and how to drain it: refuse new requests,
+ * let those being served get their answers, then close.
+ */
+async function startApi(
+  template: CfnTemplate,
+  stack: StackResources,
+  runtime: LambdaRuntime,
+  region: string,
+  options: LocalCloudOptions,
+): Promise<{ gateway: RunningApiGateway; drain(): Promise<void> }> {
+  const startApiGateway = options.apiGateway ?? startLocalApiGateway;
+  const requests = new Set<Promise<unknown>>();
+  let draining = false;
+  const gateway = await startApiGateway({
+    template,
+    scope: stack,
+    invoke: (functionLogicalId, event, timeoutMs) => {
+      if (draining) return Promise.reject(new RuntimeStoppingError(functionLogicalId));
+      const invocation = runtime.invoke(functionLogicalId, event, { timeoutMs }).catch((error: unknown) => {
+        throw error instanceof FunctionQueueFullError ? new IntegrationBusyError(error.message) : error;
+      });
+      requests.add(invocation);
+      const forget = () => requests.delete(invocation);
+      invocation.then(forget, forget);
+      return invocation;
+    },
+    port: options.apiPort ?? 3000,
+    region,
+    credentials: LOCAL_CREDENTIALS,
+  });
+  return {
+    gateway,
+    drain: async () => {
+      draining = true;
+      await Promise.allSettled([...requests]);
+      await new Promise((resolve) => setTimeout(resolve, API_FLUSH_MS));
+      await gateway.stop();
+    },
+  };
 }
 
 function stackOutputs(template: CfnTemplate, stack: StackResources): Record<string, string> {
