@@ -1,19 +1,52 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { TaskStore } from '../../../functions/shared/task-store';
-import { taskTypeSettingsFromEnv } from '../../../functions/shared/task-type-settings';
-import { handler } from '../../../functions/task-worker/handler';
-import { processTaskMessage } from '../../../functions/task-worker/process-task-message';
+import type { TaskStore as TaskStoreClass } from '../../../functions/shared/task-store';
+import type { taskTypeSettingsFromEnv as settingsFromEnv } from '../../../functions/shared/task-type-settings';
+import type { handler as taskWorkerHandler } from '../../../functions/task-worker/handler';
+import type { processTaskMessage as processMessage } from '../../../functions/task-worker/process-task-message';
 import type { TaskOutcomePublisher } from '../../../functions/task-worker/task-outcome-publisher';
-import { acceptedRecord, fakeTaskTable } from '../support/fake-task-table';
-import { lambdaContext } from '../support/lambda-context';
-import { spyOnBusinessMetrics } from '../support/metrics-spy';
-import { sqsEvent, taskSqsRecord } from '../support/sqs-event';
+import { lambdaContext } from '../../unit/support/lambda-context';
+import type { spyOnBusinessMetrics as metricsSpy } from '../../unit/support/metrics-spy';
+import { sqsEvent, taskSqsRecord } from '../../unit/support/sqs-event';
+import { acceptedRecord } from '../support/accepted-record';
+import { type LocalStateTables, startStateTables } from '../support/state-tables';
 
-const documents = mockClient(DynamoDBDocumentClient);
+/*
+ * The task worker on DynamoDB (dynalite behind the local endpoint): claims, leases, releases,
+ * dead-letter marks and redrives are the task store's real conditional writes. EventBridge and
+ * the webhook receivers are mocked.
+ */
 const eventBridge = mockClient(EventBridgeClient);
+let tables: LocalStateTables;
+let handler: typeof taskWorkerHandler;
+let processTaskMessage: typeof processMessage;
+let TaskStore: typeof TaskStoreClass;
+let taskTypeSettingsFromEnv: typeof settingsFromEnv;
+let spyOnBusinessMetrics: typeof metricsSpy;
+
+beforeAll(async () => {
+  tables = await startStateTables('task-worker');
+  ({ handler } = await import('../../../functions/task-worker/handler'));
+  ({ processTaskMessage } = await import('../../../functions/task-worker/process-task-message'));
+  ({ TaskStore } = await import('../../../functions/shared/task-store'));
+  ({ taskTypeSettingsFromEnv } = await import('../../../functions/shared/task-type-settings'));
+  ({ spyOnBusinessMetrics } = await import('../../unit/support/metrics-spy'));
+});
+
+afterAll(() => tables?.stop());
+
+type StoredRecord = Record<string, unknown>;
+
+/** The status record of `taskId` as the table holds it, if any. */
+const recordOf = async (taskId: string): Promise<StoredRecord | undefined> =>
+  (await tables.documents.send(new GetCommand({ TableName: tables.names.task, Key: { taskId } }))).Item;
+
+/** Writes `record` to the task table as it is. */
+const put = async (record: StoredRecord): Promise<void> => {
+  await tables.documents.send(new PutCommand({ TableName: tables.names.task, Item: record }));
+};
 
 /** Every entry the worker put on the bus, with its detail parsed. */
 const publishedEvents = () =>
@@ -21,7 +54,6 @@ const publishedEvents = () =>
     .commandCalls(PutEventsCommand)
     .flatMap((call) => call.args[0].input.Entries ?? [])
     .map((entry: PutEventsRequestEntry) => ({ ...entry, Detail: JSON.parse(entry.Detail ?? '{}') }));
-let records: ReturnType<typeof fakeTaskTable>;
 const fetchMock = jest.spyOn(globalThis, 'fetch');
 
 /** Webhook receivers keyed by path: each answers with the given status. */
@@ -33,32 +65,32 @@ const receiverStatus = (statusByPath: Record<string, number>) =>
 
 const webhook = (path: string) => ({ url: `https://hooks.example.com${path}`, body: { ok: true } });
 
-const seed = (...taskIds: string[]) => {
-  for (const taskId of taskIds) records.set(taskId, { ...acceptedRecord(taskId) });
+/** Accepted records for `taskIds`, each with `overrides`, as ingest would have left them. */
+const seed = async (taskIds: string | string[], overrides: StoredRecord = {}) => {
+  for (const taskId of [taskIds].flat()) await put({ ...acceptedRecord(taskId), ...overrides });
 };
 
-beforeEach(() => {
-  documents.reset();
+beforeEach(async () => {
+  await tables.clear();
   eventBridge.reset();
   eventBridge.on(PutEventsCommand).callsFake((input: { Entries: unknown[] }) => ({
     FailedEntryCount: 0,
     Entries: input.Entries.map((_, index) => ({ EventId: `bus-${index}` })),
   }));
   fetchMock.mockReset();
-  records = fakeTaskTable(documents);
 });
 
 afterAll(() => fetchMock.mockRestore());
 
 describe('task worker', () => {
   it('should report exactly the retryable failures of a mixed batch', async () => {
-    seed('ok', 'retry', 'client-error', 'done', 'busy', 'bad-payload');
-    Object.assign(records.get('done') ?? {}, {
+    await seed(['ok', 'retry', 'client-error', 'bad-payload']);
+    await seed('done', {
       status: 'SUCCEEDED',
       attempts: 1,
       result: { greeting: 'Hi' },
     });
-    Object.assign(records.get('busy') ?? {}, {
+    await seed('busy', {
       status: 'PROCESSING',
       attempts: 1,
       leaseExpiresAt: Date.now() + 60_000,
@@ -81,32 +113,35 @@ describe('task worker', () => {
       'message-busy',
       'message-retry',
     ]);
-    expect(records.get('ok')).toMatchObject({
+    expect(await recordOf('ok')).toMatchObject({
       status: 'SUCCEEDED',
       attempts: 1,
       result: { greeting: 'Hello, Ada!' },
     });
-    expect(records.get('retry')).toMatchObject({
+    expect(await recordOf('retry')).toMatchObject({
       status: 'PROCESSING',
       attempts: 1,
       leaseExpiresAt: 0,
       lastError: 'Webhook receiver answered HTTP 503',
     });
-    expect(records.get('client-error')).toMatchObject({
+    expect(await recordOf('client-error')).toMatchObject({
       status: 'FAILED',
       error: { code: 'NON_RETRYABLE', message: 'Webhook receiver answered HTTP 400' },
     });
-    expect(records.get('done')).toMatchObject({
+    expect(await recordOf('done')).toMatchObject({
       status: 'SUCCEEDED',
       attempts: 1,
       result: { greeting: 'Hi' },
     });
-    expect(records.get('bad-payload')).toMatchObject({ status: 'FAILED', error: { code: 'INVALID_TASK' } });
+    expect(await recordOf('bad-payload')).toMatchObject({
+      status: 'FAILED',
+      error: { code: 'INVALID_TASK' },
+    });
   });
 
   it('should count succeeded and failed tasks by type', async () => {
-    seed('counted-ok');
-    records.set('counted-failed', { ...acceptedRecord('counted-failed', { type: 'webhook' }) });
+    await seed('counted-ok');
+    await put({ ...acceptedRecord('counted-failed', { type: 'webhook' }) });
     receiverStatus({ '/gone': 404 });
     const businessMetrics = spyOnBusinessMetrics();
 
@@ -129,7 +164,7 @@ describe('task worker', () => {
   });
 
   it('should not run a redelivered finished task again', async () => {
-    seed('once');
+    await seed('once');
     receiverStatus({ '/once': 200 });
     const delivery = () =>
       handler(
@@ -142,7 +177,7 @@ describe('task worker', () => {
 
     expect(redelivered.batchItemFailures).toEqual([]);
     expect(fetchMock).toHaveBeenCalledTimes(1);
-    expect(records.get('once')).toMatchObject({
+    expect(await recordOf('once')).toMatchObject({
       status: 'SUCCEEDED',
       attempts: 1,
       result: { statusCode: 200 },
@@ -150,7 +185,7 @@ describe('task worker', () => {
   });
 
   it('should retry a released task and count its attempts', async () => {
-    seed('flaky');
+    await seed('flaky');
     fetchMock
       .mockResolvedValueOnce(new Response(null, { status: 500 }))
       .mockResolvedValueOnce(new Response(null, { status: 204 }));
@@ -167,7 +202,7 @@ describe('task worker', () => {
 
     expect(first.batchItemFailures).toEqual([{ itemIdentifier: 'message-flaky' }]);
     expect(second.batchItemFailures).toEqual([]);
-    expect(records.get('flaky')).toMatchObject({
+    expect(await recordOf('flaky')).toMatchObject({
       status: 'SUCCEEDED',
       attempts: 2,
       result: { statusCode: 204 },
@@ -175,7 +210,7 @@ describe('task worker', () => {
   });
 
   it('should mark the task FAILED with the last error on the final receive and still fail the item', async () => {
-    seed('exhausted');
+    await seed('exhausted');
     receiverStatus({ '/exhausted': 502 });
 
     const response = await handler(
@@ -191,21 +226,28 @@ describe('task worker', () => {
     );
 
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'message-exhausted' }]);
-    expect(records.get('exhausted')).toMatchObject({
+    expect(await recordOf('exhausted')).toMatchObject({
       status: 'FAILED',
       error: { code: 'RETRIES_EXHAUSTED', message: 'Webhook receiver answered HTTP 502' },
     });
   });
 
   describe('when the last delivery finds an earlier attempt still running', () => {
-    /** A webhook receiver that answers only when the test says so. */
+    /**
+     * A webhook receiver that answers only when the test says so; `reached` settles once the
+     * running attempt has claimed the task and called it.
+     */
     const heldReceiver = () => {
       let answer: (status: number) => void = () => undefined;
-      fetchMock.mockImplementation(
-        () =>
-          new Promise<Response>((resolve) => (answer = (status) => resolve(new Response(null, { status })))),
-      );
-      return { answer: (status: number) => answer(status) };
+      let reachedReceiver: () => void = () => undefined;
+      const reached = new Promise<void>((resolve) => (reachedReceiver = resolve));
+      fetchMock.mockImplementation(() => {
+        reachedReceiver();
+        return new Promise<Response>(
+          (resolve) => (answer = (status) => resolve(new Response(null, { status }))),
+        );
+      });
+      return { answer: (status: number) => answer(status), reached };
     };
     const overrun = (receiveCount: number) =>
       taskSqsRecord({ taskId: 'overrun', type: 'webhook', payload: webhook('/slow'), receiveCount });
@@ -231,21 +273,21 @@ describe('task worker', () => {
 
     it('should fail the task when the running attempt then fails retryably, since no retry will come', async () => {
       // Arrange: attempt 1 (4th receive) is waiting on the receiver
-      seed('overrun');
+      await seed('overrun');
       const receiver = heldReceiver();
       const running = delivery(4);
-      await new Promise((resolve) => setImmediate(resolve));
+      await receiver.reached;
 
       // Act: the 5th and last receive arrives meanwhile, then attempt 1 fails retryably
       await expect(lastDelivery()).rejects.toThrow('Task overrun is being processed by another invocation');
-      const markedWhileRunning = { ...records.get('overrun') };
+      const markedWhileRunning = { ...(await recordOf('overrun')) };
       receiver.answer(503);
       const first = await running;
 
       // Assert
       expect(markedWhileRunning).toMatchObject({ status: 'PROCESSING', deadLetteredAt: expect.any(String) });
       expect(first.batchItemFailures).toEqual([{ itemIdentifier: 'message-overrun' }]);
-      expect(records.get('overrun')).toMatchObject({
+      expect(await recordOf('overrun')).toMatchObject({
         status: 'FAILED',
         attempts: 1,
         error: { code: 'RETRIES_EXHAUSTED', message: 'Webhook receiver answered HTTP 503' },
@@ -255,10 +297,10 @@ describe('task worker', () => {
 
     it('should let the running attempt succeed as usual', async () => {
       // Arrange
-      seed('overrun');
+      await seed('overrun');
       const receiver = heldReceiver();
       const running = delivery(4);
-      await new Promise((resolve) => setImmediate(resolve));
+      await receiver.reached;
 
       // Act
       await expect(lastDelivery()).rejects.toThrow('being processed by another invocation');
@@ -267,13 +309,12 @@ describe('task worker', () => {
 
       // Assert
       expect(first.batchItemFailures).toEqual([]);
-      expect(records.get('overrun')).toMatchObject({ status: 'SUCCEEDED', attempts: 1 });
+      expect(await recordOf('overrun')).toMatchObject({ status: 'SUCCEEDED', attempts: 1 });
     });
 
     it("should not mark another message's attempt, which still has receives of its own", async () => {
       // Arrange: attempt 1 was started by another message (say a redriven copy) and is running
-      seed('overrun');
-      Object.assign(records.get('overrun') ?? {}, {
+      await seed('overrun', {
         status: 'PROCESSING',
         attempts: 1,
         leaseExpiresAt: Date.now() + 60_000,
@@ -284,13 +325,12 @@ describe('task worker', () => {
       await expect(lastDelivery()).rejects.toThrow('being processed by another invocation');
 
       // Assert
-      expect(records.get('overrun')?.deadLetteredAt).toBeUndefined();
+      expect((await recordOf('overrun'))?.deadLetteredAt).toBeUndefined();
     });
 
     it('should start afresh when the dead-lettered message is redriven after the attempt died', async () => {
       // Arrange: attempt 1 died holding the lease; its last delivery was dead-lettered
-      seed('overrun');
-      Object.assign(records.get('overrun') ?? {}, {
+      await seed('overrun', {
         status: 'PROCESSING',
         attempts: 1,
         leaseExpiresAt: Date.now() - 1,
@@ -303,14 +343,14 @@ describe('task worker', () => {
 
       // Assert
       expect(response.batchItemFailures).toEqual([]);
-      expect(records.get('overrun')).toMatchObject({ status: 'SUCCEEDED', attempts: 2 });
-      expect(records.get('overrun')?.deadLetteredAt).toBeUndefined();
+      expect(await recordOf('overrun')).toMatchObject({ status: 'SUCCEEDED', attempts: 2 });
+      expect((await recordOf('overrun'))?.deadLetteredAt).toBeUndefined();
     });
   });
 
   describe('when a task whose retries ran out is redriven from the DLQ', () => {
     const exhausted = (taskId: string, overrides: Record<string, unknown> = {}) => {
-      records.set(taskId, {
+      return put({
         ...acceptedRecord(taskId, { type: 'webhook' }),
         status: 'FAILED',
         attempts: 5,
@@ -329,7 +369,7 @@ describe('task worker', () => {
 
     it('should run the task again for the new message and publish its new outcome', async () => {
       // Arrange: the receiver is fixed
-      exhausted('fixed');
+      await exhausted('fixed');
       receiverStatus({ '/fixed': 200 });
 
       // Act: SQS gives a redriven message a new message id
@@ -337,7 +377,7 @@ describe('task worker', () => {
 
       // Assert
       expect(response.batchItemFailures).toEqual([]);
-      const record = records.get('fixed');
+      const record = await recordOf('fixed');
       expect(record).toMatchObject({
         status: 'SUCCEEDED',
         attempts: 6,
@@ -353,7 +393,7 @@ describe('task worker', () => {
 
     it('should publish a second failure as an event of its own', async () => {
       // Arrange: still broken, and this is the redriven message's last receive
-      exhausted('still-broken');
+      await exhausted('still-broken');
       receiverStatus({ '/still-broken': 503 });
 
       // Act
@@ -371,7 +411,7 @@ describe('task worker', () => {
       );
 
       // Assert: not the id of the first failure, which consumers have already seen
-      expect(records.get('still-broken')).toMatchObject({ status: 'FAILED', attempts: 6 });
+      expect(await recordOf('still-broken')).toMatchObject({ status: 'FAILED', attempts: 6 });
       expect(publishedEvents().map((event) => event.Detail.metadata.eventId)).toEqual([
         'still-broken:failed:6',
       ]);
@@ -379,7 +419,7 @@ describe('task worker', () => {
 
     it('should not run it again for the message that exhausted its retries', async () => {
       // Arrange
-      exhausted('duplicate');
+      await exhausted('duplicate');
 
       // Act
       const response = await deliver('duplicate');
@@ -387,24 +427,24 @@ describe('task worker', () => {
       // Assert
       expect(response.batchItemFailures).toEqual([]);
       expect(fetchMock).not.toHaveBeenCalled();
-      expect(records.get('duplicate')).toMatchObject({ status: 'FAILED', attempts: 5 });
+      expect(await recordOf('duplicate')).toMatchObject({ status: 'FAILED', attempts: 5 });
     });
 
     it('should publish a failure still missing from the bus before running the task again', async () => {
       // Arrange: the failure's publish had failed when the task was dead-lettered
-      exhausted('unannounced', { outcomePublished: false });
+      await exhausted('unannounced', { outcomePublished: false });
       receiverStatus({ '/unannounced': 200 });
 
       // Act
       const first = await deliver('unannounced', 'redriven-message');
-      const afterFirst = { ...records.get('unannounced') };
+      const afterFirst = { ...(await recordOf('unannounced')) };
       const second = await deliver('unannounced', 'redriven-message');
 
       // Assert: the first delivery announces the failure and comes back; the second runs the task
       expect(first.batchItemFailures).toEqual([{ itemIdentifier: 'redriven-message' }]);
       expect(afterFirst).toMatchObject({ status: 'FAILED', outcomePublished: true });
       expect(second.batchItemFailures).toEqual([]);
-      expect(records.get('unannounced')).toMatchObject({ status: 'SUCCEEDED', attempts: 6 });
+      expect(await recordOf('unannounced')).toMatchObject({ status: 'SUCCEEDED', attempts: 6 });
       expect(publishedEvents().map((event) => event.Detail.metadata.eventId)).toEqual([
         'unannounced:failed:5',
         'unannounced:succeeded',
@@ -413,7 +453,7 @@ describe('task worker', () => {
 
     it('should not run again a task that failed for good rather than for lack of retries', async () => {
       // Arrange
-      exhausted('rejected', {
+      await exhausted('rejected', {
         error: { code: 'NON_RETRYABLE', message: 'Webhook receiver answered HTTP 410' },
       });
 
@@ -422,12 +462,12 @@ describe('task worker', () => {
 
       // Assert
       expect(fetchMock).not.toHaveBeenCalled();
-      expect(records.get('rejected')).toMatchObject({ status: 'FAILED', attempts: 5 });
+      expect(await recordOf('rejected')).toMatchObject({ status: 'FAILED', attempts: 5 });
     });
   });
 
   it('should fail a task whose message body cannot be read without retrying it', async () => {
-    seed('garbled');
+    await seed('garbled');
 
     const response = await handler(
       sqsEvent(taskSqsRecord({ taskId: 'garbled', rawBody: '{not json' })),
@@ -435,19 +475,18 @@ describe('task worker', () => {
     );
 
     expect(response.batchItemFailures).toEqual([]);
-    expect(records.get('garbled')).toMatchObject({ status: 'FAILED', error: { code: 'INVALID_TASK' } });
+    expect(await recordOf('garbled')).toMatchObject({ status: 'FAILED', error: { code: 'INVALID_TASK' } });
   });
 
   it('should drop a message for a task that has no record', async () => {
     const response = await handler(sqsEvent(taskSqsRecord({ taskId: 'ghost' })), lambdaContext());
 
     expect(response.batchItemFailures).toEqual([]);
-    expect(records.has('ghost')).toBe(false);
+    expect((await recordOf('ghost')) !== undefined).toBe(false);
   });
 
   it('should take over a task whose previous attempt died with its lease expired', async () => {
-    seed('orphan');
-    Object.assign(records.get('orphan') ?? {}, {
+    await seed('orphan', {
       status: 'PROCESSING',
       attempts: 1,
       leaseExpiresAt: Date.now() - 1,
@@ -459,12 +498,12 @@ describe('task worker', () => {
     );
 
     expect(response.batchItemFailures).toEqual([]);
-    expect(records.get('orphan')).toMatchObject({ status: 'SUCCEEDED', attempts: 2 });
+    expect(await recordOf('orphan')).toMatchObject({ status: 'SUCCEEDED', attempts: 2 });
   });
 
   describe('outcome events', () => {
     it('should publish task.succeeded with the result and mark it published', async () => {
-      seed('emits');
+      await seed('emits');
 
       await handler(sqsEvent(taskSqsRecord({ taskId: 'emits', payload: { name: 'Ada' } })), lambdaContext());
 
@@ -483,11 +522,11 @@ describe('task worker', () => {
           },
         }),
       ]);
-      expect(records.get('emits')).toMatchObject({ status: 'SUCCEEDED', outcomePublished: true });
+      expect(await recordOf('emits')).toMatchObject({ status: 'SUCCEEDED', outcomePublished: true });
     });
 
     it('should publish task.failed for a task that fails for good', async () => {
-      records.set('rejected', { ...acceptedRecord('rejected', { type: 'webhook' }) });
+      await put({ ...acceptedRecord('rejected', { type: 'webhook' }) });
       receiverStatus({ '/rejected': 410 });
 
       await handler(
@@ -509,7 +548,7 @@ describe('task worker', () => {
     });
 
     it('should retry a task whose outcome could not be published, publishing without running it again', async () => {
-      seed('unpublished');
+      await seed('unpublished');
       receiverStatus({ '/unpublished': 200 });
       eventBridge.on(PutEventsCommand).rejects(new Error('bus down'));
       const delivery = (receiveCount: number) =>
@@ -528,20 +567,20 @@ describe('task worker', () => {
       const first = await delivery(1);
 
       expect(first.batchItemFailures).toEqual([{ itemIdentifier: 'message-unpublished' }]);
-      expect(records.get('unpublished')).toMatchObject({ status: 'SUCCEEDED' });
-      expect(records.get('unpublished')?.outcomePublished).toBeUndefined();
+      expect(await recordOf('unpublished')).toMatchObject({ status: 'SUCCEEDED' });
+      expect((await recordOf('unpublished'))?.outcomePublished).toBeUndefined();
 
       eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'bus-1' }] });
       const second = await delivery(2);
 
       expect(second.batchItemFailures).toEqual([]);
       expect(fetchMock).toHaveBeenCalledTimes(1);
-      expect(records.get('unpublished')).toMatchObject({ status: 'SUCCEEDED', outcomePublished: true });
+      expect(await recordOf('unpublished')).toMatchObject({ status: 'SUCCEEDED', outcomePublished: true });
       expect(publishedEvents().at(-1)?.Detail.metadata.eventId).toBe('unpublished:succeeded');
     });
 
     it('should record every state change in the task history', async () => {
-      seed('history');
+      await seed('history');
       fetchMock
         .mockResolvedValueOnce(new Response(null, { status: 503 }))
         .mockResolvedValueOnce(new Response(null, { status: 200 }));
@@ -557,10 +596,9 @@ describe('task worker', () => {
       await delivery(2);
 
       expect(
-        ((records.get('history')?.history ?? []) as { event: string; attempt?: number }[]).map((entry) => [
-          entry.event,
-          entry.attempt,
-        ]),
+        (((await recordOf('history'))?.history ?? []) as { event: string; attempt?: number }[]).map(
+          (entry) => [entry.event, entry.attempt],
+        ),
       ).toEqual([
         ['ACCEPTED', undefined],
         ['STARTED', undefined],
