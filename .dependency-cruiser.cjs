@@ -1,5 +1,5 @@
 // Import boundaries of the project, checked by `npm run lint`
-// (depcruise --config .dependency-cruiser.cjs functions infra local cli event-patterns common bench).
+// (depcruise --config .dependency-cruiser.cjs functions infra local cli event-patterns common bench scenarios).
 // Each rule says why it exists; a path is relative to the project root.
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -12,7 +12,7 @@ module.exports = {
         'can be understood, tested or moved alone. Type-only imports count (tsPreCompilationDeps): they ' +
         'couple the modules just the same.',
       severity: 'error',
-      from: { path: '^(functions|infra|local|cli|event-patterns|common|bench)/' },
+      from: { path: '^(functions|infra|local|cli|event-patterns|common|bench|scenarios)/' },
       to: { circular: true },
     },
     {
@@ -68,7 +68,7 @@ module.exports = {
         'if it imported any of them, every part would load that part through it.',
       severity: 'error',
       from: { path: '^common/' },
-      to: { path: '^(functions|infra|local|cli|event-patterns|bench|test)/' },
+      to: { path: '^(functions|infra|local|cli|event-patterns|bench|test|scenarios)/' },
     },
     {
       name: 'infra-not-to-local-cli',
@@ -78,6 +78,26 @@ module.exports = {
       severity: 'error',
       from: { path: '^infra/' },
       to: { path: '^(local|cli)/' },
+    },
+    {
+      name: 'scenarios-are-a-client',
+      comment:
+        'The scenario suite checks a deployed stack (or the local cloud) as a client would: over HTTP, with ' +
+        'signed requests, against docs/openapi.json. Importing the emulator, the CLI, the stack or handler ' +
+        'code would let it pass on what it shares with the system rather than on what the system answers. ' +
+        'It may use common/, and functions/api-contract/ for types only (erased at compile time).',
+      severity: 'error',
+      from: { path: '^scenarios/' },
+      to: { path: '^(local|cli|infra|bench|event-patterns|functions)/', pathNot: '^functions/api-contract/' },
+    },
+    {
+      name: 'scenarios-use-the-api-contract-for-types-only',
+      comment:
+        "The API contract's types name what the answers are; its values (zod schemas) are the functions' " +
+        'validation code. Bodies are checked against the published OpenAPI document instead.',
+      severity: 'error',
+      from: { path: '^scenarios/' },
+      to: { path: '^functions/api-contract/', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'test-only-from-test',

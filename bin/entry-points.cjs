@@ -16,6 +16,7 @@ const ENTRY_POINTS = {
   'local-cloud': 'local/runner/main.ts',
   'local-services': 'local/services-main.ts',
   openapi: 'infra/openapi/main.ts',
+  scenarios: 'scenarios/main.ts',
 };
 
 /** Must match the lowest Node.js version package.json's `engines` accepts. */

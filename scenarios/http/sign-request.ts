@@ -1,0 +1,35 @@
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { SignatureV4 } from '@smithy/signature-v4';
+import type { Credentials } from '../target/target';
+
+/** One request as it goes on the wire, before signing. */
+export interface UnsignedRequest {
+  readonly method: string;
+  readonly url: URL;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string;
+}
+
+/**
+ * The request's headers with a SigV4 signature for `execute-api` in `region`: `Authorization`,
+ * `X-Amz-Date`, the body's hash and, for temporary credentials, the session token.
+ */
+export async function signedHeaders(
+  request: UnsignedRequest,
+  credentials: Credentials,
+  region: string,
+): Promise<Record<string, string>> {
+  const { url } = request;
+  const signer = new SignatureV4({ service: 'execute-api', region, credentials, sha256: Sha256 });
+  const signed = await signer.sign({
+    method: request.method,
+    protocol: url.protocol,
+    hostname: url.hostname,
+    ...(url.port !== '' && { port: Number(url.port) }),
+    path: url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    headers: { host: url.host, ...request.headers },
+    body: request.body,
+  });
+  return signed.headers;
+}
