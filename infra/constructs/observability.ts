@@ -57,8 +57,13 @@ export class Observability extends Construct {
   readonly alarmTopic: sns.Topic;
   readonly dashboard: cloudwatch.Dashboard;
   readonly alarms: cloudwatch.Alarm[] = [];
+  private readonly alarmAction: cloudwatchActions.SnsAction;
 
-  constructor(scope: Construct, id: string, props: ObservabilityProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: ObservabilityProps,
+  ) {
     super(scope, id);
     const serverErrorRate = props.apiServerErrorRate ?? 0.05;
     const problems = new PropProblems('Observability');
@@ -67,33 +72,57 @@ export class Observability extends Construct {
     }
     problems.throwIfAny();
 
+    this.alarmTopic = this.createAlarmTopic();
+    this.alarmAction = new cloudwatchActions.SnsAction(this.alarmTopic);
+    this.addApiAlarm(serverErrorRate);
+    this.addChannelAlarms();
+    this.addFunctionAlarms();
+    this.addRuleAlarms();
+
+    this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
+      dashboardName: `${Stack.of(this).stackName}-operations`,
+      defaultInterval: Duration.hours(3),
+    });
+    this.addApiRow();
+    this.addQueueRow();
+    this.addFunctionRow();
+    this.addEventRow();
+    this.addBusinessRow();
+  }
+
+  /** The topic every alarm goes to, encrypted with a key CloudWatch may use. */
+  private createAlarmTopic(): sns.Topic {
     // CloudWatch can only publish to a topic whose key lets it, so the key is ours, not aws/sns.
     const key = new kms.Key(this, 'AlarmTopicKey', {
       description: 'Encrypts the Switchyard alarm topic',
       enableKeyRotation: true,
     });
     key.grant(new iam.ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
-    this.alarmTopic = new sns.Topic(this, 'AlarmTopic', { masterKey: key, enforceSSL: true });
-    for (const email of props.alarmEmails ?? [])
-      this.alarmTopic.addSubscription(new snsSubscriptions.EmailSubscription(email));
-    const alarmAction = new cloudwatchActions.SnsAction(this.alarmTopic);
-    const alarm = (
-      alarmId: string,
-      metric: cloudwatch.IMetric,
-      options: Omit<cloudwatch.CreateAlarmOptions, 'metric'>,
-    ) => {
-      const created = new cloudwatch.Alarm(this, alarmId, {
-        metric,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-        ...options,
-      });
-      created.addAlarmAction(alarmAction);
-      this.alarms.push(created);
-      return created;
-    };
+    const topic = new sns.Topic(this, 'AlarmTopic', { masterKey: key, enforceSSL: true });
+    for (const email of this.props.alarmEmails ?? []) {
+      topic.addSubscription(new snsSubscriptions.EmailSubscription(email));
+    }
+    return topic;
+  }
 
-    // API
-    const { api } = props;
+  /** An alarm that never fires on missing data and is sent to the alarm topic. */
+  private alarm(
+    alarmId: string,
+    metric: cloudwatch.IMetric,
+    options: Omit<cloudwatch.CreateAlarmOptions, 'metric'>,
+  ): cloudwatch.Alarm {
+    const created = new cloudwatch.Alarm(this, alarmId, {
+      metric,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      ...options,
+    });
+    created.addAlarmAction(this.alarmAction);
+    this.alarms.push(created);
+    return created;
+  }
+
+  private addApiAlarm(serverErrorRate: number): void {
+    const { api } = this.props;
     const serverErrors = new cloudwatch.MathExpression({
       label: '5xx rate',
       expression: 'IF(requests > 0, errors / requests, 0)',
@@ -103,16 +132,17 @@ export class Observability extends Construct {
       },
       period: FIVE_MINUTES,
     });
-    alarm('ApiServerErrorRate', serverErrors, {
+    this.alarm('ApiServerErrorRate', serverErrors, {
       alarmDescription: `More than ${serverErrorRate * 100}% of API requests failed with 5xx: check the functions' logs by correlation id.`,
       threshold: serverErrorRate,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
       evaluationPeriods: 1,
     });
+  }
 
-    // Queues
-    for (const channel of props.channels) {
-      alarm(
+  private addChannelAlarms(): void {
+    for (const channel of this.props.channels) {
+      this.alarm(
         `${pascal(channel.name)}DeadLetters`,
         channel.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
           period: ONE_MINUTE,
@@ -126,7 +156,7 @@ export class Observability extends Construct {
         },
       );
       if (channel.maxMessageAge) {
-        alarm(
+        this.alarm(
           `${pascal(channel.name)}OldestMessageAge`,
           channel.queue.metricApproximateAgeOfOldestMessage({ period: ONE_MINUTE, statistic: 'Maximum' }),
           {
@@ -138,54 +168,49 @@ export class Observability extends Construct {
         );
       }
     }
+  }
 
-    // Functions
-    for (const { name, function: fn } of props.functions) {
-      alarm(`${pascal(name)}Errors`, fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }), {
+  private addFunctionAlarms(): void {
+    for (const { name, function: fn } of this.props.functions) {
+      this.alarm(`${pascal(name)}Errors`, fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }), {
         alarmDescription: `${name} invocations failed: check its log group.`,
         threshold: 0,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
         evaluationPeriods: 1,
       });
-      alarm(`${pascal(name)}Throttles`, fn.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' }), {
+      this.alarm(`${pascal(name)}Throttles`, fn.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' }), {
         alarmDescription: `${name} was throttled: raise its concurrency or the account limit.`,
         threshold: 0,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
         evaluationPeriods: 1,
       });
     }
+  }
 
-    // Rules
-    const ruleMetric = (metricName: string, rule: events.IRule, statistic = 'Sum') =>
-      new cloudwatch.Metric({
-        namespace: 'AWS/Events',
-        metricName,
-        dimensionsMap: { EventBusName: props.bus.eventBusName, RuleName: rule.ruleName },
-        period: FIVE_MINUTES,
-        statistic,
-      });
-    for (const { name, rule } of props.rules) {
-      alarm(`${pascal(name)}FailedInvocations`, ruleMetric('FailedInvocations', rule), {
+  /** An EventBridge metric of one rule on the bus. */
+  private ruleMetric(metricName: string, rule: events.IRule, statistic = 'Sum'): cloudwatch.Metric {
+    return new cloudwatch.Metric({
+      namespace: 'AWS/Events',
+      metricName,
+      dimensionsMap: { EventBusName: this.props.bus.eventBusName, RuleName: rule.ruleName },
+      period: FIVE_MINUTES,
+      statistic,
+    });
+  }
+
+  private addRuleAlarms(): void {
+    for (const { name, rule } of this.props.rules) {
+      this.alarm(`${pascal(name)}FailedInvocations`, this.ruleMetric('FailedInvocations', rule), {
         alarmDescription: `EventBridge could not deliver events of rule ${name} to its target; they retry and then go to its DLQ.`,
         threshold: 0,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
         evaluationPeriods: 1,
       });
     }
+  }
 
-    this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
-      dashboardName: `${Stack.of(this).stackName}-operations`,
-      defaultInterval: Duration.hours(3),
-    });
-    const graph = (title: string, left: cloudwatch.IMetric[], width = 6) =>
-      new cloudwatch.GraphWidget({ title, left, width, height: 6 });
-    const business = (metricName: string, dimension: string) =>
-      new cloudwatch.MathExpression({
-        label: metricName,
-        expression: `SEARCH('{${props.metricsNamespace},service,${dimension}} MetricName="${metricName}"', 'Sum', 300)`,
-        period: FIVE_MINUTES,
-      });
-
+  private addApiRow(): void {
+    const { api } = this.props;
     this.dashboard.addWidgets(
       new cloudwatch.TextWidget({ markdown: '## API', width: 24, height: 1 }),
       graph('Requests', [api.metricCount({ period: FIVE_MINUTES, statistic: 'Sum' })]),
@@ -196,11 +221,15 @@ export class Observability extends Construct {
         api.metricLatency({ period: FIVE_MINUTES, statistic: 'p99' }),
       ]),
     );
+  }
+
+  private addQueueRow(): void {
+    const { channels } = this.props;
     this.dashboard.addWidgets(new cloudwatch.TextWidget({ markdown: '## Queues', width: 24, height: 1 }));
     this.dashboard.addWidgets(
       graph(
         'Visible messages',
-        props.channels.map((c) =>
+        channels.map((c) =>
           c.queue.metricApproximateNumberOfMessagesVisible({
             label: c.name,
             period: ONE_MINUTE,
@@ -211,7 +240,7 @@ export class Observability extends Construct {
       ),
       graph(
         'Age of oldest message (s)',
-        props.channels.map((c) =>
+        channels.map((c) =>
           c.queue.metricApproximateAgeOfOldestMessage({
             label: c.name,
             period: ONE_MINUTE,
@@ -222,7 +251,7 @@ export class Observability extends Construct {
       ),
       graph(
         'DLQ depth',
-        props.channels.map((c) =>
+        channels.map((c) =>
           c.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
             label: c.name,
             period: ONE_MINUTE,
@@ -232,9 +261,12 @@ export class Observability extends Construct {
         8,
       ),
     );
+  }
+
+  private addFunctionRow(): void {
     this.dashboard.addWidgets(new cloudwatch.TextWidget({ markdown: '## Functions', width: 24, height: 1 }));
     const perFunction = (metric: (fn: lambda.IFunction, label: string) => cloudwatch.IMetric) =>
-      props.functions.map(({ name, function: fn }) => metric(fn, name));
+      this.props.functions.map(({ name, function: fn }) => metric(fn, name));
     this.dashboard.addWidgets(
       graph(
         'Errors',
@@ -255,24 +287,37 @@ export class Observability extends Construct {
         ),
       ),
     );
+  }
+
+  private addEventRow(): void {
+    const { rules } = this.props;
     this.dashboard.addWidgets(new cloudwatch.TextWidget({ markdown: '## Events', width: 24, height: 1 }));
     this.dashboard.addWidgets(
       graph(
         'Matched events',
-        props.rules.map(({ name, rule }) => ruleMetric('MatchedEvents', rule).with({ label: name })),
+        rules.map(({ name, rule }) => this.ruleMetric('MatchedEvents', rule).with({ label: name })),
         8,
       ),
       graph(
         'Failed invocations',
-        props.rules.map(({ name, rule }) => ruleMetric('FailedInvocations', rule).with({ label: name })),
+        rules.map(({ name, rule }) => this.ruleMetric('FailedInvocations', rule).with({ label: name })),
         8,
       ),
       graph(
         'Sent to target DLQ',
-        props.rules.map(({ name, rule }) => ruleMetric('InvocationsSentToDlq', rule).with({ label: name })),
+        rules.map(({ name, rule }) => this.ruleMetric('InvocationsSentToDlq', rule).with({ label: name })),
         8,
       ),
     );
+  }
+
+  private addBusinessRow(): void {
+    const business = (metricName: string, dimension: string) =>
+      new cloudwatch.MathExpression({
+        label: metricName,
+        expression: `SEARCH('{${this.props.metricsNamespace},service,${dimension}} MetricName="${metricName}"', 'Sum', 300)`,
+        period: FIVE_MINUTES,
+      });
     this.dashboard.addWidgets(new cloudwatch.TextWidget({ markdown: '## Business', width: 24, height: 1 }));
     this.dashboard.addWidgets(
       graph('Tasks accepted', [business('TasksAccepted', 'taskType')]),
@@ -282,6 +327,10 @@ export class Observability extends Construct {
     );
   }
 }
+
+/** A graph widget of the dashboard: six units high, a quarter of the width unless told. */
+const graph = (title: string, left: cloudwatch.IMetric[], width = 6): cloudwatch.GraphWidget =>
+  new cloudwatch.GraphWidget({ title, left, width, height: 6 });
 
 const pascal = (name: string): string =>
   name
