@@ -21,6 +21,12 @@ type WorkerMessage =
   | { type: 'result'; invocationId: string; payload: string }
   | { type: 'error'; invocationId: string; error: SerializedError };
 
+/** How the init phase of an environment ends; the first end wins. */
+interface InitWatch {
+  succeed(): void;
+  fail(error: Error): void;
+}
+
 interface Pending {
   readonly invocationId: string;
   resolve(value: unknown): void;
@@ -104,8 +110,37 @@ export class FunctionInstance {
 
   private boot(runtimeEnvironment: Readonly<Record<string, string>>, output: WorkerOutput): Promise<void> {
     const started = performance.now();
+    const worker = this.spawnWorker(runtimeEnvironment);
+    this.worker = worker;
+    output('stdout', worker.stdout);
+    output('stderr', worker.stderr);
+    const { name } = this.definition;
+    return new Promise((resolve, reject) => {
+      const init = this.initWatch(started, resolve, reject);
+      worker.on('message', (message: WorkerMessage) => this.onWorkerMessage(message, init));
+      worker.on('error', (error: Error & { code?: string }) => {
+        const failure = this.runtimeFailure(error);
+        init.fail(failure);
+        this.fail(failure);
+      });
+      worker.on('exit', (code) => {
+        this.dead = true;
+        init.fail(
+          new LambdaInvocationError(
+            name,
+            'Runtime.ExitError',
+            `Runtime exited with code ${code} during init`,
+          ),
+        );
+        this.fail(new LambdaInvocationError(name, 'Runtime.ExitError', 'Runtime exited'));
+      });
+    });
+  }
+
+  /** The worker thread of this environment, with the function's own variables and memory limit. */
+  private spawnWorker(runtimeEnvironment: Readonly<Record<string, string>>): Worker {
     const definition = this.definition;
-    const worker = new Worker(BOOTSTRAP, {
+    return new Worker(BOOTSTRAP, {
       // Each worker gets its own process.env: the function's variables, not the runner's.
       env: { ...definition.environment, ...runtimeEnvironment },
       // The runner may run under tsx or jest; the function must not inherit their loaders.
@@ -122,92 +157,75 @@ export class FunctionInstance {
         logStreamName: runtimeEnvironment.AWS_LAMBDA_LOG_STREAM_NAME,
       },
     });
-    this.worker = worker;
-    output('stdout', worker.stdout);
-    output('stderr', worker.stderr);
-    return new Promise((resolve, reject) => {
-      let booting = true;
-      const initTimer = setTimeout(
-        () => {
-          booting = false;
-          void this.terminate();
-          reject(
-            new LambdaInvocationError(
-              definition.name,
-              'Sandbox.Timedout',
-              `Init timed out after ${INIT_TIMEOUT_MS} ms`,
-            ),
-          );
-        },
-        Math.max(INIT_TIMEOUT_MS, definition.timeoutSeconds * 1000),
-      );
-      worker.on('message', (message: WorkerMessage) => {
-        if (message.type === 'ready') {
-          booting = false;
-          clearTimeout(initTimer);
-          this.initMs = performance.now() - started;
-          resolve();
-        } else if (message.type === 'init-error') {
-          booting = false;
-          clearTimeout(initTimer);
-          void this.terminate();
-          reject(
-            new LambdaInvocationError(
-              definition.name,
-              message.error.errorType,
-              message.error.errorMessage,
-              message.error.stack,
-            ),
-          );
-        } else if (this.pending?.invocationId === message.invocationId) {
-          const pending = this.pending;
-          this.pending = undefined;
-          if (message.type === 'result') pending.resolve(JSON.parse(message.payload));
-          else {
-            pending.reject(
-              new LambdaInvocationError(
-                definition.name,
-                message.error.errorType,
-                message.error.errorMessage,
-                message.error.stack,
-              ),
-            );
-          }
-        }
-      });
-      worker.on('error', (error: Error & { code?: string }) => {
-        const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
-        const failure = new LambdaInvocationError(
-          definition.name,
-          outOfMemory ? 'Runtime.OutOfMemory' : 'Runtime.ExitError',
-          outOfMemory
-            ? `Runtime exited: memory limit of ${definition.memorySizeMb} MB exceeded`
-            : `Runtime exited with error: ${error.message}`,
-          error.stack,
+  }
+
+  /**
+   * The init phase: it ends once, by the handler loading (`succeed`), by a failure (`fail`, which
+   * does nothing once init is over) or by the init timeout, which ends the environment.
+   */
+  private initWatch(started: number, resolve: () => void, reject: (error: Error) => void): InitWatch {
+    const { name, timeoutSeconds } = this.definition;
+    let booting = true;
+    const end = (): boolean => {
+      if (!booting) return false;
+      booting = false;
+      clearTimeout(timer);
+      return true;
+    };
+    const timer = setTimeout(
+      () => {
+        if (!end()) return;
+        void this.terminate();
+        reject(
+          new LambdaInvocationError(name, 'Sandbox.Timedout', `Init timed out after ${INIT_TIMEOUT_MS} ms`),
         );
-        if (booting) {
-          booting = false;
-          clearTimeout(initTimer);
-          reject(failure);
-        }
-        this.fail(failure);
-      });
-      worker.on('exit', (code) => {
-        this.dead = true;
-        if (booting) {
-          booting = false;
-          clearTimeout(initTimer);
-          reject(
-            new LambdaInvocationError(
-              definition.name,
-              'Runtime.ExitError',
-              `Runtime exited with code ${code} during init`,
-            ),
-          );
-        }
-        this.fail(new LambdaInvocationError(definition.name, 'Runtime.ExitError', 'Runtime exited'));
-      });
-    });
+      },
+      Math.max(INIT_TIMEOUT_MS, timeoutSeconds * 1000),
+    );
+    return {
+      succeed: () => {
+        if (!end()) return;
+        this.initMs = performance.now() - started;
+        resolve();
+      },
+      fail: (error) => {
+        if (end()) reject(error);
+      },
+    };
+  }
+
+  /** A message of the worker: the end of init, or the answer to the invocation in flight. */
+  private onWorkerMessage(message: WorkerMessage, init: InitWatch): void {
+    const { name } = this.definition;
+    if (message.type === 'ready') {
+      init.succeed();
+    } else if (message.type === 'init-error') {
+      const { errorType, errorMessage, stack } = message.error;
+      init.fail(new LambdaInvocationError(name, errorType, errorMessage, stack));
+      void this.terminate();
+    } else if (this.pending?.invocationId === message.invocationId) {
+      const pending = this.pending;
+      this.pending = undefined;
+      if (message.type === 'result') {
+        pending.resolve(JSON.parse(message.payload));
+      } else {
+        const { errorType, errorMessage, stack } = message.error;
+        pending.reject(new LambdaInvocationError(name, errorType, errorMessage, stack));
+      }
+    }
+  }
+
+  /** What Lambda reports when the runtime itself dies: out of memory, or another exit error. */
+  private runtimeFailure(error: Error & { code?: string }): LambdaInvocationError {
+    const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
+    return new LambdaInvocationError(
+      this.definition.name,
+      outOfMemory ? 'Runtime.OutOfMemory' : 'Runtime.ExitError',
+      outOfMemory
+        ? `Runtime exited: memory limit of ${this.definition.memorySizeMb} MB exceeded`
+        : `Runtime exited with error: ${error.message}`,
+      error.stack,
+    );
   }
 
   /** Fails the invocation in flight and ends the environment, as Lambda does after an error of the runtime. */
