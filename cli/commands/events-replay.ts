@@ -72,10 +72,75 @@ function window(options: OptionValues, now: number): { from: Date; to: Date } {
 }
 
 async function replay(context: CommandContext): Promise<number> {
-  const { io, target, clients, options } = context;
+  const { target, options } = context;
   const { from, to } = window(options, Date.now());
   const archiveName = requireOutput(target, 'EventArchiveName');
   const busName = requireOutput(target, 'EventBusName');
+  const archive = await describeArchive(context, archiveName);
+  const replayName =
+    options.name ??
+    `switchyard-${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}-${randomBytes(3).toString('hex')}`;
+  const progress = new Progress(context.io);
+  const routing = await replayRouting(context, busName, replayName, progress);
+  const replayArn = await startReplay(context, { replayName, archive, from, to, rules: routing.rules }).catch(
+    async (error: unknown) => {
+      await routing.removeTemporaryRules();
+      throw error;
+    },
+  );
+
+  progress.report(
+    `replay ${replayName}: events from ${from.toISOString()} to ${to.toISOString()} of ${archiveName}` +
+      (routing.temporaryRules.length > 0
+        ? ` matching --pattern, to ${routing.temporaryRules.map((rule) => rule.channel).join(', ')}`
+        : routing.rules.length > 0
+          ? ` to ${routing.rules.length} rule(s)`
+          : ' to every rule of the bus'),
+  );
+  // A failure while polling leaves the temporary rules in place: the replay goes on without us.
+  const described = await followUntilEnded({
+    observe: () => context.clients.eventBridge.send(new DescribeReplayCommand({ ReplayName: replayName })),
+    stateOf: (observed) => observed.State ?? 'STARTING',
+    describe: (observed) => {
+      const lastReplayed = observed.EventLastReplayedTime?.toISOString();
+      return `${observed.State ?? 'STARTING'}${lastReplayed ? `: last event replayed at ${lastReplayed}` : ''}`;
+    },
+    progress,
+    intervalMs: target.pollIntervalMs,
+  });
+  if (routing.temporaryRules.length > 0 && target.replayRuleGraceMs > 0) {
+    progress.report(
+      `waiting ${target.replayRuleGraceMs / 1000} s for deliveries in flight before removing the temporary rules`,
+    );
+    await sleep(target.replayRuleGraceMs);
+  }
+  await routing.removeTemporaryRules();
+  const report: ReplayReport = {
+    replayName,
+    replayArn: replayArn ?? described.ReplayArn ?? '',
+    archiveName,
+    from: from.toISOString(),
+    to: to.toISOString(),
+    filterArns: routing.rules,
+    state: described.State ?? 'STARTING',
+    ...(described.StateReason !== undefined && { stateReason: described.StateReason }),
+    ...(options.pattern !== undefined && {
+      pattern: JSON.parse(options.pattern) as unknown,
+      temporaryRules: routing.temporaryRules.map(({ name, channel, eventPattern }) => ({
+        name,
+        channel,
+        eventPattern: JSON.parse(eventPattern) as unknown,
+      })),
+    }),
+  };
+  return printReport(context, report);
+}
+
+/** The archive's ARN and the bus it records, which is where a replay must go. */
+async function describeArchive(
+  { clients }: CommandContext,
+  archiveName: string,
+): Promise<{ readonly arn: string; readonly busArn: string }> {
   const archive = await clients.eventBridge
     .send(new DescribeArchiveCommand({ ArchiveName: archiveName }))
     .catch((error: unknown) => {
@@ -90,10 +155,25 @@ async function replay(context: CommandContext): Promise<number> {
       'check the archive in the console, then retry',
     );
   }
-  const replayName =
-    options.name ??
-    `switchyard-${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}-${randomBytes(3).toString('hex')}`;
-  const progress = new Progress(io);
+  return { arn: archive.ArchiveArn, busArn: archive.EventSourceArn };
+}
+
+/**
+ * The rules the replayed events go through: with --pattern, temporary copies of the matching
+ * subscriptions' rules narrowed by the pattern (removed afterwards, best effort: they match only
+ * this replay's events, so one left behind is harmless); else the bus's rules.
+ */
+async function replayRouting(
+  context: CommandContext,
+  busName: string,
+  replayName: string,
+  progress: Progress,
+): Promise<{
+  readonly rules: string[];
+  readonly temporaryRules: Awaited<ReturnType<typeof patternRules>>;
+  removeTemporaryRules(): Promise<void>;
+}> {
+  const { options, clients, io } = context;
   const temporaryRules =
     options.pattern === undefined
       ? []
@@ -102,7 +182,6 @@ async function replay(context: CommandContext): Promise<number> {
     options.pattern === undefined
       ? await filterArns(context, busName)
       : temporaryRules.map((rule) => rule.arn);
-  /** Best effort: the copies match only this replay's events, so one left behind is harmless. */
   const removeTemporaryRules = async (): Promise<void> => {
     if (temporaryRules.length === 0) return;
     const names = temporaryRules.map((rule) => rule.name);
@@ -115,84 +194,56 @@ async function replay(context: CommandContext): Promise<number> {
       );
     }
   };
+  return { rules, temporaryRules, removeTemporaryRules };
+}
 
-  let started: { ReplayArn?: string };
+/** Starts the replay into the archive's own bus; an EventBridge refusal says what to change. */
+async function startReplay(
+  { clients }: CommandContext,
+  replay: {
+    readonly replayName: string;
+    readonly archive: { readonly arn: string; readonly busArn: string };
+    readonly from: Date;
+    readonly to: Date;
+    readonly rules: readonly string[];
+  },
+): Promise<string | undefined> {
   try {
-    started = await clients.eventBridge.send(
+    const started = await clients.eventBridge.send(
       new StartReplayCommand({
-        ReplayName: replayName,
+        ReplayName: replay.replayName,
         Description: 'Started by the switchyard operator CLI',
-        EventSourceArn: archive.ArchiveArn,
-        EventStartTime: from,
-        EventEndTime: to,
+        EventSourceArn: replay.archive.arn,
+        EventStartTime: replay.from,
+        EventEndTime: replay.to,
         // Replays go back to the archive's own bus: EventBridge allows no other destination.
-        Destination: { Arn: archive.EventSourceArn, ...(rules.length > 0 && { FilterArns: rules }) },
+        Destination: {
+          Arn: replay.archive.busArn,
+          ...(replay.rules.length > 0 && { FilterArns: [...replay.rules] }),
+        },
       }),
     );
+    return started.ReplayArn;
   } catch (error) {
-    await removeTemporaryRules();
-    const message = errorMessage(error);
     throw new OperationError(
-      `EventBridge refused the replay: ${message}`,
+      `EventBridge refused the replay: ${errorMessage(error)}`,
       error instanceof Error && error.name === 'ResourceAlreadyExistsException'
         ? 'pick another --name (replay names are unique per account and region)'
         : 'check the window and the rules, then retry',
     );
   }
+}
 
-  progress.report(
-    `replay ${replayName}: events from ${from.toISOString()} to ${to.toISOString()} of ${archiveName}` +
-      (temporaryRules.length > 0
-        ? ` matching --pattern, to ${temporaryRules.map((rule) => rule.channel).join(', ')}`
-        : rules.length > 0
-          ? ` to ${rules.length} rule(s)`
-          : ' to every rule of the bus'),
-  );
-  // A failure while polling leaves the temporary rules in place: the replay goes on without us.
-  const described = await followUntilEnded({
-    observe: () => clients.eventBridge.send(new DescribeReplayCommand({ ReplayName: replayName })),
-    stateOf: (observed) => observed.State ?? 'STARTING',
-    describe: (observed) => {
-      const lastReplayed = observed.EventLastReplayedTime?.toISOString();
-      return `${observed.State ?? 'STARTING'}${lastReplayed ? `: last event replayed at ${lastReplayed}` : ''}`;
-    },
-    progress,
-    intervalMs: target.pollIntervalMs,
-  });
-  const state = described.State ?? 'STARTING';
-  if (temporaryRules.length > 0 && target.replayRuleGraceMs > 0) {
-    progress.report(
-      `waiting ${target.replayRuleGraceMs / 1000} s for deliveries in flight before removing the temporary rules`,
-    );
-    await sleep(target.replayRuleGraceMs);
-  }
-  await removeTemporaryRules();
-  const report: ReplayReport = {
-    replayName,
-    replayArn: started.ReplayArn ?? described.ReplayArn ?? '',
-    archiveName,
-    from: from.toISOString(),
-    to: to.toISOString(),
-    filterArns: rules,
-    state,
-    ...(described.StateReason !== undefined && { stateReason: described.StateReason }),
-    ...(options.pattern !== undefined && {
-      pattern: JSON.parse(options.pattern) as unknown,
-      temporaryRules: temporaryRules.map(({ name, channel, eventPattern }) => ({
-        name,
-        channel,
-        eventPattern: JSON.parse(eventPattern) as unknown,
-      })),
-    }),
-  };
-  if (context.json) io.stdout(toJson(report));
+/** Prints the outcome (JSON with --json) and gives the exit code: only COMPLETED is success. */
+function printReport({ io, json }: CommandContext, report: ReplayReport): number {
+  if (json) io.stdout(toJson(report));
   else
     io.stdout(
-      `${state}: replay ${replayName}${described.StateReason ? ` (${described.StateReason})` : ''}\n`,
+      `${report.state}: replay ${report.replayName}${report.stateReason ? ` (${report.stateReason})` : ''}\n`,
     );
-  if (state !== 'COMPLETED') {
+  if (report.state !== 'COMPLETED') {
     io.stderr(
-      `the replay ended ${state}; consumers are idempotent, so rerunning the same window is safe once the cause is fixed\n`,
+      `the replay ended ${report.state}; consumers are idempotent, so rerunning the same window is safe once the cause is fixed\n`,
     );
     return ExitCode.failed;
   }
