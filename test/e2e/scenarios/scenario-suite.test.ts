@@ -103,26 +103,21 @@ describe('the scenario suite', () => {
 
     it("should find the API in the stack's outputs, sign with the default chain and leave the opt-in scenarios out", async () => {
       // Arrange
-      let stdout = '';
-      let stderr = '';
-      const io = {
-        stdout: (text: string) => {
-          stdout += text;
-        },
-        stderr: (text: string) => {
-          stderr += text;
-        },
-        cwd: workDir,
-      };
+      const target = await resolveTarget(
+        { kind: 'deployed', stackName: 'Switchyard', region: 'us-east-1' },
+        workDir,
+      );
 
-      // Act
-      const code = await runCommand(['--stack', 'Switchyard', '--region', 'us-east-1', '--json'], io);
+      // Act: the local API answers in milliseconds, so the waits need not be AWS's
+      const report = await runScenarios(target, { timing: { pollIntervalMs: 200, absenceGraceMs: 1000 } });
 
       // Assert
-      const report = JSON.parse(stdout) as SuiteReport;
       expect(outcomes(report).filter((line) => line.startsWith('failed'))).toEqual([]);
-      expect(code).toBe(0);
-      expect(report.target).toMatchObject({ mode: 'deployed', apiUrl: test.cloud.apiUrl });
+      expect(report.target).toEqual({
+        mode: 'deployed',
+        apiUrl: test.cloud.apiUrl,
+        description: `stack Switchyard in us-east-1 (${test.cloud.apiUrl})`,
+      });
       expect(
         report.results.filter((result) => result.outcome === 'not run').map((result) => result.name),
       ).toEqual([
@@ -131,8 +126,37 @@ describe('the scenario suite', () => {
         'webhook failing every time is dead-lettered',
       ]);
       expect(report.passed).toBe(9);
-      expect(stderr).toContain('stack Switchyard in us-east-1');
-      expect(controlPlane.accessKeyIds.length).toBeGreaterThan(0);
+      expect(controlPlane.accessKeyIds).toContain(test.cloud.credentials.accessKeyId);
+    });
+  });
+
+  it('should print an unreachable target as one JSON line with --json', async () => {
+    // Arrange
+    let stdout = '';
+    let stderr = '';
+    const io = {
+      stdout: (text: string) => {
+        stdout += text;
+      },
+      stderr: (text: string) => {
+        stderr += text;
+      },
+      cwd: workDir,
+    };
+
+    // Act
+    const code = await runCommand(['--data-dir', 'nothing-here', '--json'], io);
+
+    // Assert
+    expect(code).toBe(1);
+    expect(stderr).toBe('');
+    expect(stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect(JSON.parse(stdout)).toEqual({
+      error: {
+        message: `no local cloud is running (no ${join(workDir, 'nothing-here', 'endpoints.json')})`,
+        next: expect.stringContaining('npm start'),
+      },
+      exitCode: 1,
     });
   });
 
