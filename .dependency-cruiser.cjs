@@ -71,6 +71,19 @@ module.exports = {
       to: { path: '^(functions|infra|local|cli|event-patterns|bench|test|scenarios)/' },
     },
     {
+      name: 'local-services-through-their-index',
+      comment:
+        "One local service reaches another only through the other's index.ts, its public surface, so " +
+        'a service can reshape its insides without breaking its neighbours (platform/ and template/ ' +
+        'helpers are shared modules, not services).',
+      severity: 'error',
+      from: { path: '^local/([^/]+)/' },
+      to: {
+        path: '^local/(sqs|eventbridge|lambda|apigateway|cloudwatch|dynamodb|endpoint|runner)/',
+        pathNot: ['^local/[^/]+/index\\.ts$', '^local/$1/'],
+      },
+    },
+    {
       name: 'infra-not-to-local-cli',
       comment:
         'The CDK stack describes what is deployed to AWS; the emulator and the CLI consume it (the ' +

@@ -1,4 +1,4 @@
-import { AwsServiceError } from '../endpoint/aws-service-error';
+import { AwsServiceError } from '../endpoint';
 
 /**
  * An error CloudWatch answers with. `code` is the modeled error (the SDK's `error.name`),

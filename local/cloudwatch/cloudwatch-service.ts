@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { AwsRequest, AwsResponse, AwsService } from '../endpoint/aws-service';
-import { JSON_1_0_CONTENT_TYPE, queryCompatibleJsonError } from '../endpoint/query-compatible-json';
-import type { SqsModel } from '../sqs/sqs-model';
+import type { AwsRequest, AwsResponse, AwsService } from '../endpoint';
+import { JSON_1_0_CONTENT_TYPE, queryCompatibleJsonError } from '../endpoint';
+import type { SqsModel } from '../sqs';
 import { CloudWatchError } from './cloudwatch-error';
 import { getMetricStatistics } from './get-metric-statistics';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SqsModel } from '../sqs/sqs-model';
+import type { SqsModel } from '../sqs';
 import { invalidParameterCombination, invalidParameterValue, missingParameter } from './cloudwatch-error';
 import { SQS_QUEUE_GAUGES } from './sqs-queue-gauges';
 

@@ -1,4 +1,4 @@
-import type { QueueMetrics } from '../sqs/sqs-model';
+import type { QueueMetrics } from '../sqs';
 
 /** A gauge SQS publishes to CloudWatch, read from the local queue's state when asked. */
 export interface Gauge {

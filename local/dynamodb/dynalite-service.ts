@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { AwsRequest, AwsResponse, AwsService } from '../endpoint/aws-service';
+import type { AwsRequest, AwsResponse, AwsService } from '../endpoint';
 import { projectRoot } from '../platform/project-root';
 
 const TARGET_PREFIXES = ['DynamoDB_20120810.'];

@@ -1,4 +1,4 @@
-import { AwsServiceError } from '../endpoint/aws-service-error';
+import { AwsServiceError } from '../endpoint';
 
 /**
  * Errors the EventBridge emulation answers with. Each carries the AWS error code (`__type`),

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { AwsRequest, AwsResponse, AwsService } from '../endpoint/aws-service';
+import type { AwsRequest, AwsResponse, AwsService } from '../endpoint';
 import { DeliveryWorker } from './engine/delivery-worker';
 import { EventDispatcher } from './engine/event-dispatcher';
 import { ReplayRunner } from './engine/replay-runner';

@@ -1,5 +1,5 @@
 import { errorMessage } from '../../common/error-summary';
-import { type LambdaInvoker, TargetUnreachableError } from '../eventbridge/ports';
+import { type LambdaInvoker, TargetUnreachableError } from '../eventbridge';
 import type { LambdaRuntime } from './lambda-runtime';
 
 /** How asynchronous invocations retry. */

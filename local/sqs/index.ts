@@ -21,6 +21,6 @@ export type {
   SendMessageOptions,
   SendMessageResult,
 } from './sqs-message';
-export type { BatchResult, BatchSendEntry, QueueInfo } from './sqs-model';
+export type { BatchResult, BatchSendEntry, QueueInfo, QueueMetrics } from './sqs-model';
 export { SqsModel } from './sqs-model';
 export { SqsService, type SqsServiceOptions } from './sqs-service';

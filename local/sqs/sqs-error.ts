@@ -1,4 +1,4 @@
-import { type AwsErrorFault, AwsServiceError } from '../endpoint/aws-service-error';
+import { type AwsErrorFault, AwsServiceError } from '../endpoint';
 
 /**
  * SQS errors as the service reports them. One catalogue gives each error its JSON `__type`

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AwsRequest, AwsResponse, AwsService } from '../endpoint/aws-service';
+import type { AwsRequest, AwsResponse, AwsService } from '../endpoint';
 import { handleJsonRequest, SQS_TARGET_PREFIX } from './protocol/sqs-json-protocol';
 import { isSqsOperation } from './protocol/sqs-operations';
 import { handleQueryRequest, queryAction } from './protocol/sqs-query-protocol';

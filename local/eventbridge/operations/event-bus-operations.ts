@@ -1,4 +1,4 @@
-import type { OperationInput } from '../../endpoint/operation-input';
+import type { OperationInput } from '../../endpoint';
 import { ResourceAlreadyExistsError, ValidationError } from '../errors';
 import { DEFAULT_BUS_NAME } from '../model/aws-identity';
 import type { EventBusRecord } from '../model/eventbridge-model';

@@ -1,4 +1,4 @@
-import type { OperationInput } from '../../endpoint/operation-input';
+import type { OperationInput } from '../../endpoint';
 import type { EventDispatcher } from '../engine/event-dispatcher';
 import type { ReplayRunner } from '../engine/replay-runner';
 import type { RoutingTable } from '../engine/routing-table';

@@ -1,4 +1,4 @@
-import type { OperationInput } from '../../endpoint/operation-input';
+import type { OperationInput } from '../../endpoint';
 import { parseJsonPath } from '../engine/json-path';
 import { targetKindOf } from '../engine/target-sender';
 import { EventBridgeError } from '../errors';

@@ -1,5 +1,5 @@
-import type { InputDialect, InputViolation, MemberType } from '../../endpoint/operation-input';
-import { OperationInput } from '../../endpoint/operation-input';
+import type { InputDialect, InputViolation, MemberType } from '../../endpoint';
+import { OperationInput } from '../../endpoint';
 import { EventBridgeError, ValidationError } from '../errors';
 
 /** The constraint AWS names when a member has the wrong type. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AwsRequest, AwsResponse } from '../../endpoint/aws-service';
+import type { AwsRequest, AwsResponse } from '../../endpoint';
 import { EventBridgeError } from '../errors';
 
 /** The `X-Amz-Target` prefix of every EventBridge operation. */

@@ -1,5 +1,5 @@
-import type { InputDialect, InputRule, InputViolation, MemberType } from '../../endpoint/operation-input';
-import { OperationInput } from '../../endpoint/operation-input';
+import type { InputDialect, InputRule, InputViolation, MemberType } from '../../endpoint';
+import { OperationInput } from '../../endpoint';
 import { isRecord } from '../../platform/is-record';
 import { invalidParameter, missingParameter, SqsError } from '../sqs-error';
 import type { MessageAttributes, MessageAttributeValue } from '../sqs-message';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { AwsRequest, AwsResponse } from '../../endpoint/aws-service';
-import { JSON_1_0_CONTENT_TYPE, queryCompatibleJsonError } from '../../endpoint/query-compatible-json';
+import type { AwsRequest, AwsResponse } from '../../endpoint';
+import { JSON_1_0_CONTENT_TYPE, queryCompatibleJsonError } from '../../endpoint';
 import { SqsError } from '../sqs-error';
 import type { SqsModel } from '../sqs-model';
 import { sqsInput } from './sqs-input';

@@ -1,4 +1,4 @@
-import type { OperationInput } from '../../endpoint/operation-input';
+import type { OperationInput } from '../../endpoint';
 import type { MessageAttributes, ReceivedMessage } from '../sqs-message';
 import type { SqsModel } from '../sqs-model';
 import { batchEntries, readMessageAttributes } from './sqs-input';

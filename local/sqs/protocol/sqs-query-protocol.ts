@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AwsRequest, AwsResponse } from '../../endpoint/aws-service';
+import type { AwsRequest, AwsResponse } from '../../endpoint';
 import { SqsError } from '../sqs-error';
 import type { SqsModel } from '../sqs-model';
 import { queryParamsToInput } from './query-params';

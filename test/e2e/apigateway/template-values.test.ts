@@ -10,6 +10,7 @@ const template = () => {
     routes: [{ method: 'GET', path: '/orders', functionId: 'Orders', authorization: 'NONE' }],
   });
   const stage = built.Resources.Stage as { Properties: Record<string, unknown> };
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: Fn::Sub uses CloudFormation's ${} syntax.
   stage.Properties.Variables = { owner: { 'Fn::Sub': '${AWS::StackName}-orders' } };
   return built;
 };
