@@ -1,21 +1,10 @@
+import { ActionableError } from '../common/actionable-error';
+
 /** Exit codes: scripts rely on them. */
 export const ExitCode = { ok: 0, failed: 1, usage: 2 } as const;
 
-/**
- * An error the CLI reports without a stack trace. `next` tells the operator what to do about
- * it, because an error that only says what went wrong leaves them guessing.
- */
-export abstract class CliError extends Error {
-  abstract readonly exitCode: number;
-
-  constructor(
-    message: string,
-    readonly next: string,
-  ) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+/** An error the CLI reports as one line without a stack trace, with what to do about it. */
+export abstract class CliError extends ActionableError {}
 
 /** The command line itself is wrong (exit 2): nothing was attempted. */
 export class UsageError extends CliError {

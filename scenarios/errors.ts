@@ -1,21 +1,10 @@
+import { ActionableError } from '../common/actionable-error';
+
 /** Exit codes of `npm run scenarios`: pipelines rely on them. */
 export const ExitCode = { passed: 0, failed: 1, usage: 2 } as const;
 
-/**
- * An error reported as one line without a stack trace. `next` says what to do about it: a
- * platform team reading a failed pipeline needs the fix, not only the symptom.
- */
-abstract class OneLineError extends Error {
-  abstract readonly exitCode: number;
-
-  constructor(
-    message: string,
-    readonly next: string,
-  ) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+/** An error the suite reports as one line without a stack trace, with what to do about it. */
+abstract class OneLineError extends ActionableError {}
 
 /** The command line is wrong (exit 2): nothing was attempted. */
 export class UsageError extends OneLineError {
