@@ -125,10 +125,10 @@ module.exports = {
       name: 'bench-only-to-signed-api',
       comment:
         "The benchmarks drive the local cloud's API like the end-to-end tests do and reuse their SigV4 " +
-        'client (test/e2e/runner/support/signed-api.ts) instead of a copy of it; nothing else of test/.',
+        'client (test/e2e/local/runner/support/signed-api.ts) instead of a copy of it; nothing else of test/.',
       severity: 'error',
       from: { path: '^bench/' },
-      to: { path: '^test/', pathNot: '^test/e2e/runner/support/signed-api\\.ts$' },
+      to: { path: '^test/', pathNot: '^test/e2e/local/runner/support/signed-api\\.ts$' },
     },
   ],
   options: {

@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
-import { signedRequest } from '../test/e2e/runner/support/signed-api';
+import { signedRequest } from '../test/e2e/local/runner/support/signed-api';
 import type { LoadResult, LoadSpec } from './support/load-client';
 import { percentile, startFixedAnswerServer, writeResults } from './support/measure';
 import { cpuMs, MemorySampler, residentMb } from './support/process-stats';

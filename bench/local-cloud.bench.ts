@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type LocalCloud, startLocalCloud } from '../local/runner';
-import { signedRequest } from '../test/e2e/runner/support/signed-api';
+import { signedRequest } from '../test/e2e/local/runner/support/signed-api';
 import {
   measure,
   percentile,

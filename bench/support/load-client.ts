@@ -8,7 +8,7 @@
  * latency test that does not hide a slow server by slowing its clients down).
  */
 import { randomUUID } from 'node:crypto';
-import { signedRequest } from '../../test/e2e/runner/support/signed-api';
+import { signedRequest } from '../../test/e2e/local/runner/support/signed-api';
 
 export type LoadKind = 'tasks' | 'events';
 

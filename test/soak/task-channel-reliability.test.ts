@@ -1,8 +1,12 @@
-import { E2E_TIMEOUT_MS, startTestCloud, type TestCloud } from '../e2e/runner/support/local-cloud-fixture';
-import { pollUntil } from '../e2e/runner/support/poll-until';
-import { signedRequest } from '../e2e/runner/support/signed-api';
-import { drainQueue, queueDepth, scanTasks } from '../e2e/runner/support/task-table';
-import { startWebhookReceiver, type WebhookReceiver } from '../e2e/runner/support/webhook-receiver';
+import {
+  E2E_TIMEOUT_MS,
+  startTestCloud,
+  type TestCloud,
+} from '../e2e/local/runner/support/local-cloud-fixture';
+import { pollUntil } from '../e2e/local/runner/support/poll-until';
+import { signedRequest } from '../e2e/local/runner/support/signed-api';
+import { drainQueue, queueDepth, scanTasks } from '../e2e/local/runner/support/task-table';
+import { startWebhookReceiver, type WebhookReceiver } from '../e2e/local/runner/support/webhook-receiver';
 
 jest.setTimeout(E2E_TIMEOUT_MS + 300_000);
 

@@ -14,10 +14,10 @@ import {
   E2E_TIMEOUT_MS,
   startTestCloud,
   type TestCloud,
-} from '../runner/support/local-cloud-fixture';
-import { pollUntil } from '../runner/support/poll-until';
-import { signedRequest } from '../runner/support/signed-api';
-import { startWebhookReceiver, type WebhookReceiver } from '../runner/support/webhook-receiver';
+} from '../local/runner/support/local-cloud-fixture';
+import { pollUntil } from '../local/runner/support/poll-until';
+import { signedRequest } from '../local/runner/support/signed-api';
+import { startWebhookReceiver, type WebhookReceiver } from '../local/runner/support/webhook-receiver';
 import { runCli } from './support/cli-runner';
 
 jest.setTimeout(E2E_TIMEOUT_MS);

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StatusReport } from '../../../cli/commands/status';
 import { queueNameOf } from '../../../cli/queue-attributes';
-import { E2E_TIMEOUT_MS, startTestCloud, type TestCloud } from '../runner/support/local-cloud-fixture';
-import { pollUntil } from '../runner/support/poll-until';
-import { signedRequest } from '../runner/support/signed-api';
+import { E2E_TIMEOUT_MS, startTestCloud, type TestCloud } from '../local/runner/support/local-cloud-fixture';
+import { pollUntil } from '../local/runner/support/poll-until';
+import { signedRequest } from '../local/runner/support/signed-api';
 import { runCli } from './support/cli-runner';
 import { type FakeControlPlane, startFakeControlPlane } from './support/fake-aws-control-plane';
 

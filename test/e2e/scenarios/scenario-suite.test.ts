@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { resolveTarget, runCommand, runScenarios, type SuiteReport } from '../../../scenarios';
 import { type FakeControlPlane, startFakeControlPlane } from '../cli/support/fake-aws-control-plane';
-import { E2E_TIMEOUT_MS, startTestCloud, type TestCloud } from '../runner/support/local-cloud-fixture';
+import { E2E_TIMEOUT_MS, startTestCloud, type TestCloud } from '../local/runner/support/local-cloud-fixture';
 
 jest.setTimeout(E2E_TIMEOUT_MS);
 
