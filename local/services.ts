@@ -7,17 +7,14 @@ import { startAwsEndpoint } from './endpoint/aws-endpoint';
 import type { AwsService } from './endpoint/aws-service';
 import type { LambdaInvoker } from './eventbridge';
 import { eventBridgeServiceFactory } from './eventbridge/eventbridge-service-factory';
+import { LOCAL_CREDENTIALS } from './platform/local-account';
 import { ensurePrivateDir, writePrivateJson } from './platform/private-files';
 import { SigV4Verifier } from './platform/sigv4-verifier';
 import type { ServiceContext, ServiceFactory } from './service-context';
 import type { SqsModel } from './sqs/sqs-model';
 import { SqsService } from './sqs/sqs-service';
 
-/**
- * Fixed local credentials. The endpoint does not verify SigV4 signatures, but SDK clients
- * refuse to send unsigned requests, so callers configure these (or any) values.
- */
-export const LOCAL_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' } as const;
+export { LOCAL_CREDENTIALS } from './platform/local-account';
 
 export type { ServiceContext, ServiceFactory } from './service-context';
 

@@ -7,7 +7,6 @@ import { ReplayRunner } from './engine/replay-runner';
 import { RoutingTable } from './engine/routing-table';
 import { TargetSender } from './engine/target-sender';
 import { EventBridgeError } from './errors';
-import { EventBridgeArns } from './model/aws-identity';
 import { ensureDefaultBus } from './operations/event-bus-operations';
 import type { OperationContext } from './operations/operation-context';
 import { OPERATIONS } from './operations/operation-table';
@@ -19,6 +18,7 @@ import {
   jsonResponse,
   parseJsonRequest,
 } from './protocol/json-protocol';
+import { EventBridgeArns } from './records/aws-identity';
 import { EventBridgeStore } from './store/eventbridge-store';
 
 /** How to build the EventBridge service. */

@@ -1,6 +1,6 @@
 import { errorMessage } from '../../../common/error-summary';
-import type { PendingDelivery } from '../model/eventbridge-model';
 import { TargetUnreachableError } from '../ports';
+import type { PendingDelivery } from '../records/eventbridge-records';
 import type { EventBridgeStore } from '../store/eventbridge-store';
 import { type BackoffOptions, nextRetryDelay, retryLimitsOf } from './retry-schedule';
 import type { TargetSender } from './target-sender';

@@ -1,6 +1,6 @@
 import { errorMessage } from '../../../common/error-summary';
-import type { EventEnvelope } from '../model/eventbridge-model';
 import { type FlatEvent, flattenEvent } from '../pattern-engine';
+import type { EventEnvelope } from '../records/eventbridge-records';
 import type { EventBridgeStore } from '../store/eventbridge-store';
 import type { RoutingTable } from './routing-table';
 import { buildTargetInput } from './target-input';

@@ -1,5 +1,5 @@
 import { errorMessage } from '../../../common/error-summary';
-import type { EventEnvelope, ReplayRecord } from '../model/eventbridge-model';
+import type { EventEnvelope, ReplayRecord } from '../records/eventbridge-records';
 import type { EventBridgeStore } from '../store/eventbridge-store';
 import type { EventDispatcher } from './event-dispatcher';
 

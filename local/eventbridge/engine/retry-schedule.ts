@@ -1,4 +1,4 @@
-import type { TargetRecord } from '../model/eventbridge-model';
+import type { TargetRecord } from '../records/eventbridge-records';
 
 /** AWS's defaults when a target has no RetryPolicy. */
 export const DEFAULT_MAXIMUM_RETRY_ATTEMPTS = 185;

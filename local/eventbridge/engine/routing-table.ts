@@ -1,10 +1,10 @@
-import type { ArchiveRecord, RuleRecord, TargetRecord } from '../model/eventbridge-model';
 import {
   type CompiledEventPattern,
   compileEventPattern,
   compileRuleSet,
   type RuleSet,
 } from '../pattern-engine';
+import type { ArchiveRecord, RuleRecord, TargetRecord } from '../records/eventbridge-records';
 import type { EventBridgeStore } from '../store/eventbridge-store';
 
 /** An enabled rule ready to test events, with its targets. */

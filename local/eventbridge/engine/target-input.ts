@@ -1,4 +1,4 @@
-import type { EventEnvelope, TargetRecord } from '../model/eventbridge-model';
+import type { EventEnvelope, TargetRecord } from '../records/eventbridge-records';
 import { readJsonPath } from './json-path';
 
 /** What InputTemplate's predefined `aws.events.*` variables resolve to. */

@@ -1,5 +1,5 @@
-import type { TargetRecord } from '../model/eventbridge-model';
 import { type LambdaInvoker, type SqsTargetPort, TargetUnreachableError } from '../ports';
+import type { TargetRecord } from '../records/eventbridge-records';
 
 /** The services this emulation can deliver to, by the service part of the target ARN. */
 export type TargetKind = 'sqs' | 'lambda';

@@ -1,7 +1,7 @@
 import { ResourceAlreadyExistsError, ResourceNotFoundError, ValidationError } from '../errors';
-import type { ArchiveRecord } from '../model/eventbridge-model';
 import { compileEventPattern } from '../pattern-engine';
 import { paginate } from '../protocol/pagination';
+import type { ArchiveRecord } from '../records/eventbridge-records';
 import {
   ARCHIVE_NAME,
   epochSeconds,

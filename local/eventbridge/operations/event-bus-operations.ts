@@ -1,8 +1,8 @@
 import type { OperationInput } from '../../endpoint';
 import { ResourceAlreadyExistsError, ValidationError } from '../errors';
-import { DEFAULT_BUS_NAME } from '../model/aws-identity';
-import type { EventBusRecord } from '../model/eventbridge-model';
 import { paginate } from '../protocol/pagination';
+import { DEFAULT_BUS_NAME } from '../records/aws-identity';
+import type { EventBusRecord } from '../records/eventbridge-records';
 import {
   BUS_NAME,
   BUS_NAME_OR_ARN,

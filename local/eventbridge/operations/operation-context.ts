@@ -3,9 +3,9 @@ import type { EventDispatcher } from '../engine/event-dispatcher';
 import type { ReplayRunner } from '../engine/replay-runner';
 import type { RoutingTable } from '../engine/routing-table';
 import { ResourceNotFoundError } from '../errors';
-import type { EventBridgeArns } from '../model/aws-identity';
-import { DEFAULT_BUS_NAME } from '../model/aws-identity';
-import type { EventBusRecord, RuleRecord } from '../model/eventbridge-model';
+import type { EventBridgeArns } from '../records/aws-identity';
+import { DEFAULT_BUS_NAME } from '../records/aws-identity';
+import type { EventBusRecord, RuleRecord } from '../records/eventbridge-records';
 import type { EventBridgeStore } from '../store/eventbridge-store';
 
 /** What every operation may use. */

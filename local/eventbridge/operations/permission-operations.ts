@@ -1,6 +1,6 @@
 import { isRecord } from '../../platform/is-record';
 import { EventBridgeError, ResourceNotFoundError, ValidationError } from '../errors';
-import type { EventBusRecord } from '../model/eventbridge-model';
+import type { EventBusRecord } from '../records/eventbridge-records';
 import { BUS_NAME, type Operation, type OperationContext, requireBus } from './operation-context';
 
 const STATEMENT_ID = { min: 1, max: 64, pattern: /^[a-zA-Z0-9-_]+$/ };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ValidationError } from '../errors';
-import { LOCAL_ACCOUNT_ID } from '../model/aws-identity';
-import type { EventEnvelope } from '../model/eventbridge-model';
+import { LOCAL_ACCOUNT_ID } from '../records/aws-identity';
+import type { EventEnvelope } from '../records/eventbridge-records';
 import type { Operation, OperationContext } from './operation-context';
 
 /** Per-request entry size limit (1 MiB since January 2026), summed as EventBridge sums it. */

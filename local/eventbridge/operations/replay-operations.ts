@@ -4,8 +4,8 @@ import {
   ResourceNotFoundError,
   ValidationError,
 } from '../errors';
-import type { ReplayRecord } from '../model/eventbridge-model';
 import { paginate } from '../protocol/pagination';
+import type { ReplayRecord } from '../records/eventbridge-records';
 import { requireArchive } from './archive-operations';
 import { epochSeconds, LIST_LIMIT, type Operation, REPLAY_NAME } from './operation-context';
 

@@ -1,8 +1,8 @@
 import { LOCAL_ACCOUNT_ID } from '../../platform/local-account';
 import { ValidationError } from '../errors';
-import type { RuleRecord, RuleState } from '../model/eventbridge-model';
 import { compileEventPattern } from '../pattern-engine';
 import { paginate } from '../protocol/pagination';
+import type { RuleRecord, RuleState } from '../records/eventbridge-records';
 import {
   BUS_NAME_OR_ARN,
   LIST_LIMIT,

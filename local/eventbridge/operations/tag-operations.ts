@@ -1,7 +1,7 @@
 import type { OperationInput } from '../../endpoint';
 import { ResourceNotFoundError, ValidationError } from '../errors';
-import { DEFAULT_BUS_NAME } from '../model/aws-identity';
-import type { Tag } from '../model/eventbridge-model';
+import { DEFAULT_BUS_NAME } from '../records/aws-identity';
+import type { Tag } from '../records/eventbridge-records';
 import type { Operation, OperationContext } from './operation-context';
 
 /** AWS allows 50 tags per resource. */

@@ -2,8 +2,8 @@ import type { OperationInput } from '../../endpoint';
 import { parseJsonPath } from '../engine/json-path';
 import { targetKindOf } from '../engine/target-sender';
 import { EventBridgeError } from '../errors';
-import type { TargetRecord } from '../model/eventbridge-model';
 import { paginate } from '../protocol/pagination';
+import type { TargetRecord } from '../records/eventbridge-records';
 import {
   BUS_NAME_OR_ARN,
   LIST_LIMIT,

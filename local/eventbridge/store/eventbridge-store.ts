@@ -8,7 +8,7 @@ import type {
   RuleRecord,
   Tag,
   TargetRecord,
-} from '../model/eventbridge-model';
+} from '../records/eventbridge-records';
 
 /** A delivery to add to the outbox (id, attempts and due time are assigned by the store). */
 export type NewDelivery = Omit<PendingDelivery, 'id' | 'attempts' | 'dueAt' | 'lastError'>;

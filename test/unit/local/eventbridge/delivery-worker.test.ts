@@ -1,7 +1,7 @@
 import { DeliveryWorker } from '../../../../local/eventbridge/engine/delivery-worker';
 import { TargetSender } from '../../../../local/eventbridge/engine/target-sender';
-import type { TargetRecord } from '../../../../local/eventbridge/model/eventbridge-model';
 import type { SqsSendOptions, SqsTargetPort } from '../../../../local/eventbridge/ports';
+import type { TargetRecord } from '../../../../local/eventbridge/records/eventbridge-records';
 import { EventBridgeStore } from '../../../../local/eventbridge/store/eventbridge-store';
 
 /** An SQS port that fails the first `failures` sends to each queue, then records what it accepts. */

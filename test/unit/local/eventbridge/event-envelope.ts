@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '../../../../local/eventbridge/model/eventbridge-model';
+import type { EventEnvelope } from '../../../../local/eventbridge/records/eventbridge-records';
 
 /** An `order.placed` envelope around `detail`, as EventBridge delivers it to targets. */
 export const eventEnvelope = (detail: unknown, overrides: Partial<EventEnvelope> = {}): EventEnvelope => ({

@@ -1,7 +1,7 @@
 import { EventDispatcher } from '../../../../local/eventbridge/engine/event-dispatcher';
 import { ReplayRunner } from '../../../../local/eventbridge/engine/replay-runner';
 import { RoutingTable } from '../../../../local/eventbridge/engine/routing-table';
-import type { ReplayRecord } from '../../../../local/eventbridge/model/eventbridge-model';
+import type { ReplayRecord } from '../../../../local/eventbridge/records/eventbridge-records';
 import { EventBridgeStore } from '../../../../local/eventbridge/store/eventbridge-store';
 
 const TIME = Date.parse('2026-01-01T00:00:00Z');

@@ -1,5 +1,5 @@
 import { buildTargetInput } from '../../../../local/eventbridge/engine/target-input';
-import type { TargetRecord } from '../../../../local/eventbridge/model/eventbridge-model';
+import type { TargetRecord } from '../../../../local/eventbridge/records/eventbridge-records';
 import { eventEnvelope } from './event-envelope';
 
 function aTarget(overrides: Partial<TargetRecord> = {}): TargetRecord {
