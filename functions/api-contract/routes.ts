@@ -73,6 +73,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     authorization: 'NONE',
     responses: {
       200: { description: 'Alive.', schemaName: 'Liveness', schema: livenessSchema },
+      400: error('A malformed X-Correlation-Id header (VALIDATION_FAILED).'),
       ...gatewayAnswers(false),
     },
   },

@@ -3,6 +3,7 @@ import type { ApiRequest } from '../http/api-client';
 import { orderPlaced } from '../support/events';
 import { expectThat } from '../support/expect';
 import { readFlow } from '../support/flows';
+import { sleep } from '../support/wait';
 import type { Scenario } from './scenario';
 
 /**
@@ -47,6 +48,8 @@ export const authentication: Scenario = {
         `${response.route} ${request.signing}: answered ${response.status}, expected 403`,
       );
     }
+    // An event wrongly accepted reaches the flow only once the flow recorder has consumed it.
+    await sleep(context.timing.absenceGraceMs);
     const flow = await readFlow(context, correlationId);
     expectThat(flow === undefined, `refused requests left a flow behind under ${correlationId}`);
   },

@@ -2,6 +2,7 @@ import type { ApiResponse } from '../http/api-client';
 import { orderPlaced } from '../support/events';
 import { errorOf, expectErrorCode, expectStatus, expectThat } from '../support/expect';
 import { readFlow } from '../support/flows';
+import { sleep } from '../support/wait';
 import { SCENARIO_EVENT_SOURCE, type Scenario } from './scenario';
 
 /** A host no allow-list names: `.invalid` is reserved and never resolves (RFC 2606). */
@@ -36,6 +37,8 @@ export const validationErrors: Scenario = {
       headers,
     });
     expectFieldError(events, 'events.1.source');
+    // A wrongly published event reaches the flow only once the flow recorder has consumed it.
+    await sleep(context.timing.absenceGraceMs);
     expectThat(
       (await readFlow(context, correlationId)) === undefined,
       `a rejected request left a flow behind under ${correlationId}`,

@@ -1,7 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateTableCommand, type CreateTableCommandInput, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  type CreateTableCommandInput,
+  DynamoDBClient,
+  waitUntilTableExists,
+} from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
 import { TableDesign } from '../../../functions/shared/table-design';
 import { LOCAL_CREDENTIALS, type RunningServices, startServices } from '../../../local';
@@ -61,6 +66,10 @@ export const createStateTables = async (client: DynamoDBClient, names: StateTabl
   ];
   for (const table of tables) {
     await client.send(new CreateTableCommand({ ...table, BillingMode: 'PAY_PER_REQUEST' }));
+  }
+  // dynalite answers "not found" for a table until it turns ACTIVE, which a loaded machine delays.
+  for (const table of tables) {
+    await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 1 }, { TableName: table.TableName });
   }
 };
 

@@ -78,6 +78,16 @@ describe('the OpenAPI document', () => {
     });
   });
 
+  it('should list 400 on every route: each validates its X-Correlation-Id header', () => {
+    // Act
+    const found = operations(generated());
+
+    // Assert
+    expect(
+      found.filter(({ operation }) => operation.responses['400'] === undefined).map(({ route }) => route),
+    ).toEqual([]);
+  });
+
   it('should name the Idempotency-Key and X-Correlation-Id headers, and Location on 202', () => {
     // Act
     const byRoute = Object.fromEntries(
