@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AwsRequest, AwsResponse, AwsService } from '../endpoint';
 import { JSON_1_0_CONTENT_TYPE, queryCompatibleJsonError } from '../endpoint';
 import type { SqsModel } from '../sqs';
-import { CloudWatchError } from './cloudwatch-error';
+import { CloudWatchError } from './errors';
 import { getMetricStatistics } from './get-metric-statistics';
 
 /** `X-Amz-Target` prefix of CloudWatch's JSON 1.0 protocol (current AWS SDKs use it). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SqsModel } from '../sqs';
-import { invalidParameterCombination, invalidParameterValue, missingParameter } from './cloudwatch-error';
+import { invalidParameterCombination, invalidParameterValue, missingParameter } from './errors';
 import { SQS_QUEUE_GAUGES } from './sqs-queue-gauges';
 
 const STATISTICS = ['SampleCount', 'Average', 'Sum', 'Minimum', 'Maximum'] as const;

@@ -1,4 +1,4 @@
-import { SqsError } from './sqs-error';
+import { SqsError } from './errors';
 
 const MAX_BATCH_ENTRIES = 10;
 const BATCH_ENTRY_ID = /^[A-Za-z0-9_-]{1,80}$/;

@@ -10,8 +10,8 @@
  */
 export type { BatchResultErrorEntry } from './batch-validation';
 export type { MessageMoveTask, MoveTaskStatus, StartMoveTaskInput } from './engine/message-move-tasks';
+export { SqsError, type SqsErrorCode } from './errors';
 export { LOCAL_ACCOUNT_ID, queueArn, queueUrl } from './queue-reference';
-export { SqsError, type SqsErrorCode } from './sqs-error';
 export { md5OfBody, md5OfMessageAttributes } from './sqs-md5';
 export type {
   MessageAttributes,

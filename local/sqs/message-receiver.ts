@@ -1,8 +1,8 @@
+import { invalidParameter, SqsError } from './errors';
 import { FifoReceiveAttempts } from './fifo-receive-attempts';
 import { QUEUE_LIMITS } from './queue-attributes';
 import { newReceiptHandle } from './receipt-handle';
 import { MESSAGE_SYSTEM_ATTRIBUTE_NAMES, toReceivedMessage } from './received-message';
-import { invalidParameter, SqsError } from './sqs-error';
 import type { ReceivedMessage, ReceiveMessageOptions, SqsMessage } from './sqs-message';
 import { numberAttribute, redrivePolicyOf, type SqsQueue } from './sqs-queue';
 import type { SqsState } from './sqs-state';

@@ -5,6 +5,7 @@ import {
   batchFailure,
   validateBatchIds,
 } from './batch-validation';
+import { invalidParameter, missingParameter, SqsError } from './errors';
 import {
   messageSize,
   validateBody,
@@ -13,12 +14,11 @@ import {
   validateSystemAttributes,
 } from './message-validation';
 import { QUEUE_LIMITS } from './queue-attributes';
-import { invalidParameter, missingParameter, SqsError } from './sqs-error';
 import { md5OfBody, md5OfMessageAttributes } from './sqs-md5';
 import type { SendMessageOptions, SendMessageResult, SqsMessage } from './sqs-message';
 import { numberAttribute, type SqsQueue } from './sqs-queue';
 import type { SqsState } from './sqs-state';
-import type { DedupEntry } from './sqs-store';
+import type { DedupEntry } from './store/sqs-store';
 
 export interface BatchSendEntry {
   readonly id: string;

@@ -4,9 +4,9 @@ import {
   batchFailure,
   validateBatchIds,
 } from './batch-validation';
+import { invalidParameter, SqsError } from './errors';
 import { QUEUE_LIMITS } from './queue-attributes';
 import { decodeReceiptHandle } from './receipt-handle';
-import { invalidParameter, SqsError } from './sqs-error';
 import type { SqsMessage } from './sqs-message';
 import type { SqsQueue } from './sqs-queue';
 import type { SqsState } from './sqs-state';

@@ -1,4 +1,4 @@
-import { invalidParameter, SqsError } from './sqs-error';
+import { invalidParameter, SqsError } from './errors';
 import type { MessageAttributes, MessageAttributeValue } from './sqs-message';
 
 /** XML 1.0 characters: what SQS accepts in bodies and string attribute values. */

@@ -1,4 +1,4 @@
-import { SqsError } from './sqs-error';
+import { SqsError } from './errors';
 import type { SqsQueue } from './sqs-queue';
 
 /** SQS limits (2026): message size up to 1 MiB, retention 60 s to 14 days, waits up to 20 s. */

@@ -1,3 +1,4 @@
+import { invalidParameter, queueDoesNotExist, SqsError } from './errors';
 import {
   defaultQueueAttributes,
   isKnownQueueAttributeName,
@@ -5,7 +6,6 @@ import {
 } from './queue-attributes';
 import { type QueueMetrics, queueMetrics } from './queue-metrics';
 import { LOCAL_ACCOUNT_ID, queueArn, queueUrl } from './queue-reference';
-import { invalidParameter, queueDoesNotExist, SqsError } from './sqs-error';
 import type { SqsQueue } from './sqs-queue';
 import type { SqsState } from './sqs-state';
 

@@ -1,5 +1,5 @@
 import { LOCAL_ACCOUNT_ID } from '../platform/local-account';
-import { SqsError } from './sqs-error';
+import { SqsError } from './errors';
 
 export { LOCAL_ACCOUNT_ID };
 

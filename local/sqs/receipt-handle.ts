@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { SqsError } from './sqs-error';
+import { SqsError } from './errors';
 
 /**
  * Receipt handles name the queue and message they belong to plus a random part, so a new

@@ -3,13 +3,13 @@ import { DeadLetterRedrive } from './dead-letter-redrive';
 import { LongPollWaiters } from './engine/long-poll-waiters';
 import { type MessageMoveTask, MessageMoveTasks, type StartMoveTaskInput } from './engine/message-move-tasks';
 import { RetentionSweeper } from './engine/retention-sweeper';
+import { invalidParameter } from './errors';
 import { MessageReceiver } from './message-receiver';
 import { type BatchSendEntry, MessageSender } from './message-sender';
 import { MessageSettlement } from './message-settlement';
 import { QueueDirectory, type QueueInfo, type QueueUrlPage } from './queue-directory';
 import type { QueueMetrics } from './queue-metrics';
 import { LOCAL_ACCOUNT_ID } from './queue-reference';
-import { invalidParameter } from './sqs-error';
 import type {
   ReceivedMessage,
   ReceiveMessageOptions,
@@ -17,7 +17,7 @@ import type {
   SendMessageResult,
 } from './sqs-message';
 import { SqsState } from './sqs-state';
-import type { SqsStore } from './sqs-store';
+import type { SqsStore } from './store/sqs-store';
 
 export type { BatchResult } from './batch-validation';
 export type { BatchSendEntry } from './message-sender';

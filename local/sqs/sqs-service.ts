@@ -5,7 +5,7 @@ import { handleJsonRequest, SQS_TARGET_PREFIX } from './protocol/sqs-json-protoc
 import { isSqsOperation } from './protocol/sqs-operations';
 import { handleQueryRequest, queryAction } from './protocol/sqs-query-protocol';
 import { SqsModel } from './sqs-model';
-import { SqsStore } from './sqs-store';
+import { SqsStore } from './store/sqs-store';
 
 export interface SqsServiceOptions {
   /** Folder for `sqs.db`. */

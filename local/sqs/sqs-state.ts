@@ -1,9 +1,9 @@
 import type { LongPollWaiters } from './engine/long-poll-waiters';
+import { queueDoesNotExist } from './errors';
 import { queueNameFromReference } from './queue-reference';
-import { queueDoesNotExist } from './sqs-error';
 import type { SqsMessage } from './sqs-message';
 import { numberAttribute, redrivePolicyOf, type SqsQueue } from './sqs-queue';
-import type { DedupEntry, SqsStore } from './sqs-store';
+import type { DedupEntry, SqsStore } from './store/sqs-store';
 
 /**
  * The state every part of the SQS model shares: the queues with their messages (in memory,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { errorMessage } from '../../../common/error-summary';
-import { SqsError } from '../sqs-error';
+import { SqsError } from '../errors';
 import type { SqsMessage } from '../sqs-message';
 import type { SqsQueue } from '../sqs-queue';
 

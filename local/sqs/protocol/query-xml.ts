@@ -1,4 +1,4 @@
-import type { SqsError } from '../sqs-error';
+import type { SqsError } from '../errors';
 
 export const SQS_XML_NAMESPACE = 'http://queue.amazonaws.com/doc/2012-11-05/';
 

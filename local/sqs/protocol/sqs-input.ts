@@ -1,7 +1,7 @@
 import type { InputDialect, InputRule, InputViolation, MemberType } from '../../endpoint';
 import { OperationInput } from '../../endpoint';
 import { isRecord } from '../../platform/is-record';
-import { invalidParameter, missingParameter, SqsError } from '../sqs-error';
+import { invalidParameter, missingParameter, SqsError } from '../errors';
 import type { MessageAttributes, MessageAttributeValue } from '../sqs-message';
 
 /** The reason SQS gives for a member of the wrong type. */

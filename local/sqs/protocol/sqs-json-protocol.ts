@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AwsRequest, AwsResponse } from '../../endpoint';
 import { JSON_1_0_CONTENT_TYPE, queryCompatibleJsonError } from '../../endpoint';
-import { SqsError } from '../sqs-error';
+import { SqsError } from '../errors';
 import type { SqsModel } from '../sqs-model';
 import { sqsInput } from './sqs-input';
 import { isSqsOperation, SQS_OPERATIONS } from './sqs-operations';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AwsRequest, AwsResponse } from '../../endpoint';
-import { SqsError } from '../sqs-error';
+import { SqsError } from '../errors';
 import type { SqsModel } from '../sqs-model';
 import { queryParamsToInput } from './query-params';
 import { xmlError, xmlResponse } from './query-xml';

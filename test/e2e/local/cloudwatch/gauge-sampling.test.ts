@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqsModel } from '../../../../local';
 import { getMetricStatistics } from '../../../../local/cloudwatch/get-metric-statistics';
-import { SqsStore } from '../../../../local/sqs/sqs-store';
+import { SqsStore } from '../../../../local/sqs/store/sqs-store';
 
 describe('local CloudWatch gauge sampling', () => {
   let dir: string;

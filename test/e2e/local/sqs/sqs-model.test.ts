@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqsModel } from '../../../../local';
-import { SqsStore } from '../../../../local/sqs/sqs-store';
+import { SqsStore } from '../../../../local/sqs/store/sqs-store';
 
 /** The model on a real SQLite file with a clock the test moves, for behaviour measured in minutes or days. */
 function openModel(file: string, clock: { now: number }): { model: SqsModel; close(): void } {

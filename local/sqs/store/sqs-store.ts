@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
-import { openDurableDatabase } from '../store/open-durable-database';
-import type { MessageMoveTask } from './engine/message-move-tasks';
-import type { MessageAttributes, MessageAttributeValue, SqsMessage } from './sqs-message';
-import type { SqsQueue } from './sqs-queue';
+import { openDurableDatabase } from '../../store/open-durable-database';
+import type { MessageMoveTask } from '../engine/message-move-tasks';
+import type { MessageAttributes, MessageAttributeValue, SqsMessage } from '../sqs-message';
+import type { SqsQueue } from '../sqs-queue';
 
 /** A FIFO deduplication entry: a repeated id within 5 minutes answers the first send again. */
 export interface DedupEntry {
