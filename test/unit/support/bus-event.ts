@@ -47,3 +47,17 @@ export const bufferedRecord = (messageId: string, body: string): SQSRecord => ({
   eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:subscription',
   awsRegion: 'us-east-1',
 });
+
+/** A `task.failed` event of a webhook task whose retries ran out, as the worker publishes it. */
+export const taskFailedEvent = (eventId: string) =>
+  busEvent({
+    type: 'task.failed',
+    source: 'switchyard.tasks',
+    eventId,
+    data: {
+      taskId: 't-1',
+      taskType: 'webhook',
+      attempts: 5,
+      error: { code: 'RETRIES_EXHAUSTED', message: 'HTTP 500' },
+    },
+  });

@@ -1,6 +1,6 @@
 import type { handler as recordFlowHandler } from '../../../../functions/flow-recorder/handler';
 import type { logger as functionsLogger } from '../../../../functions/shared/observability';
-import { bufferedRecord, busEvent } from '../../../unit/support/bus-event';
+import { bufferedRecord, busEvent, taskFailedEvent } from '../../../unit/support/bus-event';
 import { lambdaContext } from '../../../unit/support/lambda-context';
 import { sqsEvent } from '../../../unit/support/sqs-event';
 import { type LocalStateTables, startStateTables } from '../../support/state-tables';
@@ -44,19 +44,6 @@ const deliver = (consumer: typeof recordFlow, ...events: (object | string)[]) =>
     ),
     lambdaContext(),
   );
-
-const taskFailed = (eventId: string) =>
-  busEvent({
-    type: 'task.failed',
-    source: 'switchyard.tasks',
-    eventId,
-    data: {
-      taskId: 't-1',
-      taskType: 'webhook',
-      attempts: 5,
-      error: { code: 'RETRIES_EXHAUSTED', message: 'HTTP 500' },
-    },
-  });
 
 beforeEach(() => tables.clear());
 
@@ -120,7 +107,7 @@ describe('task failures', () => {
   it('should raise one structured alert per failed task', async () => {
     const alerts = jest.spyOn(logger, 'error');
 
-    await deliver(taskFailures, taskFailed('t-1:failed'), taskFailed('t-1:failed'));
+    await deliver(taskFailures, taskFailedEvent('t-1:failed'), taskFailedEvent('t-1:failed'));
 
     const taskAlerts = alerts.mock.calls.filter(([message]) => message === 'Task failed');
     expect(taskAlerts).toHaveLength(1);

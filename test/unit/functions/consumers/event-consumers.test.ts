@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler as taskFailures } from '../../../../functions/task-failures/handler';
-import { bufferedRecord, busEvent } from '../../support/bus-event';
+import { bufferedRecord, taskFailedEvent } from '../../support/bus-event';
 import { lambdaContext } from '../../support/lambda-context';
 import { sqsEvent } from '../../support/sqs-event';
 
@@ -19,19 +19,6 @@ const deliver = (consumer: typeof taskFailures, ...events: object[]) =>
     lambdaContext(),
   );
 
-const taskFailed = (eventId: string) =>
-  busEvent({
-    type: 'task.failed',
-    source: 'switchyard.tasks',
-    eventId,
-    data: {
-      taskId: 't-1',
-      taskType: 'webhook',
-      attempts: 5,
-      error: { code: 'RETRIES_EXHAUSTED', message: 'HTTP 500' },
-    },
-  });
-
 beforeEach(() => {
   documents.reset();
   dynamo.reset();
@@ -42,7 +29,7 @@ describe('task failures', () => {
     documents.reset();
     documents.rejects(new Error('table unavailable'));
 
-    const response = await deliver(taskFailures, taskFailed('t-2:failed'));
+    const response = await deliver(taskFailures, taskFailedEvent('t-2:failed'));
 
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'm-0' }]);
   });
