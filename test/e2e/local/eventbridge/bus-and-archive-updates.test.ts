@@ -12,37 +12,21 @@ import {
   UpdateArchiveCommand,
   UpdateEventBusCommand,
 } from '@aws-sdk/client-eventbridge';
-import {
-  type EventBridgeHarness,
-  restartEventBridgeHarness,
-  startEventBridgeHarness,
-} from './eventbridge-harness';
+import { harnessForFile } from './eventbridge-harness';
 
 const ARN_PREFIX = 'arn:aws:events:us-east-1:000000000000';
 const DLQ_ARN = 'arn:aws:sqs:us-east-1:000000000000:bus-dlq';
 const KMS_KEY = 'arn:aws:kms:us-east-1:000000000000:key/0000-1111';
 
 describe('EventBridge UpdateEventBus, UpdateArchive and ListRuleNamesByTarget', () => {
-  let harness: EventBridgeHarness;
-
-  beforeAll(async () => {
-    harness = await startEventBridgeHarness();
-  });
-
-  afterAll(async () => {
-    await harness.stop();
-  });
-
-  /** Stops the endpoint and starts it again on the same data folder. */
-  async function restart(): Promise<void> {
-    harness = await restartEventBridgeHarness(harness);
-  }
+  const file = harnessForFile();
+  const restart = file.restart;
 
   async function ruleToTarget(busName: string, ruleName: string, targetArn: string): Promise<void> {
-    await harness.eventBridge.send(
+    await file.harness.eventBridge.send(
       new PutRuleCommand({ Name: ruleName, EventBusName: busName, EventPattern: '{"source":["app"]}' }),
     );
-    await harness.eventBridge.send(
+    await file.harness.eventBridge.send(
       new PutTargetsCommand({
         Rule: ruleName,
         EventBusName: busName,
@@ -52,7 +36,7 @@ describe('EventBridge UpdateEventBus, UpdateArchive and ListRuleNamesByTarget', 
   }
 
   async function putEvent(busName: string, detailType: string): Promise<void> {
-    const result = await harness.eventBridge.send(
+    const result = await file.harness.eventBridge.send(
       new PutEventsCommand({
         Entries: [{ EventBusName: busName, Source: 'app', DetailType: detailType, Detail: '{}' }],
       }),
@@ -63,10 +47,10 @@ describe('EventBridge UpdateEventBus, UpdateArchive and ListRuleNamesByTarget', 
   describe('UpdateEventBus', () => {
     it('should update the description, KMS key and dead-letter config and keep them across a restart', async () => {
       // Arrange
-      await harness.eventBridge.send(new CreateEventBusCommand({ Name: 'upd-bus', Description: 'old' }));
+      await file.harness.eventBridge.send(new CreateEventBusCommand({ Name: 'upd-bus', Description: 'old' }));
 
       // Act
-      const updated = await harness.eventBridge.send(
+      const updated = await file.harness.eventBridge.send(
         new UpdateEventBusCommand({
           Name: 'upd-bus',
           Description: 'new',
@@ -75,7 +59,7 @@ describe('EventBridge UpdateEventBus, UpdateArchive and ListRuleNamesByTarget', 
         }),
       );
       await restart();
-      const described = await harness.eventBridge.send(new DescribeEventBusCommand({ Name: 'upd-bus' }));
+      const described = await file.harness.eventBridge.send(new DescribeEventBusCommand({ Name: 'upd-bus' }));
 
       // Assert
       expect(updated).toMatchObject({
@@ -98,10 +82,12 @@ describe('EventBridge UpdateEventBus, UpdateArchive and ListRuleNamesByTarget', 
 
     it('should keep the members an update leaves out', async () => {
       // Arrange
-      await harness.eventBridge.send(new CreateEventBusCommand({ Name: 'upd-keep', Description: 'kept' }));
+      await file.harness.eventBridge.send(
+        new CreateEventBusCommand({ Name: 'upd-keep', Description: 'kept' }),
+      );
 
       // Act
-      const updated = await harness.eventBridge.send(
+      const updated = await file.harness.eventBridge.send(
         new UpdateEventBusCommand({ Name: 'upd-keep', KmsKeyIdentifier: KMS_KEY }),
       );
 
@@ -111,7 +97,7 @@ describe('EventBridge UpdateEventBus, UpdateArchive and ListRuleNamesByTarget', 
 
     it('should update the default bus when no Name is given', async () => {
       // Act
-      const updated = await harness.eventBridge.send(new UpdateEventBusCommand({ Description: 'main' }));
+      const updated = await file.harness.eventBridge.send(new UpdateEventBusCommand({ Description: 'main' }));
 
       // Assert
       expect(updated).toMatchObject({ Name: 'default', Description: 'main' });
@@ -119,13 +105,13 @@ describe('EventBridge UpdateEventBus, UpdateArchive and ListRuleNamesByTarget', 
 
     it('should answer ResourceNotFoundException for a bus that does not exist', async () => {
       await expect(
-        harness.eventBridge.send(new UpdateEventBusCommand({ Name: 'upd-missing', Description: 'x' })),
+        file.harness.eventBridge.send(new UpdateEventBusCommand({ Name: 'upd-missing', Description: 'x' })),
       ).rejects.toBeInstanceOf(ResourceNotFoundException);
     });
 
     it('should answer ValidationException for a description over 512 characters', async () => {
       await expect(
-        harness.eventBridge.send(new UpdateEventBusCommand({ Description: 'x'.repeat(513) })),
+        file.harness.eventBridge.send(new UpdateEventBusCommand({ Description: 'x'.repeat(513) })),
       ).rejects.toMatchObject({ name: 'ValidationException' });
     });
   });
@@ -133,10 +119,10 @@ describe('EventBridge UpdateEventBus, UpdateArchive and ListRuleNamesByTarget', 
   describe('UpdateArchive', () => {
     it('should update pattern, description and retention, archive by the new pattern and keep them across a restart', async () => {
       // Arrange
-      const { EventBusArn } = await harness.eventBridge.send(
+      const { EventBusArn } = await file.harness.eventBridge.send(
         new CreateEventBusCommand({ Name: 'upd-archived' }),
       );
-      await harness.eventBridge.send(
+      await file.harness.eventBridge.send(
         new CreateArchiveCommand({
           ArchiveName: 'upd-archive',
           EventSourceArn: EventBusArn,
@@ -145,7 +131,7 @@ describe('EventBridge UpdateEventBus, UpdateArchive and ListRuleNamesByTarget', 
       );
 
       // Act
-      const updated = await harness.eventBridge.send(
+      const updated = await file.harness.eventBridge.send(
         new UpdateArchiveCommand({
           ArchiveName: 'upd-archive',
           Description: 'only new',
@@ -156,7 +142,7 @@ describe('EventBridge UpdateEventBus, UpdateArchive and ListRuleNamesByTarget', 
       await putEvent('upd-archived', 'old');
       await putEvent('upd-archived', 'new');
       await restart();
-      const described = await harness.eventBridge.send(
+      const described = await file.harness.eventBridge.send(
         new DescribeArchiveCommand({ ArchiveName: 'upd-archive' }),
       );
 
@@ -173,13 +159,13 @@ describe('EventBridge UpdateEventBus, UpdateArchive and ListRuleNamesByTarget', 
 
     it('should answer InvalidEventPatternException for a pattern CreateArchive would refuse', async () => {
       // Arrange
-      const { Arn } = await harness.eventBridge.send(new DescribeEventBusCommand({}));
-      await harness.eventBridge.send(
+      const { Arn } = await file.harness.eventBridge.send(new DescribeEventBusCommand({}));
+      await file.harness.eventBridge.send(
         new CreateArchiveCommand({ ArchiveName: 'upd-bad-pattern', EventSourceArn: Arn }),
       );
 
       // Act
-      const update = harness.eventBridge.send(
+      const update = file.harness.eventBridge.send(
         new UpdateArchiveCommand({ ArchiveName: 'upd-bad-pattern', EventPattern: '{"source":"not-a-list"}' }),
       );
 
@@ -189,13 +175,17 @@ describe('EventBridge UpdateEventBus, UpdateArchive and ListRuleNamesByTarget', 
 
     it('should answer ResourceNotFoundException for an archive that does not exist', async () => {
       await expect(
-        harness.eventBridge.send(new UpdateArchiveCommand({ ArchiveName: 'upd-none', Description: 'x' })),
+        file.harness.eventBridge.send(
+          new UpdateArchiveCommand({ ArchiveName: 'upd-none', Description: 'x' }),
+        ),
       ).rejects.toBeInstanceOf(ResourceNotFoundException);
     });
 
     it('should answer ValidationException for a negative retention', async () => {
       await expect(
-        harness.eventBridge.send(new UpdateArchiveCommand({ ArchiveName: 'upd-archive', RetentionDays: -1 })),
+        file.harness.eventBridge.send(
+          new UpdateArchiveCommand({ ArchiveName: 'upd-archive', RetentionDays: -1 }),
+        ),
       ).rejects.toMatchObject({ name: 'ValidationException' });
     });
   });
@@ -204,14 +194,14 @@ describe('EventBridge UpdateEventBus, UpdateArchive and ListRuleNamesByTarget', 
     const target = 'arn:aws:sqs:us-east-1:000000000000:by-target';
 
     beforeAll(async () => {
-      await harness.eventBridge.send(new CreateEventBusCommand({ Name: 'by-target-bus' }));
+      await file.harness.eventBridge.send(new CreateEventBusCommand({ Name: 'by-target-bus' }));
       for (const name of ['bt-a', 'bt-b', 'bt-c']) await ruleToTarget('by-target-bus', name, target);
       await ruleToTarget('by-target-bus', 'bt-other', 'arn:aws:sqs:us-east-1:000000000000:other');
     });
 
     it('should list the names of the rules with that target', async () => {
       // Act
-      const listed = await harness.eventBridge.send(
+      const listed = await file.harness.eventBridge.send(
         new ListRuleNamesByTargetCommand({ TargetArn: target, EventBusName: 'by-target-bus' }),
       );
 
@@ -222,10 +212,10 @@ describe('EventBridge UpdateEventBus, UpdateArchive and ListRuleNamesByTarget', 
 
     it('should page with Limit and NextToken', async () => {
       // Act
-      const first = await harness.eventBridge.send(
+      const first = await file.harness.eventBridge.send(
         new ListRuleNamesByTargetCommand({ TargetArn: target, EventBusName: 'by-target-bus', Limit: 2 }),
       );
-      const second = await harness.eventBridge.send(
+      const second = await file.harness.eventBridge.send(
         new ListRuleNamesByTargetCommand({
           TargetArn: target,
           EventBusName: `${ARN_PREFIX}:event-bus/by-target-bus`,
@@ -242,7 +232,9 @@ describe('EventBridge UpdateEventBus, UpdateArchive and ListRuleNamesByTarget', 
 
     it('should answer an empty list on the default bus when no rule there has the target', async () => {
       // Act
-      const listed = await harness.eventBridge.send(new ListRuleNamesByTargetCommand({ TargetArn: target }));
+      const listed = await file.harness.eventBridge.send(
+        new ListRuleNamesByTargetCommand({ TargetArn: target }),
+      );
 
       // Assert
       expect(listed.RuleNames).toEqual([]);
@@ -250,7 +242,7 @@ describe('EventBridge UpdateEventBus, UpdateArchive and ListRuleNamesByTarget', 
 
     it('should answer ResourceNotFoundException for a bus that does not exist', async () => {
       await expect(
-        harness.eventBridge.send(
+        file.harness.eventBridge.send(
           new ListRuleNamesByTargetCommand({ TargetArn: target, EventBusName: 'no-such-bus' }),
         ),
       ).rejects.toBeInstanceOf(ResourceNotFoundException);
@@ -258,8 +250,8 @@ describe('EventBridge UpdateEventBus, UpdateArchive and ListRuleNamesByTarget', 
 
     it('should answer ValidationException without a TargetArn or with an invalid NextToken', async () => {
       // Act
-      const missing = harness.eventBridge.send(new ListRuleNamesByTargetCommand({ TargetArn: '' }));
-      const badToken = harness.eventBridge.send(
+      const missing = file.harness.eventBridge.send(new ListRuleNamesByTargetCommand({ TargetArn: '' }));
+      const badToken = file.harness.eventBridge.send(
         new ListRuleNamesByTargetCommand({
           TargetArn: target,
           EventBusName: 'by-target-bus',

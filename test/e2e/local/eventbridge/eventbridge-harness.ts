@@ -121,3 +121,26 @@ export async function restartEventBridgeHarness(harness: EventBridgeHarness): Pr
   await harness.stop(false);
   return startEventBridgeHarness({ dataDir });
 }
+
+/**
+ * A harness for the calling test file: started before its tests and stopped after them, which
+ * `restart()` stops and starts again on the same data folder (to see what survives a restart).
+ */
+export function harnessForFile(): { readonly harness: EventBridgeHarness; restart(): Promise<void> } {
+  let harness: EventBridgeHarness | undefined;
+  beforeAll(async () => {
+    harness = await startEventBridgeHarness();
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+  return {
+    get harness(): EventBridgeHarness {
+      if (harness === undefined) throw new Error('the EventBridge harness is used before beforeAll ran');
+      return harness;
+    },
+    restart: async () => {
+      if (harness !== undefined) harness = await restartEventBridgeHarness(harness);
+    },
+  };
+}

@@ -5,11 +5,7 @@ import {
   RemovePermissionCommand,
   ResourceNotFoundException,
 } from '@aws-sdk/client-eventbridge';
-import {
-  type EventBridgeHarness,
-  restartEventBridgeHarness,
-  startEventBridgeHarness,
-} from './eventbridge-harness';
+import { harnessForFile } from './eventbridge-harness';
 
 const ARN_PREFIX = 'arn:aws:events:us-east-1:000000000000';
 
@@ -39,28 +35,16 @@ function accountStatement(sid: string, account: string, busName: string): Policy
 }
 
 describe('EventBridge PutPermission and RemovePermission', () => {
-  let harness: EventBridgeHarness;
-
-  beforeAll(async () => {
-    harness = await startEventBridgeHarness();
-  });
-
-  afterAll(async () => {
-    await harness.stop();
-  });
-
-  /** Stops the endpoint and starts it again on the same data folder. */
-  async function restart(): Promise<void> {
-    harness = await restartEventBridgeHarness(harness);
-  }
+  const file = harnessForFile();
+  const restart = file.restart;
 
   async function policyOf(busName: string): Promise<PolicyDocument | undefined> {
-    const bus = await harness.eventBridge.send(new DescribeEventBusCommand({ Name: busName }));
+    const bus = await file.harness.eventBridge.send(new DescribeEventBusCommand({ Name: busName }));
     return bus.Policy === undefined ? undefined : (JSON.parse(bus.Policy) as PolicyDocument);
   }
 
   async function grant(busName: string, sid: string, principal: string): Promise<void> {
-    await harness.eventBridge.send(
+    await file.harness.eventBridge.send(
       new PutPermissionCommand({
         EventBusName: busName,
         Action: 'events:PutEvents',
@@ -73,7 +57,7 @@ describe('EventBridge PutPermission and RemovePermission', () => {
   describe('PutPermission', () => {
     it('should add statements to the bus policy as AWS builds them and keep them across a restart', async () => {
       // Arrange
-      await harness.eventBridge.send(new CreateEventBusCommand({ Name: 'perm-bus' }));
+      await file.harness.eventBridge.send(new CreateEventBusCommand({ Name: 'perm-bus' }));
 
       // Act
       await grant('perm-bus', 'allow-a', '111122223333');
@@ -93,7 +77,7 @@ describe('EventBridge PutPermission and RemovePermission', () => {
 
     it('should replace the statement with the same StatementId', async () => {
       // Arrange
-      await harness.eventBridge.send(new CreateEventBusCommand({ Name: 'perm-replace' }));
+      await file.harness.eventBridge.send(new CreateEventBusCommand({ Name: 'perm-replace' }));
       await grant('perm-replace', 'same', '111122223333');
 
       // Act
@@ -106,10 +90,10 @@ describe('EventBridge PutPermission and RemovePermission', () => {
 
     it('should add an organization condition to the statement', async () => {
       // Arrange
-      await harness.eventBridge.send(new CreateEventBusCommand({ Name: 'perm-org' }));
+      await file.harness.eventBridge.send(new CreateEventBusCommand({ Name: 'perm-org' }));
 
       // Act
-      await harness.eventBridge.send(
+      await file.harness.eventBridge.send(
         new PutPermissionCommand({
           EventBusName: 'perm-org',
           Action: 'events:PutEvents',
@@ -128,7 +112,7 @@ describe('EventBridge PutPermission and RemovePermission', () => {
 
     it('should grant on the default bus when no EventBusName is given', async () => {
       // Act
-      await harness.eventBridge.send(
+      await file.harness.eventBridge.send(
         new PutPermissionCommand({
           Action: 'events:PutEvents',
           Principal: '111122223333',
@@ -143,17 +127,17 @@ describe('EventBridge PutPermission and RemovePermission', () => {
 
     it('should store a whole Policy document as given', async () => {
       // Arrange
-      await harness.eventBridge.send(new CreateEventBusCommand({ Name: 'perm-doc' }));
+      await file.harness.eventBridge.send(new CreateEventBusCommand({ Name: 'perm-doc' }));
       const document = JSON.stringify({
         Version: '2012-10-17',
         Statement: [accountStatement('doc', '111122223333', 'perm-doc')],
       });
 
       // Act
-      await harness.eventBridge.send(
+      await file.harness.eventBridge.send(
         new PutPermissionCommand({ EventBusName: 'perm-doc', Policy: document }),
       );
-      const bus = await harness.eventBridge.send(new DescribeEventBusCommand({ Name: 'perm-doc' }));
+      const bus = await file.harness.eventBridge.send(new DescribeEventBusCommand({ Name: 'perm-doc' }));
 
       // Assert
       expect(bus.Policy).toBe(document);
@@ -168,11 +152,11 @@ describe('EventBridge PutPermission and RemovePermission', () => {
     it('should answer ValidationException for a bad principal, an unsupported action or a policy that is not JSON', async () => {
       // Act
       const badPrincipal = grant('default', 'bad', 'someone');
-      const badAction = harness.eventBridge.send(
+      const badAction = file.harness.eventBridge.send(
         new PutPermissionCommand({ Action: 'events:PutRule', Principal: '111122223333', StatementId: 'act' }),
       );
-      const badPolicy = harness.eventBridge.send(new PutPermissionCommand({ Policy: '{not json' }));
-      const missingStatementId = harness.eventBridge.send(
+      const badPolicy = file.harness.eventBridge.send(new PutPermissionCommand({ Policy: '{not json' }));
+      const missingStatementId = file.harness.eventBridge.send(
         new PutPermissionCommand({ Action: 'events:PutEvents', Principal: '111122223333' }),
       );
 
@@ -188,7 +172,7 @@ describe('EventBridge PutPermission and RemovePermission', () => {
       const document = JSON.stringify({ Statement: [], Padding: 'x'.repeat(10_240) });
 
       // Act
-      const put = harness.eventBridge.send(new PutPermissionCommand({ Policy: document }));
+      const put = file.harness.eventBridge.send(new PutPermissionCommand({ Policy: document }));
 
       // Assert
       await expect(put).rejects.toMatchObject({ name: 'PolicyLengthExceededException' });
@@ -198,12 +182,12 @@ describe('EventBridge PutPermission and RemovePermission', () => {
   describe('RemovePermission', () => {
     it('should remove one statement and keep the removal across a restart', async () => {
       // Arrange
-      await harness.eventBridge.send(new CreateEventBusCommand({ Name: 'unperm-bus' }));
+      await file.harness.eventBridge.send(new CreateEventBusCommand({ Name: 'unperm-bus' }));
       await grant('unperm-bus', 'keep', '111122223333');
       await grant('unperm-bus', 'drop', '444455556666');
 
       // Act
-      await harness.eventBridge.send(
+      await file.harness.eventBridge.send(
         new RemovePermissionCommand({ EventBusName: 'unperm-bus', StatementId: 'drop' }),
       );
       await restart();
@@ -215,11 +199,11 @@ describe('EventBridge PutPermission and RemovePermission', () => {
 
     it('should remove the policy with its last statement', async () => {
       // Arrange
-      await harness.eventBridge.send(new CreateEventBusCommand({ Name: 'unperm-last' }));
+      await file.harness.eventBridge.send(new CreateEventBusCommand({ Name: 'unperm-last' }));
       await grant('unperm-last', 'only', '111122223333');
 
       // Act
-      await harness.eventBridge.send(
+      await file.harness.eventBridge.send(
         new RemovePermissionCommand({ EventBusName: 'unperm-last', StatementId: 'only' }),
       );
       const policy = await policyOf('unperm-last');
@@ -230,12 +214,12 @@ describe('EventBridge PutPermission and RemovePermission', () => {
 
     it('should remove every statement with RemoveAllPermissions', async () => {
       // Arrange
-      await harness.eventBridge.send(new CreateEventBusCommand({ Name: 'unperm-all' }));
+      await file.harness.eventBridge.send(new CreateEventBusCommand({ Name: 'unperm-all' }));
       await grant('unperm-all', 'a', '111122223333');
       await grant('unperm-all', 'b', '444455556666');
 
       // Act
-      await harness.eventBridge.send(
+      await file.harness.eventBridge.send(
         new RemovePermissionCommand({ EventBusName: 'unperm-all', RemoveAllPermissions: true }),
       );
       const policy = await policyOf('unperm-all');
@@ -246,14 +230,14 @@ describe('EventBridge PutPermission and RemovePermission', () => {
 
     it('should answer ResourceNotFoundException for an unknown StatementId or bus', async () => {
       // Arrange
-      await harness.eventBridge.send(new CreateEventBusCommand({ Name: 'unperm-unknown' }));
+      await file.harness.eventBridge.send(new CreateEventBusCommand({ Name: 'unperm-unknown' }));
       await grant('unperm-unknown', 'known', '111122223333');
 
       // Act
-      const unknownStatement = harness.eventBridge.send(
+      const unknownStatement = file.harness.eventBridge.send(
         new RemovePermissionCommand({ EventBusName: 'unperm-unknown', StatementId: 'unknown' }),
       );
-      const unknownBus = harness.eventBridge.send(
+      const unknownBus = file.harness.eventBridge.send(
         new RemovePermissionCommand({ EventBusName: 'unperm-none', StatementId: 'known' }),
       );
 
@@ -264,7 +248,7 @@ describe('EventBridge PutPermission and RemovePermission', () => {
 
     it('should answer ValidationException without StatementId or RemoveAllPermissions', async () => {
       await expect(
-        harness.eventBridge.send(new RemovePermissionCommand({ EventBusName: 'unperm-unknown' })),
+        file.harness.eventBridge.send(new RemovePermissionCommand({ EventBusName: 'unperm-unknown' })),
       ).rejects.toMatchObject({ name: 'ValidationException' });
     });
   });

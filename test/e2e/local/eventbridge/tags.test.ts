@@ -8,11 +8,7 @@ import {
   TagResourceCommand,
   UntagResourceCommand,
 } from '@aws-sdk/client-eventbridge';
-import {
-  type EventBridgeHarness,
-  restartEventBridgeHarness,
-  startEventBridgeHarness,
-} from './eventbridge-harness';
+import { harnessForFile } from './eventbridge-harness';
 
 const ARN_PREFIX = 'arn:aws:events:us-east-1:000000000000';
 const PATTERN = '{"source":["app"]}';
@@ -22,27 +18,15 @@ function tags(entries: Record<string, string>): Tag[] {
 }
 
 describe('EventBridge TagResource, UntagResource and ListTagsForResource', () => {
-  let harness: EventBridgeHarness;
-
-  beforeAll(async () => {
-    harness = await startEventBridgeHarness();
-  });
-
-  afterAll(async () => {
-    await harness.stop();
-  });
-
-  /** Stops the endpoint and starts it again on the same data folder. */
-  async function restart(): Promise<void> {
-    harness = await restartEventBridgeHarness(harness);
-  }
+  const file = harnessForFile();
+  const restart = file.restart;
 
   async function tagsOf(arn: string): Promise<Tag[] | undefined> {
-    return (await harness.eventBridge.send(new ListTagsForResourceCommand({ ResourceARN: arn }))).Tags;
+    return (await file.harness.eventBridge.send(new ListTagsForResourceCommand({ ResourceARN: arn }))).Tags;
   }
 
   async function createRule(name: string, busName?: string): Promise<string> {
-    const { RuleArn } = await harness.eventBridge.send(
+    const { RuleArn } = await file.harness.eventBridge.send(
       new PutRuleCommand({ Name: name, EventPattern: PATTERN, ...(busName && { EventBusName: busName }) }),
     );
     return RuleArn as string;
@@ -51,14 +35,16 @@ describe('EventBridge TagResource, UntagResource and ListTagsForResource', () =>
   describe('TagResource', () => {
     it('should tag a bus and a rule and keep the tags across a restart', async () => {
       // Arrange
-      const { EventBusArn } = await harness.eventBridge.send(new CreateEventBusCommand({ Name: 'tag-bus' }));
+      const { EventBusArn } = await file.harness.eventBridge.send(
+        new CreateEventBusCommand({ Name: 'tag-bus' }),
+      );
       const ruleArn = await createRule('tag-rule', 'tag-bus');
 
       // Act
-      await harness.eventBridge.send(
+      await file.harness.eventBridge.send(
         new TagResourceCommand({ ResourceARN: EventBusArn, Tags: tags({ team: 'orders', env: 'dev' }) }),
       );
-      await harness.eventBridge.send(
+      await file.harness.eventBridge.send(
         new TagResourceCommand({ ResourceARN: ruleArn, Tags: tags({ owner: 'me' }) }),
       );
       await restart();
@@ -71,12 +57,12 @@ describe('EventBridge TagResource, UntagResource and ListTagsForResource', () =>
     it('should replace the value of a key the resource has already', async () => {
       // Arrange
       const ruleArn = await createRule('tag-overwrite');
-      await harness.eventBridge.send(
+      await file.harness.eventBridge.send(
         new TagResourceCommand({ ResourceARN: ruleArn, Tags: tags({ k: 'old' }) }),
       );
 
       // Act
-      await harness.eventBridge.send(
+      await file.harness.eventBridge.send(
         new TagResourceCommand({ ResourceARN: ruleArn, Tags: tags({ k: 'new' }) }),
       );
 
@@ -87,10 +73,10 @@ describe('EventBridge TagResource, UntagResource and ListTagsForResource', () =>
 
     it('should answer ResourceNotFoundException for an ARN that names no bus or rule', async () => {
       // Act
-      const missingRule = harness.eventBridge.send(
+      const missingRule = file.harness.eventBridge.send(
         new TagResourceCommand({ ResourceARN: `${ARN_PREFIX}:rule/no-such-rule`, Tags: tags({ k: 'v' }) }),
       );
-      const missingBus = harness.eventBridge.send(
+      const missingBus = file.harness.eventBridge.send(
         new TagResourceCommand({
           ResourceARN: `${ARN_PREFIX}:event-bus/no-such-bus`,
           Tags: tags({ k: 'v' }),
@@ -108,10 +94,12 @@ describe('EventBridge TagResource, UntagResource and ListTagsForResource', () =>
       const many = Array.from({ length: 51 }, (_, index) => ({ Key: `k${index}`, Value: 'v' }));
 
       // Act
-      const longKey = harness.eventBridge.send(
+      const longKey = file.harness.eventBridge.send(
         new TagResourceCommand({ ResourceARN: ruleArn, Tags: [{ Key: 'k'.repeat(129), Value: 'v' }] }),
       );
-      const tooMany = harness.eventBridge.send(new TagResourceCommand({ ResourceARN: ruleArn, Tags: many }));
+      const tooMany = file.harness.eventBridge.send(
+        new TagResourceCommand({ ResourceARN: ruleArn, Tags: many }),
+      );
 
       // Assert
       await expect(longKey).rejects.toMatchObject({ name: 'ValidationException' });
@@ -123,12 +111,12 @@ describe('EventBridge TagResource, UntagResource and ListTagsForResource', () =>
     it('should remove the keys given, ignore unknown ones and keep the removal across a restart', async () => {
       // Arrange
       const ruleArn = await createRule('untag-rule');
-      await harness.eventBridge.send(
+      await file.harness.eventBridge.send(
         new TagResourceCommand({ ResourceARN: ruleArn, Tags: tags({ a: '1', b: '2', c: '3' }) }),
       );
 
       // Act
-      await harness.eventBridge.send(
+      await file.harness.eventBridge.send(
         new UntagResourceCommand({ ResourceARN: ruleArn, TagKeys: ['a', 'c', 'zz'] }),
       );
       await restart();
@@ -139,7 +127,7 @@ describe('EventBridge TagResource, UntagResource and ListTagsForResource', () =>
 
     it('should answer ResourceNotFoundException for an ARN that names no bus or rule', async () => {
       await expect(
-        harness.eventBridge.send(
+        file.harness.eventBridge.send(
           new UntagResourceCommand({ ResourceARN: `${ARN_PREFIX}:rule/no-such-rule`, TagKeys: ['a'] }),
         ),
       ).rejects.toBeInstanceOf(ResourceNotFoundException);
@@ -149,10 +137,10 @@ describe('EventBridge TagResource, UntagResource and ListTagsForResource', () =>
   describe('ListTagsForResource', () => {
     it('should list the tags CreateEventBus and PutRule were given, across a restart', async () => {
       // Arrange
-      const { EventBusArn } = await harness.eventBridge.send(
+      const { EventBusArn } = await file.harness.eventBridge.send(
         new CreateEventBusCommand({ Name: 'tagged-at-birth', Tags: tags({ created: 'bus' }) }),
       );
-      const { RuleArn } = await harness.eventBridge.send(
+      const { RuleArn } = await file.harness.eventBridge.send(
         new PutRuleCommand({
           Name: 'tagged-rule',
           EventBusName: 'tagged-at-birth',
@@ -184,10 +172,10 @@ describe('EventBridge TagResource, UntagResource and ListTagsForResource', () =>
 
     it('should not give a new rule the tags of a deleted rule of the same name', async () => {
       // Arrange
-      const { RuleArn } = await harness.eventBridge.send(
+      const { RuleArn } = await file.harness.eventBridge.send(
         new PutRuleCommand({ Name: 'reborn', EventPattern: PATTERN, Tags: tags({ old: 'yes' }) }),
       );
-      await harness.eventBridge.send(new DeleteRuleCommand({ Name: 'reborn' }));
+      await file.harness.eventBridge.send(new DeleteRuleCommand({ Name: 'reborn' }));
 
       // Act
       await createRule('reborn');
