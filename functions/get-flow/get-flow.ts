@@ -1,4 +1,5 @@
 import { errorSummary } from '../../common/error-summary';
+import { CORRELATION_ID_PATTERN } from '../api-contract/identifier-patterns';
 import { NotFoundError, ServiceUnavailableError, ValidationError } from '../shared/errors';
 import type { FlowItem, FlowStore } from '../shared/flow-store';
 import { logger } from '../shared/observability';
@@ -14,8 +15,6 @@ export interface FlowView {
   readonly correlationId: string;
   readonly timeline: readonly TimelineEntry[];
 }
-
-const CORRELATION_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
  * The story of one request, end to end: each task's state changes, every event published and

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import {
+  CORRELATION_ID_PATTERN,
+  IDEMPOTENCY_KEY_PATTERN,
+} from '../../functions/api-contract/identifier-patterns';
 import { API_ROUTES, type ApiRoute } from '../../functions/api-contract/routes';
 
 /** The OpenAPI version written: 3.1 uses JSON Schema 2020-12, which zod emits. */
@@ -9,14 +13,14 @@ const CORRELATION_ID = {
   description:
     'Ties every log line, status record and event of this request together; generated when absent and ' +
     'echoed on every answer.',
-  schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$' },
+  schema: { type: 'string', pattern: CORRELATION_ID_PATTERN.source },
 };
 const IDEMPOTENCY_KEY = {
   name: 'Idempotency-Key',
   description:
     'The same key (per caller, for 24 hours) with the same body answers the first task and queues nothing new; ' +
     'with another body it is 409.',
-  schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,128}$' },
+  schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source },
 };
 
 /** A zod schema as an OpenAPI 3.1 schema object (JSON Schema 2020-12 without `$schema`). */

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { CORRELATION_ID_PATTERN } from '../../api-contract/identifier-patterns';
 import { ValidationError } from '../errors';
 import { logger } from '../observability';
 import type { HttpMiddleware } from './http-context';
 
 export const CORRELATION_ID_HEADER = 'x-correlation-id';
-const CORRELATION_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** The request's correlation id; after the `correlationId` middleware it is always set. */
 export const correlationIdOf = (event: Pick<APIGatewayProxyEvent, 'headers'>): string =>

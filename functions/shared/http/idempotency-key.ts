@@ -1,8 +1,8 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { IDEMPOTENCY_KEY_PATTERN } from '../../api-contract/identifier-patterns';
 import { ValidationError } from '../errors';
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
-const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,128}$/;
 
 /** The caller's `Idempotency-Key` (1 to 128 visible ASCII characters), if sent. */
 export const readIdempotencyKey = (event: Pick<APIGatewayProxyEvent, 'headers'>): string | undefined => {
