@@ -1,7 +1,11 @@
 import { isRecord } from '../platform/is-record';
 import { LOCAL_ACCOUNT_ID } from '../platform/local-account';
 import { IntrinsicResolver, type IntrinsicScope } from '../platform/template/intrinsic-resolver';
-import { localResourceId } from '../platform/template/local-names';
+import {
+  GENERATED_API_ID_TYPES,
+  localResourceId,
+  localRootResourceId,
+} from '../platform/template/local-names';
 import type { CfnTemplate } from '../platform/template/template-types';
 import { UnsupportedTemplateError } from '../platform/unsupported-template-error';
 
@@ -10,15 +14,6 @@ export interface ApiResource {
   readonly Type: string;
   readonly Properties: Readonly<Record<string, unknown>>;
 }
-
-/** The types whose `Ref` is an id API Gateway generates. */
-const GENERATED_ID_TYPES = new Set([
-  'AWS::ApiGateway::RestApi',
-  'AWS::ApiGateway::Resource',
-  'AWS::ApiGateway::Deployment',
-  'AWS::ApiGateway::Authorizer',
-  'AWS::ApiGateway::RequestValidator',
-]);
 
 /**
  * The stack's values for an API served on its own, without the runner (tests, tools): the
@@ -36,7 +31,7 @@ export function standaloneScope(template: CfnTemplate, region: string, stackName
     stackId: `arn:aws:cloudformation:${region}:${LOCAL_ACCOUNT_ID}:stack/${stackName}/${localResourceId(stackName, 'stack')}`,
     ref: (logicalId) => {
       const type = typeOf(logicalId);
-      if (GENERATED_ID_TYPES.has(type)) return localResourceId(stackName, logicalId);
+      if (GENERATED_API_ID_TYPES.has(type)) return localResourceId(stackName, logicalId);
       const stageName = template.Resources[logicalId]?.Properties?.StageName;
       if (type === 'AWS::ApiGateway::Stage' && typeof stageName === 'string') return stageName;
       return logicalId;
@@ -44,7 +39,7 @@ export function standaloneScope(template: CfnTemplate, region: string, stackName
     getAtt: (logicalId, attribute) => {
       const type = typeOf(logicalId);
       if (type === 'AWS::ApiGateway::RestApi' && attribute === 'RootResourceId') {
-        return localResourceId(stackName, `${logicalId}/`);
+        return localRootResourceId(stackName, logicalId);
       }
       if (type === 'AWS::Lambda::Function' && attribute === 'Arn') {
         return `arn:aws:lambda:${region}:${LOCAL_ACCOUNT_ID}:function:${logicalId}`;

@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { LOCAL_ACCOUNT_ID } from '../platform/local-account';
 import { IntrinsicResolver, type IntrinsicScope } from '../platform/template/intrinsic-resolver';
-import { localPhysicalName, localResourceId } from '../platform/template/local-names';
+import {
+  GENERATED_API_ID_TYPES,
+  localPhysicalName,
+  localResourceId,
+  localRootResourceId,
+} from '../platform/template/local-names';
 import { type CfnResource, type CfnTemplate, isRecord } from '../platform/template/template-types';
 import { UnsupportedTemplateError } from './errors';
 import { RESOURCE_ROLES, type ResourceRole } from './resource-roles';
@@ -85,17 +90,12 @@ export class StackResources implements IntrinsicScope {
 
   ref(logicalId: string): unknown {
     const resource = this.resource(logicalId);
+    if (GENERATED_API_ID_TYPES.has(resource.Type)) return localResourceId(this.stackName, logicalId);
     switch (resource.Type) {
       case 'AWS::SQS::Queue':
         return this.queueUrl(logicalId);
       case 'AWS::SNS::Topic':
         return this.arn(logicalId, resource);
-      case 'AWS::ApiGateway::RestApi':
-      case 'AWS::ApiGateway::Resource':
-      case 'AWS::ApiGateway::Deployment':
-      case 'AWS::ApiGateway::Authorizer':
-      case 'AWS::ApiGateway::RequestValidator':
-        return localResourceId(this.stackName, logicalId);
       case 'AWS::ApiGateway::Stage':
         return this.stringProperty(logicalId, resource, 'StageName') ?? logicalId;
       case 'AWS::KMS::Key':
@@ -134,7 +134,7 @@ export class StackResources implements IntrinsicScope {
       case 'AWS::IAM::Role.RoleId':
         return `AROA${localResourceId(this.stackName, logicalId).toUpperCase()}`;
       case 'AWS::ApiGateway::RestApi.RootResourceId':
-        return localResourceId(this.stackName, `${logicalId}/`);
+        return localRootResourceId(this.stackName, logicalId);
       default:
         throw new UnsupportedTemplateError(
           logicalId,

@@ -21,3 +21,17 @@ export function localPhysicalName(
 export function localResourceId(stackName: string, logicalId: string): string {
   return createHash('sha256').update(`${stackName}/${logicalId}`).digest('hex').slice(0, 10);
 }
+
+/** The API Gateway types whose `Ref` is an id API Gateway generates (`localResourceId` locally). */
+export const GENERATED_API_ID_TYPES: ReadonlySet<string> = new Set([
+  'AWS::ApiGateway::RestApi',
+  'AWS::ApiGateway::Resource',
+  'AWS::ApiGateway::Deployment',
+  'AWS::ApiGateway::Authorizer',
+  'AWS::ApiGateway::RequestValidator',
+]);
+
+/** The id of a REST API's root resource (`Fn::GetAtt <api>.RootResourceId`). */
+export function localRootResourceId(stackName: string, restApiLogicalId: string): string {
+  return localResourceId(stackName, `${restApiLogicalId}/`);
+}
