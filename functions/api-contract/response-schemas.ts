@@ -1,3 +1,4 @@
+import { TASK_STATUSES } from '../shared/task-record';
 import * as z from '../shared/zod';
 
 /**
@@ -29,7 +30,7 @@ export const taskErrorSchema = z.strictObject({
 export const taskViewSchema = z.strictObject({
   taskId: z.string(),
   type: z.string().check(z.describe('The task type, e.g. `hello`.')),
-  status: z.enum(['ACCEPTED', 'PROCESSING', 'SUCCEEDED', 'FAILED']),
+  status: z.enum(TASK_STATUSES),
   attempts: z.int().check(z.nonnegative(), z.describe('Processing attempts started so far.')),
   createdAt: isoTime('When the task was accepted'),
   updatedAt: isoTime('When its status last changed'),

@@ -1,5 +1,7 @@
 /** The lifecycle of a task: ACCEPTED -> PROCESSING -> SUCCEEDED | FAILED. */
-export type TaskStatus = 'ACCEPTED' | 'PROCESSING' | 'SUCCEEDED' | 'FAILED';
+/** Every status a task goes through, in order. */
+export const TASK_STATUSES = ['ACCEPTED', 'PROCESSING', 'SUCCEEDED', 'FAILED'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 export const FINAL_TASK_STATUSES: ReadonlySet<TaskStatus> = new Set(['SUCCEEDED', 'FAILED']);
 

@@ -1,8 +1,8 @@
 import { errorMessage } from '../../common/error-summary';
+import { signedHeaders, type UnsignedRequest } from '../../common/execute-api-signature';
 import type { OpenApiValidator } from '../contract/openapi-validator';
 import { ScenarioFailure } from '../errors';
 import type { ScenarioTarget } from '../target/target';
-import { signedHeaders, type UnsignedRequest } from './sign-request';
 
 /**
  * How a request is signed: properly, not at all, with the right key id and a wrong secret, or

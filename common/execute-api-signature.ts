@@ -1,6 +1,12 @@
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
-import type { Credentials } from '../target/target';
+
+/** AWS credentials as the signer takes them. */
+export interface SigningCredentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken?: string;
+}
 
 /** One request as it goes on the wire, before signing. */
 export interface UnsignedRequest {
@@ -12,11 +18,12 @@ export interface UnsignedRequest {
 
 /**
  * The request's headers with a SigV4 signature for `execute-api` in `region`: `Authorization`,
- * `X-Amz-Date`, the body's hash and, for temporary credentials, the session token.
+ * `X-Amz-Date`, the body's hash and, for temporary credentials, the session token. The scenario
+ * suite and the local console both call the stack's IAM-authorized API as a client does.
  */
 export async function signedHeaders(
   request: UnsignedRequest,
-  credentials: Credentials,
+  credentials: SigningCredentials,
   region: string,
 ): Promise<Record<string, string>> {
   const { url } = request;
