@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { errorMessage } from '../common/error-summary';
 import { UsageError } from './errors';
+import { checkWholeNumber, type WholeNumberBounds } from './whole-number';
 
 /** Every option the CLI knows; each command declares which of the command-specific ones it takes. */
 export const OPTION_SPEC = {
@@ -86,15 +87,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
 export function integerOption(
   name: OptionName,
   raw: string | undefined,
-  bounds: { readonly min: number; readonly max: number; readonly fallback?: number },
+  bounds: WholeNumberBounds,
 ): number | undefined {
   if (raw === undefined) return bounds.fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < bounds.min || value > bounds.max) {
-    throw new UsageError(
-      `--${name} must be a whole number from ${bounds.min} to ${bounds.max} (given ${raw})`,
-      `pass e.g. --${name} ${bounds.fallback ?? bounds.min}`,
-    );
-  }
-  return value;
+  return checkWholeNumber(name, Number(raw), bounds, raw);
 }

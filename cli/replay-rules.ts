@@ -15,7 +15,7 @@ import { errorMessage } from '../common/error-summary';
 import { intersectEventPatterns, PatternIntersectionError } from '../event-patterns';
 import { REPLAY_RULE_PREFIX, replayRuleNamePrefix } from '../infra/replay-rules';
 import { OperationError, UsageError } from './errors';
-import { ENDED_STATES } from './output/progress';
+import { ENDED_STATES } from './operations/long-operation';
 import type { RuleRef } from './replay-filter';
 
 /*

@@ -1,5 +1,5 @@
+import { PEEK_VISIBILITY_SECONDS } from '../operations/dlq-limits';
 import type { Command } from './command';
-import { PEEK_VISIBILITY_SECONDS } from './dlq-limits';
 
 /** `switchyard dlq peek <channel>`. */
 export const dlqPeekCommand: Command = {

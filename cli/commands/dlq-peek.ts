@@ -8,11 +8,11 @@ import { integerOption } from '../args';
 import { type Channel, findChannel, requireOutput } from '../channels';
 import { type DeadLetterCause, eventDeadLetterCause, taskDeadLetterCause } from '../dead-letter-errors';
 import { ExitCode } from '../errors';
+import { PEEK_VISIBILITY_SECONDS } from '../operations/dlq-limits';
 import { epochMillisToIso, oneLine, toJson } from '../output/format';
 import { renderFields } from '../output/table';
 import { queueCounts } from '../queue-attributes';
 import type { CommandContext, CommandRunner } from './command';
-import { PEEK_VISIBILITY_SECONDS } from './dlq-limits';
 
 /** One message of `dlq peek --json`. */
 export interface PeekedMessage {

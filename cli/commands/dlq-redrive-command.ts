@@ -1,5 +1,5 @@
+import { MAX_RATE } from '../operations/dlq-limits';
 import type { Command } from './command';
-import { MAX_RATE } from './dlq-limits';
 
 /** `switchyard dlq redrive <channel>`. */
 export const dlqRedriveCommand: Command = {

@@ -7,11 +7,12 @@ import { errorMessage } from '../../common/error-summary';
 import { integerOption } from '../args';
 import { findChannel } from '../channels';
 import { ExitCode, OperationError } from '../errors';
+import { MAX_RATE } from '../operations/dlq-limits';
+import { followUntilEnded } from '../operations/long-operation';
 import { toJson } from '../output/format';
-import { followUntilEnded, Progress } from '../output/progress';
+import { Progress } from '../output/progress';
 import { queueArn, queueCounts } from '../queue-attributes';
 import type { CommandContext, CommandRunner } from './command';
-import { MAX_RATE } from './dlq-limits';
 
 /** `dlq redrive --json`. */
 export interface RedriveReport {
@@ -90,7 +91,7 @@ async function redrive(context: CommandContext): Promise<number> {
     stateOf: (observed) => observed?.Status ?? 'RUNNING',
     describe: (observed) =>
       `${observed?.Status ?? 'RUNNING'}: moved ${observed?.ApproximateNumberOfMessagesMoved ?? 0} of ${observed?.ApproximateNumberOfMessagesToMove ?? counts.queued}`,
-    progress,
+    onProgress: (line) => progress.report(line),
     intervalMs: target.pollIntervalMs,
   });
   const status = task?.Status ?? 'RUNNING';

@@ -8,8 +8,9 @@ import { errorMessage } from '../../common/error-summary';
 import type { OptionValues } from '../args';
 import { requireOutput } from '../channels';
 import { ExitCode, OperationError, UsageError } from '../errors';
+import { followUntilEnded, sleep } from '../operations/long-operation';
 import { toJson } from '../output/format';
-import { followUntilEnded, Progress, sleep } from '../output/progress';
+import { Progress } from '../output/progress';
 import { removeReplayRules } from '../replay-rules';
 import { parseTimeOption } from '../time-option';
 import type { CommandContext, CommandRunner } from './command';
@@ -105,7 +106,7 @@ async function replay(context: CommandContext): Promise<number> {
       const lastReplayed = observed.EventLastReplayedTime?.toISOString();
       return `${observed.State ?? 'STARTING'}${lastReplayed ? `: last event replayed at ${lastReplayed}` : ''}`;
     },
-    progress,
+    onProgress: (line) => progress.report(line),
     intervalMs: target.pollIntervalMs,
   });
   if (routing.temporaryRules.length > 0 && target.replayRuleGraceMs > 0) {

@@ -4,7 +4,8 @@ import { compileEventPattern } from '../../event-patterns';
 import type { OptionValues } from '../args';
 import { channelsOf } from '../channels';
 import { OperationError, UsageError } from '../errors';
-import { type Progress, sleep } from '../output/progress';
+import { sleep } from '../operations/long-operation';
+import type { Progress } from '../output/progress';
 import { type RuleRef, ruleArn, subscriptionRules } from '../replay-filter';
 import {
   createReplayRules,
