@@ -127,8 +127,8 @@ async function localInitMs(definition: LambdaFunctionDefinition): Promise<number
   runtime.register(definition);
   try {
     await runtime.invoke(definition.logicalId, {}).catch(() => undefined);
-    const [first] = runtime.stats()[definition.name]?.initDurationsMs ?? [];
-    if (first === undefined) throw new Error(`${definition.name} did not start`);
+    const first = runtime.stats()[definition.name]?.firstInitMs ?? null;
+    if (first === null) throw new Error(`${definition.name} did not start`);
     return Math.round(first);
   } finally {
     await runtime.stop();

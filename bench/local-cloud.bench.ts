@@ -115,8 +115,8 @@ async function main(): Promise<void> {
     warmHello.sort((a, b) => a - b);
     const coldStarts = Object.fromEntries(
       Object.entries(cloud.lambda.stats())
-        .filter(([, stats]) => stats.initDurationsMs.length > 0)
-        .map(([name, stats]) => [name, Math.round(stats.initDurationsMs[0] ?? 0)]),
+        .filter(([, stats]) => stats.firstInitMs !== null)
+        .map(([name, stats]) => [name, Math.round(stats.firstInitMs ?? 0)]),
     );
 
     const results = {

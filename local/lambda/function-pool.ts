@@ -1,16 +1,28 @@
+import { DurationWindow } from './duration-window';
 import type { LambdaFunctionDefinition } from './function-definition';
 import { FunctionInstance, type WorkerOutput } from './function-instance';
 import { FunctionQueueFullError, FunctionThrottledError, RuntimeStoppingError } from './lambda-errors';
 
-/** Counters of one function, for the banner, benchmarks and tests. */
+/** Counters of one function, for the banner, the console, benchmarks and tests. */
 export interface FunctionStats {
+  /** Invocations that got an environment, or failed trying (init error, stop); not throttles. */
   readonly invocations: number;
+  /** Failed invocations: handler error, timeout, crash, init failure, or the runtime stopping. */
   readonly errors: number;
   /** Invocations refused: reserved concurrency 0, or every environment busy and the queue full. */
   readonly throttles: number;
+  /**
+   * Median duration of the last `DURATION_WINDOW` invocations (handler run, failures included,
+   * no queue wait or cold start), in ms; null before the first invocation.
+   */
+  readonly durationP50Ms: number | null;
+  /** 99th percentile duration over the same window, in ms; null before the first invocation. */
+  readonly durationP99Ms: number | null;
   readonly coldStarts: number;
-  /** Cold start durations (worker creation + module load), in ms. */
-  readonly initDurationsMs: readonly number[];
+  /** Duration of the first cold start (worker creation + module load), in ms; null before it. */
+  readonly firstInitMs: number | null;
+  /** Durations of the last `INIT_WINDOW` cold starts, oldest first, in ms. */
+  readonly recentInitDurationsMs: readonly number[];
   /** Environments alive now (busy or warm). */
   readonly environments: number;
   /** Invocations running now. */
@@ -34,12 +46,25 @@ export interface FunctionPoolOptions {
    * `FunctionQueueFullError`, so a burst costs bounded memory. @default 100
    */
   readonly maxQueued?: number;
+  /** Clock of invocation durations, for tests. @default performance.now */
+  readonly now?: () => number;
 }
 
 /** How long a warm environment waits for its next invocation before it is ended. */
 export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
 /** Invocations that may wait for an environment of one function. */
 export const DEFAULT_MAX_QUEUED = 100;
+/**
+ * Invocations the duration percentiles are taken over. A window, not the whole run: the console
+ * shows how the function behaves now (a slow start-up phase does not weigh on it an hour later),
+ * and the memory is fixed (8 KiB per function) however long the local cloud runs.
+ */
+export const DURATION_WINDOW = 1024;
+/**
+ * Recent cold starts kept besides the first: environments come and go all run long (idle
+ * timeout, crashes), so keeping every one would grow without bound.
+ */
+export const INIT_WINDOW = 32;
 
 interface Waiter {
   resolve(instance: FunctionInstance): void;
@@ -64,12 +89,17 @@ export class FunctionPool {
   /** Set by stop only: environments end now, even ones still starting. */
   private stopped = false;
   private stats = { invocations: 0, errors: 0, throttles: 0, coldStarts: 0, peakConcurrency: 0 };
-  private readonly initDurationsMs: number[] = [];
+  private firstInitMs: number | null = null;
+  private readonly initDurations = new DurationWindow(INIT_WINDOW);
+  private readonly durations = new DurationWindow(DURATION_WINDOW);
+  private readonly now: () => number;
 
   constructor(
     readonly definition: LambdaFunctionDefinition,
     private readonly options: FunctionPoolOptions,
-  ) {}
+  ) {
+    this.now = options.now ?? (() => performance.now());
+  }
 
   /** Runs one invocation in a free environment, waiting for one when all are busy. */
   invoke(event: unknown, timeoutMs: number): Promise<unknown> {
@@ -79,8 +109,7 @@ export class FunctionPool {
       this.stats.throttles += 1;
       return Promise.reject(new FunctionThrottledError(this.definition.name));
     }
-    if (this.saturated) {
-      this.stats.throttles += 1;
+    if (this.throttleIfSaturated()) {
       return Promise.reject(
         new FunctionQueueFullError(this.definition.name, this.environments, this.waiters.length),
       );
@@ -97,6 +126,16 @@ export class FunctionPool {
     return this.options.concurrency;
   }
 
+  /**
+   * Whether the next invocation would be refused because the queue is full; if so, counts the
+   * refusal, for a caller that refuses it on the function's behalf (an asynchronous target).
+   */
+  throttleIfSaturated(): boolean {
+    if (!this.saturated) return false;
+    this.stats.throttles += 1;
+    return true;
+  }
+
   /** Every environment is busy and the queue of waiting invocations is full: the next is refused. */
   get saturated(): boolean {
     return (
@@ -107,9 +146,13 @@ export class FunctionPool {
   }
 
   snapshot(): FunctionStats {
+    const [durationP50Ms = null, durationP99Ms = null] = this.durations.percentiles([50, 99]);
     return {
       ...this.stats,
-      initDurationsMs: [...this.initDurationsMs],
+      durationP50Ms,
+      durationP99Ms,
+      firstInitMs: this.firstInitMs,
+      recentInitDurationsMs: this.initDurations.toArray(),
       environments: this.environments,
       running: this.running,
       queued: this.waiters.length,
@@ -137,16 +180,26 @@ export class FunctionPool {
   }
 
   private async run(event: unknown, timeoutMs: number): Promise<unknown> {
-    const instance = await this.acquire();
+    let instance: FunctionInstance;
+    try {
+      instance = await this.acquire();
+    } catch (error) {
+      // Counted here, whichever path failed (its own cold start, a waiter's, or stop): once each.
+      this.stats.invocations += 1;
+      this.stats.errors += 1;
+      throw error;
+    }
     this.running += 1;
     this.stats.invocations += 1;
     this.stats.peakConcurrency = Math.max(this.stats.peakConcurrency, this.running);
+    const started = this.now();
     try {
       return await instance.invoke(event, timeoutMs, this.definition.arn);
     } catch (error) {
       this.stats.errors += 1;
       throw error;
     } finally {
+      this.durations.record(this.now() - started);
       this.running -= 1;
       this.release(instance);
     }
@@ -168,7 +221,8 @@ export class FunctionPool {
           this.options.output,
         );
         this.stats.coldStarts += 1;
-        this.initDurationsMs.push(instance.initMs);
+        this.firstInitMs ??= instance.initMs;
+        this.initDurations.record(instance.initMs);
         this.instances.add(instance);
         if (this.stopped) {
           // stop() ran while this environment was starting: it must not outlive the runtime.
@@ -178,7 +232,6 @@ export class FunctionPool {
         return instance;
       } catch (error) {
         this.environments -= 1;
-        this.stats.errors += 1;
         this.wakeNext();
         throw error;
       }

@@ -104,6 +104,15 @@ export class LambdaRuntime {
     return this.pool(reference)?.saturated ?? false;
   }
 
+  /**
+   * Whether an invocation now would be refused because the function's queue is full, counting
+   * that refusal as a throttle: for callers that refuse on the function's behalf instead of
+   * invoking (asynchronous targets), so the function's throttles still show every refusal.
+   */
+  throttleIfSaturated(reference: string): boolean {
+    return this.pool(reference)?.throttleIfSaturated() ?? false;
+  }
+
   /** Counters per function name. */
   stats(): Record<string, FunctionStats> {
     return Object.fromEntries(

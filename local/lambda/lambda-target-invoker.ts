@@ -57,7 +57,7 @@ export function lambdaTargetInvoker(runtime: LambdaRuntime, options: AsyncInvoke
     if (runtime.find(functionArn) === undefined) {
       throw new TargetUnreachableError(`Function not found: ${functionArn}`, 'RESOURCE_NOT_FOUND');
     }
-    if (runtime.isSaturated(functionArn)) {
+    if (runtime.throttleIfSaturated(functionArn)) {
       // Refused, not accepted into memory: EventBridge keeps the event durably and retries it,
       // as it does when Lambda throttles an asynchronous invocation.
       throw new TargetUnreachableError(`${functionArn}: every local environment is busy`, 'THROTTLING');
