@@ -1,0 +1,42 @@
+import type { ComponentChildren } from 'preact';
+import type { Operation } from '../hooks/use-operation';
+
+interface Props<Result> {
+  readonly operation: Omit<Operation<Result>, 'start'>;
+  /** What the operation is, for the headings: "Redrive", "Replay". */
+  readonly name: string;
+  /** How a successful result reads. */
+  readonly describeResult: (result: Result) => ComponentChildren;
+  readonly testId: string;
+}
+
+/**
+ * A long operation's progress lines as they stream, then its outcome. The outcome region is
+ * live, so the end is announced; the progress list is not, to avoid a flood of announcements.
+ */
+export function OperationReport<Result>({ operation, name, describeResult, testId }: Props<Result>) {
+  const { running, progress, end } = operation;
+  return (
+    <div class="operation-report" data-testid={testId}>
+      {progress.length > 0 ? (
+        <ol class="operation-progress" aria-label={`${name} progress`}>
+          {progress.map((message, index) => (
+            // Progress lines only ever append, so their position is a stable key.
+            <li key={index}>{message}</li>
+          ))}
+        </ol>
+      ) : null}
+      <output class="operation-outcome" aria-live="polite" data-testid={`${testId}-outcome`}>
+        {running ? <span class="muted">{name} running…</span> : null}
+        {end?.kind === 'result' ? (
+          <div class="notice notice-success">{describeResult(end.result)}</div>
+        ) : null}
+        {end?.kind === 'error' ? (
+          <div class="notice notice-error">
+            <strong>{name} failed.</strong> {end.message} <code class="error-code">{end.code}</code>
+          </div>
+        ) : null}
+      </output>
+    </div>
+  );
+}

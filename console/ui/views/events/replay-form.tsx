@@ -1,0 +1,126 @@
+import { useId, useState } from 'preact/hooks';
+import type { ReplayResult } from '../../../api-types';
+import { OperationReport } from '../../components/operation-report';
+import { useOperation } from '../../hooks/use-operation';
+import { formatDateTime } from '../../lib/format';
+import {
+  buildReplayRequest,
+  defaultReplayWindow,
+  type ReplayFormField,
+  type ReplayFormValues,
+} from '../../lib/replay-request';
+
+/** Replays the stack's event archive over a time window, optionally narrowed by a pattern. */
+export function ReplayForm() {
+  const ids = { from: useId(), to: useId(), pattern: useId() };
+  const [values, setValues] = useState<ReplayFormValues>(() => ({
+    ...defaultReplayWindow(new Date()),
+    pattern: '',
+  }));
+  const [problems, setProblems] = useState<ReadonlyArray<{ field: ReplayFormField; message: string }>>([]);
+  const replay = useOperation<ReplayResult>();
+  const set = (field: ReplayFormField) => (event: { currentTarget: { value: string } }) =>
+    setValues((previous) => ({ ...previous, [field]: event.currentTarget.value }));
+  const problemOf = (field: ReplayFormField) => problems.find((problem) => problem.field === field)?.message;
+
+  const submit = async () => {
+    const built = buildReplayRequest(values);
+    if (!built.ok) {
+      setProblems(built.problems);
+      return;
+    }
+    setProblems([]);
+    await replay.start('/api/replays', built.request);
+  };
+
+  const field = (name: ReplayFormField) => {
+    const problem = problemOf(name);
+    return {
+      id: ids[name],
+      'aria-invalid': problem !== undefined,
+      ...(problem === undefined ? {} : { 'aria-describedby': `${ids[name]}-problem` }),
+    };
+  };
+  const problemText = (name: ReplayFormField) => {
+    const problem = problemOf(name);
+    return problem === undefined ? null : (
+      <p class="field-problem" id={`${ids[name]}-problem`}>
+        {problem}
+      </p>
+    );
+  };
+
+  return (
+    <section class="panel" aria-labelledby="replay-heading">
+      <h2 id="replay-heading">Replay archived events</h2>
+      <p class="muted">Times are in this browser's time zone.</p>
+      <form
+        class="stacked-form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <div class="form-row">
+          <div class="field">
+            <label for={ids.from}>From</label>
+            <input
+              {...field('from')}
+              class="input"
+              type="datetime-local"
+              value={values.from}
+              onInput={set('from')}
+            />
+            {problemText('from')}
+          </div>
+          <div class="field">
+            <label for={ids.to}>To</label>
+            <input
+              {...field('to')}
+              class="input"
+              type="datetime-local"
+              value={values.to}
+              onInput={set('to')}
+            />
+            {problemText('to')}
+          </div>
+        </div>
+        <div class="field">
+          <label for={ids.pattern}>Event pattern (JSON, optional)</label>
+          <textarea
+            {...field('pattern')}
+            class="input code-editor"
+            rows={4}
+            spellcheck={false}
+            placeholder='{ "detail-type": ["order.placed"] }'
+            value={values.pattern}
+            onInput={set('pattern')}
+          />
+          {problemText('pattern')}
+        </div>
+        <div class="button-row">
+          <button type="submit" class="button button-primary" disabled={replay.running}>
+            {replay.running ? 'Replaying…' : 'Replay'}
+          </button>
+        </div>
+      </form>
+      <OperationReport
+        operation={replay}
+        name="Replay"
+        testId="replay-report"
+        describeResult={(result) => <ReplayOutcome result={result} />}
+      />
+    </section>
+  );
+}
+
+function ReplayOutcome({ result }: { readonly result: ReplayResult }) {
+  return (
+    <span class={result.state === 'COMPLETED' ? undefined : 'error-text'}>
+      <strong>Replay {result.state.toLowerCase()}:</strong> <code>{result.replayName}</code> from archive{' '}
+      <code>{result.archiveName}</code>, {formatDateTime(result.from)} to {formatDateTime(result.to)}.
+      {result.stateReason === undefined ? null : ` ${result.stateReason}`}
+    </span>
+  );
+}
