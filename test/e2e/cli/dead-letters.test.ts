@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import type { PeekReport } from '../../../cli/commands/dlq-peek';
 import type { RedriveReport } from '../../../cli/commands/dlq-redrive';
-import type { StatusReport } from '../../../cli/commands/status';
+import type { StatusReport } from '../../../cli/operations';
 import {
   clientConfig,
   E2E_TIMEOUT_MS,

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { StatusReport } from '../../../cli/commands/status';
+import type { StatusReport } from '../../../cli/operations';
 import { queueNameOf } from '../../../cli/queue-attributes';
 import { E2E_TIMEOUT_MS, startTestCloud, type TestCloud } from '../local/runner/support/local-cloud-fixture';
 import { pollUntil } from '../local/runner/support/poll-until';

@@ -6,7 +6,7 @@ import {
   PutTargetsCommand,
 } from '@aws-sdk/client-eventbridge';
 import type { ReplayReport } from '../../../cli/commands/events-replay';
-import type { StatusReport } from '../../../cli/commands/status';
+import type { StatusReport } from '../../../cli/operations';
 import { REPLAY_RULE_PREFIX, replayRuleNamePrefix } from '../../../infra/replay-rules';
 import {
   clientConfig,

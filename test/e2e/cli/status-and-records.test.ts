@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { StatusReport } from '../../../cli/commands/status';
+import type { StatusReport } from '../../../cli/operations';
 import {
   clientConfig,
   E2E_TIMEOUT_MS,
