@@ -1,7 +1,5 @@
-import type { TaskRecord } from '../../functions/shared/task-record';
-import { TaskStore } from '../../functions/shared/task-store';
-import { requireOutput } from '../channels';
-import { ExitCode, OperationError } from '../errors';
+import { ExitCode } from '../errors';
+import { getTaskRecord, type TaskRecord } from '../operations/get-task-record';
 import { oneLine, toJson } from '../output/format';
 import { renderFields, renderTable } from '../output/table';
 import type { CommandContext, CommandRunner } from './command';
@@ -32,17 +30,7 @@ function render(record: TaskRecord): string {
 }
 
 async function getTask(context: CommandContext): Promise<number> {
-  const taskId = context.args[0] ?? '';
-  const tableName = requireOutput(context.target, 'TaskTableName');
-  // Straight from the table rather than through GET /tasks: operators have IAM access to it,
-  // and the record shows what the API leaves out (history, last error, lease).
-  const record = await new TaskStore(context.clients.dynamoDb, tableName).get(taskId);
-  if (record === undefined) {
-    throw new OperationError(
-      `no task ${taskId} in ${tableName}`,
-      'check the id (the taskId of the POST /tasks answer) and that you are on the right stack (--local, --stack)',
-    );
-  }
+  const record = await getTaskRecord(context, { taskId: context.args[0] ?? '' });
   context.io.stdout(context.json ? toJson(record) : render(record));
   return ExitCode.ok;
 }

@@ -9,4 +9,6 @@ export { CliError, OperationError, UsageError } from '../errors';
 export { Clients } from '../target/clients';
 export type { ClientSettings, Target } from '../target/target';
 export { type ChannelStatus, channelStatus, type StatusReport } from './channel-status';
+export { getTaskRecord, type TaskParameters, type TaskRecord } from './get-task-record';
 export type { OperationContext, OperationHooks } from './operation-context';
+export { type FlowParameters, type FlowView, showFlow, type TimelineEntry } from './show-flow';
