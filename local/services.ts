@@ -5,7 +5,7 @@ import { CloudWatchService } from './cloudwatch';
 import { DynaliteService } from './dynamodb/dynalite-service';
 import { startAwsEndpoint } from './endpoint/aws-endpoint';
 import type { AwsService } from './endpoint/aws-service';
-import type { LambdaInvoker } from './eventbridge';
+import { EventBridgeService, type LambdaInvoker, type RuleStats } from './eventbridge';
 import { eventBridgeServiceFactory } from './eventbridge/eventbridge-service-factory';
 import { LOCAL_CREDENTIALS } from './platform/local-account';
 import { ensurePrivateDir, writePrivateJson } from './platform/private-files';
@@ -67,6 +67,11 @@ export interface RunningServices {
    * are enforced, so that every call goes through the endpoint's check.
    */
   readonly dynamoDbUrl: string | undefined;
+  /**
+   * Per EventBridge rule, the events it matched and the deliveries to its targets that failed for
+   * good since start; empty if `options.services` replaced EventBridge with another kind of service.
+   */
+  ruleStats(): RuleStats[];
   /** Makes `/_switchyard/health` report `running`; done by `startServices` itself unless `mode` is `stack`. */
   markReady(): void;
   /** Makes `/_switchyard/health` report `stopping`, e.g. while the stack runner drains. */
@@ -120,6 +125,7 @@ export async function startServices(options: StartServicesOptions = {}): Promise
     const endpoints: LocalEndpoints = { awsEndpoint: endpoint.url, region, ...LOCAL_CREDENTIALS };
     writePrivateJson(endpointsFile, endpoints);
     if (mode === 'services') endpoint.markReady();
+    const eventBridge = started.find((service) => service instanceof EventBridgeService);
     // Signal handlers and test teardown may both stop: the second call waits for the first.
     let stopping: Promise<void> | undefined;
     return {
@@ -129,6 +135,7 @@ export async function startServices(options: StartServicesOptions = {}): Promise
       dataDir,
       sqs: sqsService.model,
       dynamoDbUrl: options.enforceSigV4 === true ? undefined : `http://127.0.0.1:${dynamo.port}`,
+      ruleStats: () => eventBridge?.ruleStats() ?? [],
       markReady: () => endpoint.markReady(),
       markStopping: () => endpoint.markStopping(),
       stop: () => {

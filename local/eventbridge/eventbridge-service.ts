@@ -5,6 +5,7 @@ import { DeliveryWorker } from './engine/delivery-worker';
 import { EventDispatcher } from './engine/event-dispatcher';
 import { ReplayRunner } from './engine/replay-runner';
 import { RoutingTable } from './engine/routing-table';
+import { RuleCounters, type RuleStats } from './engine/rule-counters';
 import { TargetSender } from './engine/target-sender';
 import { EventBridgeError } from './errors';
 import { ensureDefaultBus } from './operations/event-bus-operations';
@@ -67,6 +68,7 @@ export class EventBridgeService implements AwsService {
   private readonly worker: DeliveryWorker;
   private readonly replays: ReplayRunner;
   private readonly context: OperationContext;
+  private readonly ruleCounters = new RuleCounters();
   private readonly retentionTimer: NodeJS.Timeout;
   private closed = false;
 
@@ -87,14 +89,16 @@ export class EventBridgeService implements AwsService {
       options.dataDir === undefined ? ':memory:' : path.join(options.dataDir, 'eventbridge.db'),
     );
     this.sender = new TargetSender(options.sqs, options.lambda);
-    this.worker = new DeliveryWorker(this.store, this.sender, {
+    this.worker = new DeliveryWorker(this.store, this.sender, this.ruleCounters, {
       baseDelayMs: options.retryBaseDelayMs ?? 1000,
       maxDelayMs: options.retryMaxDelayMs ?? 60_000,
       concurrency: options.deliveryConcurrency ?? 16,
       now,
     });
     const routing = new RoutingTable(this.store);
-    const dispatcher = new EventDispatcher(this.store, routing, () => this.worker.notify());
+    const dispatcher = new EventDispatcher(this.store, routing, this.ruleCounters, () =>
+      this.worker.notify(),
+    );
     this.replays = new ReplayRunner(this.store, dispatcher, now);
     this.context = {
       store: this.store,
@@ -102,6 +106,7 @@ export class EventBridgeService implements AwsService {
       routing,
       dispatcher,
       replays: this.replays,
+      ruleCounters: this.ruleCounters,
       region,
       now,
     };
@@ -145,6 +150,16 @@ export class EventBridgeService implements AwsService {
   /** Events that failed for good with no dead-letter queue to take them (kept, never dropped silently). */
   deadLetterCount(): number {
     return this.store.deadLetterCount();
+  }
+
+  /**
+   * Every rule of every bus (by bus, then name) with the events it matched and the deliveries
+   * to its targets that failed for good since this service started; empty once closed.
+   */
+  ruleStats(): RuleStats[] {
+    if (this.closed) return [];
+    const rules = this.store.listBuses().flatMap((bus) => this.store.listRules(bus.name));
+    return this.ruleCounters.statsOf(rules);
   }
 
   async close(): Promise<void> {

@@ -3,6 +3,7 @@ import { TargetUnreachableError } from '../ports';
 import type { PendingDelivery } from '../records/eventbridge-records';
 import type { EventBridgeStore } from '../store/eventbridge-store';
 import { type BackoffOptions, nextRetryDelay, retryLimitsOf } from './retry-schedule';
+import type { RuleCounters } from './rule-counters';
 import type { TargetSender } from './target-sender';
 
 /** Tuning of the delivery worker. */
@@ -32,6 +33,7 @@ export class DeliveryWorker {
   constructor(
     private readonly store: EventBridgeStore,
     private readonly sender: TargetSender,
+    private readonly counters: RuleCounters,
     private readonly options: DeliveryWorkerOptions,
   ) {
     this.now = options.now ?? Date.now;
@@ -128,6 +130,7 @@ export class DeliveryWorker {
     retries: number,
     exhausted: string | undefined,
   ): Promise<void> {
+    this.counters.failed(delivery.ruleArn);
     const dlqArn = delivery.target.DeadLetterConfig?.Arn;
     if (!dlqArn) {
       this.store.recordDeadLetter(

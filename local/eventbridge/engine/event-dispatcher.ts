@@ -3,6 +3,7 @@ import { type FlatEvent, flattenEvent } from '../pattern-engine';
 import type { EventEnvelope } from '../records/eventbridge-records';
 import type { EventBridgeStore } from '../store/eventbridge-store';
 import type { RoutingTable } from './routing-table';
+import type { RuleCounters } from './rule-counters';
 import { buildTargetInput } from './target-input';
 
 /** How one event enters a bus. */
@@ -23,6 +24,7 @@ export class EventDispatcher {
   constructor(
     private readonly store: EventBridgeStore,
     private readonly routing: RoutingTable,
+    private readonly counters: RuleCounters,
     private readonly onEnqueued: () => void,
   ) {}
 
@@ -45,6 +47,9 @@ export class EventDispatcher {
     const ingestionTime = new Date(options.now).toISOString();
     for (const { rule, targets } of this.routing.rulesMatching(busName, event)) {
       if (options.ruleArns && !options.ruleArns.has(rule.arn)) continue;
+      // Counted before the caller's transaction commits: if it rolls back (a store failure, which
+      // the request answers as an error) the count is one high, which a live view can bear.
+      this.counters.matched(rule.arn);
       for (const target of targets) {
         let body: string | undefined;
         let transformError: string | undefined;

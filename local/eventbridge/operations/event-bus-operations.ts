@@ -126,7 +126,9 @@ export const listEventBuses: Operation = (context, input) => {
 export const deleteEventBus: Operation = (context, input) => {
   const name = input.requiredString('Name', BUS_NAME);
   if (name === DEFAULT_BUS_NAME) throw new ValidationError('Cannot delete event bus default.');
+  const rules = context.store.listRules(name);
   context.store.deleteBus(name);
+  for (const rule of rules) context.ruleCounters.forget(rule.arn);
   context.routing.invalidate(name);
   return {};
 };

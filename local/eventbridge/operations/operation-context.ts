@@ -2,6 +2,7 @@ import type { OperationInput } from '../../endpoint';
 import type { EventDispatcher } from '../engine/event-dispatcher';
 import type { ReplayRunner } from '../engine/replay-runner';
 import type { RoutingTable } from '../engine/routing-table';
+import type { RuleCounters } from '../engine/rule-counters';
 import { ResourceNotFoundError } from '../errors';
 import type { EventBridgeArns } from '../records/aws-identity';
 import { DEFAULT_BUS_NAME } from '../records/aws-identity';
@@ -15,6 +16,8 @@ export interface OperationContext {
   readonly routing: RoutingTable;
   readonly dispatcher: EventDispatcher;
   readonly replays: ReplayRunner;
+  /** Per-rule counts; a deleted rule's are forgotten with it. */
+  readonly ruleCounters: RuleCounters;
   readonly region: string;
   now(): number;
 }

@@ -120,6 +120,7 @@ export const deleteRule: Operation = (context, input) => {
     throw new ValidationError("Rule can't be deleted since it has targets.");
   }
   context.store.deleteRule(bus.name, name);
+  context.ruleCounters.forget(context.arns.rule(bus.name, name));
   context.routing.invalidate(bus.name);
   return {};
 };

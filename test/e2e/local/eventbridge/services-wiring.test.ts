@@ -80,4 +80,46 @@ describe('EventBridge in the composed local services', () => {
       detail: { taskId: 't-1' },
     });
   });
+
+  it("should report each rule's matched events and failed deliveries through the running services", async () => {
+    // Arrange: the target queue does not exist and the rule allows no retry
+    await eventBridge.send(
+      new PutRuleCommand({ Name: 'wiring-stats', EventPattern: '{"source":["wiring.stats"]}' }),
+    );
+    await eventBridge.send(
+      new PutTargetsCommand({
+        Rule: 'wiring-stats',
+        Targets: [
+          {
+            Id: 'missing',
+            Arn: `arn:aws:sqs:${services.region}:000000000000:no-such-queue`,
+            RetryPolicy: { MaximumRetryAttempts: 0 },
+          },
+        ],
+      }),
+    );
+
+    // Act
+    await eventBridge.send(
+      new PutEventsCommand({
+        Entries: [
+          { Source: 'wiring.stats', DetailType: 'matched', Detail: '{}' },
+          { Source: 'wiring.other', DetailType: 'not matched', Detail: '{}' },
+        ],
+      }),
+    );
+    const statsOf = () => services.ruleStats().find((rule) => rule.name === 'wiring-stats');
+    const deadline = Date.now() + 5000;
+    while ((statsOf()?.failedDeliveries ?? 0) === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+
+    // Assert
+    expect(statsOf()).toEqual({
+      name: 'wiring-stats',
+      eventBusName: 'default',
+      matchedEvents: 1,
+      failedDeliveries: 1,
+    });
+  });
 });

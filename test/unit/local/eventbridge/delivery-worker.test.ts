@@ -1,7 +1,8 @@
 import { DeliveryWorker } from '../../../../local/eventbridge/engine/delivery-worker';
+import { RuleCounters } from '../../../../local/eventbridge/engine/rule-counters';
 import { TargetSender } from '../../../../local/eventbridge/engine/target-sender';
 import type { SqsSendOptions, SqsTargetPort } from '../../../../local/eventbridge/ports';
-import type { TargetRecord } from '../../../../local/eventbridge/records/eventbridge-records';
+import type { RuleRecord, TargetRecord } from '../../../../local/eventbridge/records/eventbridge-records';
 import { EventBridgeStore } from '../../../../local/eventbridge/store/eventbridge-store';
 
 /** An SQS port that fails the first `failures` sends to each queue, then records what it accepts. */
@@ -10,6 +11,11 @@ class FlakySqsPort implements SqsTargetPort {
   private readonly attempts = new Map<string, number>();
 
   constructor(private readonly failures: Readonly<Record<string, number>>) {}
+
+  /** Sends tried to the queue so far, accepted or not. */
+  attemptsAt(queueArn: string): number {
+    return this.attempts.get(queueArn) ?? 0;
+  }
 
   sendMessage(queueArn: string, body: string, options?: SqsSendOptions): Promise<void> {
     const attempt = (this.attempts.get(queueArn) ?? 0) + 1;
@@ -22,33 +28,46 @@ class FlakySqsPort implements SqsTargetPort {
 
 const TARGET_QUEUE = 'arn:aws:sqs:us-east-1:000000000000:target';
 const DLQ = 'arn:aws:sqs:us-east-1:000000000000:dlq';
+/** The rule the delivery came from, as the counters list it. */
+const RULE: RuleRecord = {
+  name: 'orders',
+  busName: 'default',
+  arn: 'arn:rule',
+  eventPattern: '{}',
+  state: 'ENABLED',
+  createdAt: 0,
+};
 
-function setUp(port: FlakySqsPort, target: TargetRecord) {
+function setUp(port: FlakySqsPort, target: TargetRecord, options: { now?: () => number } = {}) {
   const store = new EventBridgeStore(':memory:');
-  const worker = new DeliveryWorker(store, new TargetSender(port, undefined), {
+  const counters = new RuleCounters();
+  const now = options.now ?? Date.now;
+  const worker = new DeliveryWorker(store, new TargetSender(port, undefined), counters, {
     baseDelayMs: 1,
     maxDelayMs: 2,
     concurrency: 4,
+    now,
   });
   store.enqueueDelivery(
     {
-      ruleArn: 'arn:rule',
+      ruleArn: RULE.arn,
       target,
       body: '{"n":1}',
       eventId: 'e-1',
       eventJson: '{"id":"e-1"}',
-      createdAt: Date.now(),
+      createdAt: now(),
     },
-    Date.now(),
+    now(),
   );
-  return { store, worker };
+  const failedDeliveries = () => counters.statsOf([RULE])[0]?.failedDeliveries;
+  return { store, worker, failedDeliveries };
 }
 
 describe('DeliveryWorker', () => {
   it('should retry a failing target until it accepts the event', async () => {
     // Arrange
     const port = new FlakySqsPort({ [TARGET_QUEUE]: 3 });
-    const { store, worker } = setUp(port, {
+    const { store, worker, failedDeliveries } = setUp(port, {
       Id: 't',
       Arn: TARGET_QUEUE,
       RetryPolicy: { MaximumRetryAttempts: 5 },
@@ -61,6 +80,7 @@ describe('DeliveryWorker', () => {
     // Assert
     expect(port.sent).toEqual([{ queueArn: TARGET_QUEUE, body: '{"n":1}' }]);
     expect(store.pendingDeliveryCount()).toBe(0);
+    expect(failedDeliveries()).toBe(0);
     await worker.stop();
     store.close();
   });
@@ -74,13 +94,14 @@ describe('DeliveryWorker', () => {
       RetryPolicy: { MaximumRetryAttempts: 2 },
       DeadLetterConfig: { Arn: DLQ },
     };
-    const { store, worker } = setUp(port, target);
+    const { store, worker, failedDeliveries } = setUp(port, target);
 
     // Act
     worker.notify();
     await worker.drained();
 
     // Assert
+    expect(failedDeliveries()).toBe(1);
     expect(port.sent).toHaveLength(1);
     expect(port.sent[0]).toMatchObject({
       queueArn: DLQ,
@@ -89,7 +110,7 @@ describe('DeliveryWorker', () => {
         messageAttributes: {
           ERROR_CODE: 'SDK_CLIENT_ERROR',
           ERROR_MESSAGE: `refused ${TARGET_QUEUE}`,
-          RULE_ARN: 'arn:rule',
+          RULE_ARN: RULE.arn,
           TARGET_ARN: TARGET_QUEUE,
           RETRY_ATTEMPTS: '2',
           EXHAUSTED_RETRY_CONDITION: 'MaximumRetryAttempts',
@@ -109,7 +130,7 @@ describe('DeliveryWorker', () => {
       RetryPolicy: { MaximumRetryAttempts: 0 },
       DeadLetterConfig: { Arn: DLQ },
     };
-    const { store, worker } = setUp(port, target);
+    const { store, worker, failedDeliveries } = setUp(port, target);
 
     // Act
     worker.notify();
@@ -118,6 +139,33 @@ describe('DeliveryWorker', () => {
     // Assert
     expect(port.sent).toHaveLength(0);
     expect(store.deadLetterCount()).toBe(1);
+    expect(failedDeliveries()).toBe(1);
+    await worker.stop();
+    store.close();
+  });
+
+  it('should count a delivery as failed once its maximum event age has passed', async () => {
+    // Arrange: a clock that moves only when told; the target refuses every attempt
+    let now = Date.parse('2026-01-01T00:00:00Z');
+    const port = new FlakySqsPort({ [TARGET_QUEUE]: 100 });
+    const target = { Id: 't', Arn: TARGET_QUEUE, RetryPolicy: { MaximumEventAgeInSeconds: 60 } };
+    const { store, worker, failedDeliveries } = setUp(port, target, { now: () => now });
+    worker.notify();
+    const deadline = Date.now() + 5000;
+    while (port.attemptsAt(TARGET_QUEUE) === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const failedWhileYoung = failedDeliveries();
+
+    // Act: the retry comes due a minute later, when the event is too old to try again
+    now += 60_000;
+    await worker.drained();
+
+    // Assert
+    expect(failedWhileYoung).toBe(0);
+    expect(port.attemptsAt(TARGET_QUEUE)).toBe(2);
+    expect(store.deadLetterCount()).toBe(1);
+    expect(failedDeliveries()).toBe(1);
     await worker.stop();
     store.close();
   });

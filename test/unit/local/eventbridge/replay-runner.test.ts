@@ -1,6 +1,7 @@
 import { EventDispatcher } from '../../../../local/eventbridge/engine/event-dispatcher';
 import { ReplayRunner } from '../../../../local/eventbridge/engine/replay-runner';
 import { RoutingTable } from '../../../../local/eventbridge/engine/routing-table';
+import { RuleCounters } from '../../../../local/eventbridge/engine/rule-counters';
 import type { ReplayRecord } from '../../../../local/eventbridge/records/eventbridge-records';
 import { EventBridgeStore } from '../../../../local/eventbridge/store/eventbridge-store';
 
@@ -43,14 +44,16 @@ function setUp(count: number) {
       TIME,
     );
   }
-  const dispatcher = new EventDispatcher(store, new RoutingTable(store), () => undefined);
-  return { store, runner: new ReplayRunner(store, dispatcher, () => TIME) };
+  const counters = new RuleCounters();
+  const dispatcher = new EventDispatcher(store, new RoutingTable(store), counters, () => undefined);
+  const matchedEvents = () => counters.statsOf(store.listRules('default'))[0]?.matchedEvents;
+  return { store, runner: new ReplayRunner(store, dispatcher, () => TIME), matchedEvents };
 }
 
 describe('ReplayRunner', () => {
   it('should queue one delivery per archived event and complete', async () => {
     // Arrange
-    const { store, runner } = setUp(250);
+    const { store, runner, matchedEvents } = setUp(250);
     store.putReplay(aReplay());
 
     // Act
@@ -60,6 +63,7 @@ describe('ReplayRunner', () => {
     // Assert
     expect(store.getReplay('r')).toMatchObject({ state: 'COMPLETED', replayEndTime: TIME });
     expect(store.pendingDeliveryCount()).toBe(250);
+    expect(matchedEvents()).toBe(250);
     store.close();
   });
 
@@ -75,6 +79,22 @@ describe('ReplayRunner', () => {
     // Assert
     expect(store.getReplay('r')?.state).toBe('COMPLETED');
     expect(store.pendingDeliveryCount()).toBe(50);
+    store.close();
+  });
+
+  it("should not count replayed events for a rule the replay's filter leaves out", async () => {
+    // Arrange
+    const { store, runner, matchedEvents } = setUp(10);
+    store.putReplay(aReplay({ filterArns: ['arn:aws:events:us-east-1:000000000000:rule/other'] }));
+
+    // Act
+    runner.start('r');
+    await runner.idle();
+
+    // Assert
+    expect(store.getReplay('r')?.state).toBe('COMPLETED');
+    expect(store.pendingDeliveryCount()).toBe(0);
+    expect(matchedEvents()).toBe(0);
     store.close();
   });
 
