@@ -9,7 +9,7 @@ import {
   type RunningApiGateway,
   startApiGateway as startLocalApiGateway,
 } from '../apigateway';
-import { type LambdaInvoker, TargetUnreachableError } from '../eventbridge';
+import { type LambdaInvoker, type RuleStats, TargetUnreachableError } from '../eventbridge';
 import {
   type AsyncLambdaInvoker,
   consoleLogSink,
@@ -102,6 +102,8 @@ export interface LocalCloud {
   readonly startup: { readonly ms: number; readonly synthesized: boolean };
   /** Counters per function. */
   stats(): Record<string, FunctionStats>;
+  /** Per EventBridge rule: events matched and deliveries to its targets failed for good since start. */
+  ruleStats(): RuleStats[];
   /** Stops accepting requests, lets invocations in flight finish, then stops every service. */
   stop(): Promise<void>;
 }
@@ -192,6 +194,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       lambda: functions.runtime,
       startup: { ms: performance.now() - started, synthesized: assembly.synthesized },
       stats: () => functions.runtime.stats(),
+      ruleStats: () => services.ruleStats(),
       stop: () => {
         stopping ??= stop();
         return stopping;
