@@ -91,4 +91,36 @@ describe('the event channel on the local cloud', () => {
       ]),
     );
   });
+
+  it('should count, per rule, the events it matched and no failed delivery', async () => {
+    // Arrange
+    const correlationId = `runner-rule-stats-${Date.now()}`;
+    const before = test.cloud.ruleStats();
+
+    // Act
+    await signedRequest(
+      test.cloud,
+      'POST',
+      '/events',
+      {
+        events: [
+          {
+            type: 'order.placed',
+            source: 'com.example.shop',
+            data: { orderId: 'o-2', amount: 5000, currency: 'EUR', customer: { customerId: 'c-2' } },
+          },
+        ],
+      },
+      { 'x-correlation-id': correlationId },
+    );
+    await timelineOf(correlationId, (entries) => entries.some((entry) => entry.kind === 'EVENT_CONSUMED'));
+    const after = test.cloud.ruleStats();
+
+    // Assert: the template's rules, the same before and after, and at least one matched the event
+    const ruleNames = (stats: typeof after) => stats.map((rule) => `${rule.eventBusName}/${rule.name}`);
+    expect(after.length).toBeGreaterThan(0);
+    expect(ruleNames(after)).toEqual(ruleNames(before));
+    expect(after.some((rule, i) => rule.matchedEvents > (before[i]?.matchedEvents ?? 0))).toBe(true);
+    expect(after.every((rule) => rule.failedDeliveries === 0)).toBe(true);
+  });
 });
