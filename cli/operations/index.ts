@@ -11,4 +11,10 @@ export type { ClientSettings, Target } from '../target/target';
 export { type ChannelStatus, channelStatus, type StatusReport } from './channel-status';
 export { getTaskRecord, type TaskParameters, type TaskRecord } from './get-task-record';
 export type { OperationContext, OperationHooks } from './operation-context';
+export {
+  type PeekedMessage,
+  type PeekParameters,
+  type PeekReport,
+  peekDeadLetters,
+} from './peek-dead-letters';
 export { type FlowParameters, type FlowView, showFlow, type TimelineEntry } from './show-flow';

@@ -6,9 +6,8 @@ import {
   SendMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
-import type { PeekReport } from '../../../cli/commands/dlq-peek';
 import type { RedriveReport } from '../../../cli/commands/dlq-redrive';
-import type { StatusReport } from '../../../cli/operations';
+import type { PeekReport, StatusReport } from '../../../cli/operations';
 import {
   clientConfig,
   E2E_TIMEOUT_MS,
