@@ -17,4 +17,5 @@ export {
   type PeekReport,
   peekDeadLetters,
 } from './peek-dead-letters';
+export { type RedriveParameters, type RedriveReport, redriveDeadLetters } from './redrive-dead-letters';
 export { type FlowParameters, type FlowView, showFlow, type TimelineEntry } from './show-flow';

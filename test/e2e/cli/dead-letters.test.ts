@@ -6,8 +6,7 @@ import {
   SendMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
-import type { RedriveReport } from '../../../cli/commands/dlq-redrive';
-import type { PeekReport, StatusReport } from '../../../cli/operations';
+import type { PeekReport, RedriveReport, StatusReport } from '../../../cli/operations';
 import {
   clientConfig,
   E2E_TIMEOUT_MS,
