@@ -18,4 +18,6 @@ export {
   peekDeadLetters,
 } from './peek-dead-letters';
 export { type RedriveParameters, type RedriveReport, redriveDeadLetters } from './redrive-dead-letters';
+export { type ReplayReport, replayArchive } from './replay-archive';
+export type { ReplayParameters } from './replay-parameters';
 export { type FlowParameters, type FlowView, showFlow, type TimelineEntry } from './show-flow';

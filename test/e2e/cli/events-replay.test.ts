@@ -5,8 +5,7 @@ import {
   PutRuleCommand,
   PutTargetsCommand,
 } from '@aws-sdk/client-eventbridge';
-import type { ReplayReport } from '../../../cli/commands/events-replay';
-import type { StatusReport } from '../../../cli/operations';
+import type { ReplayReport, StatusReport } from '../../../cli/operations';
 import { REPLAY_RULE_PREFIX, replayRuleNamePrefix } from '../../../infra/replay-rules';
 import {
   clientConfig,

@@ -15,8 +15,9 @@ import {
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { CommandContext } from '../../../cli/commands/command';
-import { eventsReplay, type ReplayReport } from '../../../cli/commands/events-replay';
+import { eventsReplay } from '../../../cli/commands/events-replay';
 import { OperationError } from '../../../cli/errors';
+import type { ReplayReport } from '../../../cli/operations';
 import { Clients } from '../../../cli/target/clients';
 import type { Target } from '../../../cli/target/target';
 import { REPLAY_RULE_PREFIX } from '../../../infra/replay-rules';
