@@ -85,11 +85,9 @@ describe('redriveDeadLetters', () => {
 
   it('should answer a failed move task with its reason rather than throw', async () => {
     // Arrange
-    sqs
-      .on(ListMessageMoveTasksCommand)
-      .resolves({
-        Results: [moveTask('FAILED', 1, { FailureReason: 'AWS.SimpleQueueService.NonExistentQueue' })],
-      });
+    sqs.on(ListMessageMoveTasksCommand).resolves({
+      Results: [moveTask('FAILED', 1, { FailureReason: 'AWS.SimpleQueueService.NonExistentQueue' })],
+    });
 
     // Act
     const report = await redriveDeadLetters(testContext(), { channel: 'tasks' });
