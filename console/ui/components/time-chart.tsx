@@ -19,7 +19,16 @@ interface Props {
   readonly summary: string;
 }
 
-const HEIGHT = 120;
+const HEIGHT = 150;
+
+const pad = (value: number): string => String(value).padStart(2, '0');
+
+/** Axis ticks as local `HH:mm`: the window is minutes long, so the date adds nothing. */
+const clockTicks = (_plot: uPlot, splits: number[]): string[] =>
+  splits.map((epochSeconds) => {
+    const date = new Date(epochSeconds * 1000);
+    return `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  });
 
 /**
  * A small time chart drawn by uPlot. Colours come from the stylesheet's custom properties, so the
@@ -52,7 +61,7 @@ export function TimeChart({ title, series, data, format, summary }: Props) {
         cursor: { drag: { x: false, y: false } },
         scales: { y: { range: (_plot, _min, max) => [0, max > 0 ? max * 1.15 : 1] } },
         axes: [
-          { ...axis, space: 60 },
+          { ...axis, space: 60, size: 28, values: clockTicks },
           { ...axis, size: 48, values: (_plot, values) => values.map((value) => format(value)) },
         ],
         series: [
@@ -62,7 +71,8 @@ export function TimeChart({ title, series, data, format, summary }: Props) {
             stroke: color(entry.colorVar),
             width: 1.5,
             points: { show: false },
-            value: (_plot: uPlot, value: number | null) => (value === null ? '—' : format(value)),
+            // Blank while the cursor is off the chart, rather than a dash per series.
+            value: (_plot: uPlot, value: number | null) => (value === null ? '' : format(value)),
           })),
         ],
       },

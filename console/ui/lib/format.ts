@@ -40,13 +40,12 @@ const counts = new Intl.NumberFormat('en-US');
 /** A count with thousands separators. */
 export const formatCount = (value: number): string => counts.format(value);
 
-/** A per-second rate with as many decimals as a small number needs. */
+/** A per-second rate with as many decimals as a small number needs: `0.025/s`, `1.5/s`, `42/s`. */
 export function formatRate(perSecond: number | null): string {
   if (perSecond === null) return NOT_AVAILABLE;
-  if (perSecond === 0) return '0/s';
-  if (perSecond < 0.1) return `${perSecond.toFixed(3)}/s`;
-  if (perSecond < 10) return `${perSecond.toFixed(2)}/s`;
-  return `${Math.round(perSecond)}/s`;
+  const digits = perSecond >= 10 ? 0 : perSecond >= 0.1 ? 2 : 3;
+  // Through Number, so trailing zeros go: an axis reads 1/s, 1.5/s rather than 1.00/s, 1.50/s.
+  return `${Number(perSecond.toFixed(digits))}/s`;
 }
 
 /** A JSON value indented for reading; a string body stays as written. */

@@ -91,10 +91,54 @@ function describe(unit: OutputUnit, schema: unknown, value: unknown): SchemaProb
     if (name !== undefined)
       return { path: displayPath([...at, name]), message: 'is not an allowed property' };
   }
-  if (unit.keyword === 'pattern' && typeof keywordValue === 'string') {
-    return { path: displayPath(at), message: `must match the pattern ${keywordValue}` };
+  const message = plainMessage(unit.keyword, keywordValue);
+  return { path: displayPath(at), message: message ?? unit.error };
+}
+
+const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+/**
+ * The rule in the schema's terms (`must be at least 1 character long`) where the validator's own
+ * words give only the comparison (`String is too short (0 < 1).`); undefined keeps its words.
+ */
+function plainMessage(keyword: string, limit: unknown): string | undefined {
+  const number = typeof limit === 'number' ? limit : undefined;
+  switch (keyword) {
+    case 'pattern':
+      return typeof limit === 'string' ? `must match the pattern ${limit}` : undefined;
+    case 'minLength':
+      return number === undefined ? undefined : `must be at least ${plural(number, 'character')} long`;
+    case 'maxLength':
+      return number === undefined ? undefined : `must be at most ${plural(number, 'character')} long`;
+    case 'minimum':
+      return number === undefined ? undefined : `must be ${number} or more`;
+    case 'maximum':
+      return number === undefined ? undefined : `must be ${number} or less`;
+    case 'exclusiveMinimum':
+      return number === undefined ? undefined : `must be more than ${number}`;
+    case 'exclusiveMaximum':
+      return number === undefined ? undefined : `must be less than ${number}`;
+    case 'minItems':
+      return number === undefined ? undefined : `must have at least ${plural(number, 'item')}`;
+    case 'maxItems':
+      return number === undefined ? undefined : `must have at most ${plural(number, 'item')}`;
+    case 'type': {
+      const types = Array.isArray(limit) ? limit : [limit];
+      return types.every((type) => typeof type === 'string')
+        ? `must be of type ${types.join(' or ')}`
+        : undefined;
+    }
+    case 'enum':
+      return Array.isArray(limit)
+        ? `must be one of ${limit.map((value) => JSON.stringify(value)).join(', ')}`
+        : undefined;
+    case 'const':
+      return limit === undefined ? undefined : `must be ${JSON.stringify(limit)}`;
+    case 'format':
+      return typeof limit === 'string' ? `must be a valid ${limit}` : undefined;
+    default:
+      return undefined;
   }
-  return { path: displayPath(at), message: unit.error };
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

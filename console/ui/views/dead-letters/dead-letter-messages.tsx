@@ -39,7 +39,7 @@ export function DeadLetterMessages({ peek }: { readonly peek: DeadLetterPeek }) 
               <td class="wrap">{message.firstError ?? NOT_AVAILABLE}</td>
               <td class="wrap">
                 {message.lastError ?? NOT_AVAILABLE}
-                {message.errorSource === '' ? null : (
+                {message.errorSource === null || message.errorSource === '' ? null : (
                   <div class="cell-note muted">from {message.errorSource}</div>
                 )}
               </td>

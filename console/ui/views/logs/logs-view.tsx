@@ -3,6 +3,7 @@ import { LiveIndicator } from '../../components/live-indicator';
 import { Page } from '../../components/page';
 import { useConfig } from '../../hooks/config-context';
 import { useLogStream } from '../../hooks/use-log-stream';
+import { formatCount } from '../../lib/format';
 import { type LogFilter, MAX_LOG_LINES, NO_LOG_FILTER } from '../../lib/log-lines';
 import { LogFilters } from './log-filters';
 import { LogList } from './log-list';
@@ -19,8 +20,8 @@ export function LogsView() {
     >
       <LogFilters filter={filter} onChange={setFilter} onClear={stream.clear} />
       <p class="muted page-intro">
-        {stream.lines.length} line{stream.lines.length === 1 ? '' : 's'} shown; the oldest go beyond{' '}
-        {MAX_LOG_LINES}.
+        {formatCount(stream.lines.length)} line{stream.lines.length === 1 ? '' : 's'} (the page keeps the
+        latest {formatCount(MAX_LOG_LINES)}).
       </p>
       <LogList lines={stream.lines} />
     </Page>
