@@ -34,10 +34,36 @@ export type ChartData = [number[], ...(number | null)[][]];
 
 const seconds = (samples: readonly OverviewSample[]): number[] => samples.map((sample) => sample.at / 1000);
 
+/** Samples come at least every 2 s; a longer silence is the server being away, not a trend. */
+export const GAP_SECONDS = 10;
+
+/**
+ * The data with a null point in each silence longer than `gapSeconds`, so a chart breaks the
+ * line there instead of drawing a straight one across minutes nobody measured.
+ */
+export function breakGaps(data: ChartData, gapSeconds: number = GAP_SECONDS): ChartData {
+  const [xs, ...ys] = data;
+  const gaps = xs.flatMap((x, index) => {
+    const previous = xs[index - 1];
+    return previous !== undefined && x - previous > gapSeconds ? [index] : [];
+  });
+  if (gaps.length === 0) return data;
+  const withGaps = <T>(values: readonly T[], gapValue: (index: number) => T): T[] =>
+    values.flatMap((value, index) => (gaps.includes(index) ? [gapValue(index), value] : [value]));
+  return [
+    withGaps(xs, (index) => ((xs[index - 1] ?? 0) + (xs[index] ?? 0)) / 2),
+    ...ys.map((series) => withGaps(series, () => null)),
+  ];
+}
+
 /** Queued and in-flight messages of one channel over the samples. */
 export function channelSeries(samples: readonly OverviewSample[], name: string): ChartData {
   const rows = samples.map((sample) => sample.channels.find((channel) => channel.name === name));
-  return [seconds(samples), rows.map((row) => row?.queued ?? null), rows.map((row) => row?.inFlight ?? null)];
+  return breakGaps([
+    seconds(samples),
+    rows.map((row) => row?.queued ?? null),
+    rows.map((row) => row?.inFlight ?? null),
+  ]);
 }
 
 /** Invocations and errors per second of one function over the samples. */
@@ -45,7 +71,7 @@ export function functionSeries(samples: readonly OverviewSample[], name: string)
   const rows = samples.map((sample) => sample.functions.find((fn) => fn.name === name));
   const rate = (pick: (row: NonNullable<(typeof rows)[number]>) => number) =>
     counterRates(samples.map((sample, index) => ({ at: sample.at, value: mapDefined(rows[index], pick) })));
-  return [seconds(samples), rate((row) => row.invocations), rate((row) => row.errors)];
+  return breakGaps([seconds(samples), rate((row) => row.invocations), rate((row) => row.errors)]);
 }
 
 /** Matched events per second of one rule over the samples. */
@@ -54,7 +80,7 @@ export function ruleSeries(samples: readonly OverviewSample[], name: string): Ch
     at: sample.at,
     value: sample.rules.find((rule) => rule.name === name)?.matchedEvents,
   }));
-  return [seconds(samples), counterRates(readings)];
+  return breakGaps([seconds(samples), counterRates(readings)]);
 }
 
 const mapDefined = <T, R>(value: T | undefined, map: (value: T) => R): R | undefined =>

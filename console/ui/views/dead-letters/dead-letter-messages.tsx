@@ -27,7 +27,7 @@ export function DeadLetterMessages({ peek }: { readonly peek: DeadLetterPeek }) 
             <tr key={message.messageId}>
               <th scope="row">
                 <code class="break">{message.messageId}</code>
-                {message.task === undefined ? null : (
+                {message.task === undefined || message.task === null ? null : (
                   <div class="cell-note">
                     <a href={taskHref(message.task.taskId)}>Task</a>{' '}
                     <StatusBadge status={message.task.status} />

@@ -1,3 +1,4 @@
+import { useMemo } from 'preact/hooks';
 import type { ConsoleConfig, OverviewSample } from '../../../api-types';
 import { TimeChart } from '../../components/time-chart';
 import { formatAge, formatCount, NOT_AVAILABLE } from '../../lib/format';
@@ -10,6 +11,8 @@ interface Props {
   readonly latest: OverviewSample | undefined;
 }
 
+const NONE: readonly never[] = [];
+
 const SERIES = [
   { label: 'Queued', colorVar: '--chart-1' },
   { label: 'In flight', colorVar: '--chart-2' },
@@ -17,10 +20,19 @@ const SERIES = [
 
 /** Each channel's queue: what waits, what is being worked on, what went to its dead-letter queue. */
 export function ChannelsSection({ config, samples, latest }: Props) {
-  const reported = latest?.channels ?? [];
-  const names = namesInOrder(
-    config.channels.map((channel) => channel.name),
-    reported.map((channel) => channel.name),
+  const reported = latest?.channels ?? NONE;
+  // Stable between samples, so the charts below are recomputed only when a sample arrives.
+  const names = useMemo(
+    () =>
+      namesInOrder(
+        config.channels.map((channel) => channel.name),
+        reported.map((channel) => channel.name),
+      ),
+    [config, reported],
+  );
+  const charts = useMemo(
+    () => names.map((name) => ({ name, data: channelSeries(samples, name) })),
+    [names, samples],
   );
   const kindOf = (name: string) =>
     reported.find((channel) => channel.name === name)?.kind ??
@@ -28,6 +40,7 @@ export function ChannelsSection({ config, samples, latest }: Props) {
   return (
     <section class="panel" aria-labelledby="channels-heading">
       <h2 id="channels-heading">Channels</h2>
+      {names.length === 0 ? <p class="muted">This stack has no channels.</p> : null}
       <div class="table-scroll">
         <table class="data-table" aria-labelledby="channels-heading">
           <thead>
@@ -80,8 +93,7 @@ export function ChannelsSection({ config, samples, latest }: Props) {
         </table>
       </div>
       <div class="chart-grid">
-        {names.map((name) => {
-          const data = channelSeries(samples, name);
+        {charts.map(({ name, data }) => {
           return (
             <TimeChart
               key={name}

@@ -1,3 +1,4 @@
+import { useMemo } from 'preact/hooks';
 import type { ConsoleConfig, OverviewSample } from '../../../api-types';
 import { TimeChart } from '../../components/time-chart';
 import { formatCount, formatDuration, formatRate, NOT_AVAILABLE } from '../../lib/format';
@@ -9,6 +10,8 @@ interface Props {
   readonly latest: OverviewSample | undefined;
 }
 
+const NONE: readonly never[] = [];
+
 const SERIES = [
   { label: 'Invocations/s', colorVar: '--chart-1' },
   { label: 'Errors/s', colorVar: '--chart-error' },
@@ -16,14 +19,24 @@ const SERIES = [
 
 /** Each function's work: how often it ran, how it failed, how long it took, how warm it is. */
 export function FunctionsSection({ config, samples, latest }: Props) {
-  const reported = latest?.functions ?? [];
-  const names = namesInOrder(
-    config.functions,
-    reported.map((fn) => fn.name),
+  const reported = latest?.functions ?? NONE;
+  // Stable between samples, so the charts below are recomputed only when a sample arrives.
+  const names = useMemo(
+    () =>
+      namesInOrder(
+        config.functions,
+        reported.map((fn) => fn.name),
+      ),
+    [config, reported],
+  );
+  const charts = useMemo(
+    () => names.map((name) => ({ name, data: functionSeries(samples, name) })),
+    [names, samples],
   );
   return (
     <section class="panel" aria-labelledby="functions-heading">
       <h2 id="functions-heading">Functions</h2>
+      {names.length === 0 ? <p class="muted">This stack has no functions.</p> : null}
       <div class="table-scroll">
         <table class="data-table" aria-labelledby="functions-heading">
           <thead>
@@ -85,8 +98,7 @@ export function FunctionsSection({ config, samples, latest }: Props) {
         </table>
       </div>
       <div class="chart-grid">
-        {names.map((name) => {
-          const data = functionSeries(samples, name);
+        {charts.map(({ name, data }) => {
           return (
             <TimeChart
               key={name}

@@ -1,3 +1,4 @@
+import { useMemo } from 'preact/hooks';
 import type { ConsoleConfig, OverviewSample } from '../../../api-types';
 import { TimeChart } from '../../components/time-chart';
 import { formatCount, formatRate, NOT_AVAILABLE } from '../../lib/format';
@@ -9,14 +10,25 @@ interface Props {
   readonly latest: OverviewSample | undefined;
 }
 
+const NONE: readonly never[] = [];
+
 const SERIES = [{ label: 'Matched/s', colorVar: '--chart-3' }];
 
 /** Each event rule: what it matched and what it could not deliver. */
 export function RulesSection({ config, samples, latest }: Props) {
-  const reported = latest?.rules ?? [];
-  const names = namesInOrder(
-    config.rules.map((rule) => rule.name),
-    reported.map((rule) => rule.name),
+  const reported = latest?.rules ?? NONE;
+  // Stable between samples, so the charts below are recomputed only when a sample arrives.
+  const names = useMemo(
+    () =>
+      namesInOrder(
+        config.rules.map((rule) => rule.name),
+        reported.map((rule) => rule.name),
+      ),
+    [config, reported],
+  );
+  const charts = useMemo(
+    () => names.map((name) => ({ name, data: ruleSeries(samples, name) })),
+    [names, samples],
   );
   const busOf = (name: string) =>
     reported.find((rule) => rule.name === name)?.eventBusName ??
@@ -24,6 +36,7 @@ export function RulesSection({ config, samples, latest }: Props) {
   return (
     <section class="panel" aria-labelledby="rules-heading">
       <h2 id="rules-heading">Rules</h2>
+      {names.length === 0 ? <p class="muted">This stack has no rules.</p> : null}
       <div class="table-scroll">
         <table class="data-table" aria-labelledby="rules-heading">
           <thead>
@@ -56,8 +69,7 @@ export function RulesSection({ config, samples, latest }: Props) {
         </table>
       </div>
       <div class="chart-grid">
-        {names.map((name) => {
-          const data = ruleSeries(samples, name);
+        {charts.map(({ name, data }) => {
           return (
             <TimeChart
               key={name}

@@ -1,5 +1,6 @@
 import type { OverviewSample } from '../../../../console/api-types';
 import {
+  breakGaps,
   channelSeries,
   functionSeries,
   latestValue,
@@ -126,6 +127,32 @@ describe('overview chart series', () => {
 
     // Assert
     expect(merged.map((entry) => entry.at)).toEqual([10_000, 12_000, 14_000]);
+  });
+
+  it('should break the line across a silence longer than the gap', () => {
+    // Arrange: samples every 2 s, then nothing for a minute.
+    const samples = [sample(0, { queued: 1 }), sample(2, { queued: 2 }), sample(62, { queued: 3 })];
+
+    // Act
+    const [xs, queued] = channelSeries(samples, 'tasks');
+
+    // Assert
+    expect(xs).toEqual([0, 2, 32, 62]);
+    expect(queued).toEqual([1, 2, null, 3]);
+  });
+
+  it('should leave data without a silence as it is', () => {
+    // Arrange
+    const data: [number[], (number | null)[]] = [
+      [0, 2, 4],
+      [1, 2, 3],
+    ];
+
+    // Act
+    const result = breakGaps(data, 10);
+
+    // Assert
+    expect(result).toBe(data);
   });
 
   it('should list configured names first, then any only the samples report', () => {
