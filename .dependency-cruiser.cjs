@@ -1,5 +1,5 @@
 // Import boundaries of the project, checked by `npm run lint`
-// (depcruise --config .dependency-cruiser.cjs functions infra local cli event-patterns common bench scenarios).
+// (depcruise --config .dependency-cruiser.cjs functions infra local cli event-patterns common bench scenarios console).
 // Each rule says why it exists; a path is relative to the project root.
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -12,7 +12,7 @@ module.exports = {
         'can be understood, tested or moved alone. Type-only imports count (tsPreCompilationDeps): they ' +
         'couple the modules just the same.',
       severity: 'error',
-      from: { path: '^(functions|infra|local|cli|event-patterns|common|bench|scenarios)/' },
+      from: { path: '^(functions|infra|local|cli|event-patterns|common|bench|scenarios|console)/' },
       to: { circular: true },
     },
     {
@@ -22,7 +22,7 @@ module.exports = {
         'development tool and must not become a production dependency of the CLI.',
       severity: 'error',
       from: { path: '^cli/' },
-      to: { path: '^local/' },
+      to: { path: '^(local|console)/' },
     },
     {
       name: 'functions-not-to-tooling',
@@ -31,7 +31,7 @@ module.exports = {
         'CLI, the CDK app or the benchmarks, which would end up in (or break) the function bundles.',
       severity: 'error',
       from: { path: '^functions/' },
-      to: { path: '^(local|cli|infra|bench)/' },
+      to: { path: '^(local|cli|infra|bench|console)/' },
     },
     {
       name: 'local-not-to-cli-infra-bench',
@@ -68,7 +68,7 @@ module.exports = {
         'if it imported any of them, every part would load that part through it.',
       severity: 'error',
       from: { path: '^common/' },
-      to: { path: '^(functions|infra|local|cli|event-patterns|bench|test|scenarios)/' },
+      to: { path: '^(functions|infra|local|cli|event-patterns|bench|test|scenarios|console)/' },
     },
     {
       name: 'local-services-through-their-index',
@@ -82,6 +82,44 @@ module.exports = {
         path: '^local/(sqs|eventbridge|lambda|apigateway|cloudwatch|dynamodb|endpoint|runner)/',
         pathNot: ['^local/[^/]+/index\\.ts$', '^local/$1/'],
       },
+    },
+    {
+      name: 'local-reaches-the-console-from-npm-start-only',
+      comment:
+        'The web console is an add-on of `npm start`: its composition root (local/runner/main.ts) starts it ' +
+        "through the runner's AddOnStarter option. Nothing else of the local cloud may know it, so the " +
+        'cloud runs (in tests, benchmarks, local:services) without it.',
+      severity: 'error',
+      from: { path: '^local/', pathNot: '^local/runner/main\\.ts$' },
+      to: { path: '^console/' },
+    },
+    {
+      name: 'console-uses-cli-operations-not-commands',
+      comment:
+        "The console does what the CLI does by calling the CLI's operations (cli/operations/), the same " +
+        'library code; the command layer (cli/commands/) parses argv and prints, which a web page must not reuse.',
+      severity: 'error',
+      from: { path: '^console/' },
+      to: { path: '^cli/(commands|output)/' },
+    },
+    {
+      name: 'console-ui-is-a-browser-bundle',
+      comment:
+        'The front end runs in the browser: it may import its npm packages and the API types ' +
+        '(console/api-types.ts, type-only), never server code, the SDK-using CLI or the local cloud, ' +
+        'which would end up in (or break) the bundle.',
+      severity: 'error',
+      from: { path: '^console/ui/' },
+      to: {
+        path: '^(functions|infra|local|cli|event-patterns|common|bench|scenarios|console/server)/',
+      },
+    },
+    {
+      name: 'console-ui-api-types-only',
+      comment: 'The API contract is shared as types; its values would mean server code in the bundle.',
+      severity: 'error',
+      from: { path: '^console/ui/' },
+      to: { path: '^console/api-types\\.ts$', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'infra-not-to-local-cli',

@@ -33,6 +33,11 @@ export interface LocalEndpoints {
   readonly stackName?: string;
   /** The stack's outputs resolved to local values; absent without the stack. */
   readonly outputs?: Readonly<Record<string, string>>;
+  /**
+   * The web console's URL with this start's access token; absent when no console runs. The file
+   * is readable by its owner only, as the token must be.
+   */
+  readonly consoleUrl?: string;
 }
 
 /** The endpoints file of a data folder. */

@@ -135,7 +135,8 @@ async function runningLocalCloud(
   return endpoints;
 }
 
-function localTarget(endpoints: LocalEndpoints, dataDir: string): Target {
+/** The stack of a running local cloud, as its endpoints file describes it (the web console starts from it too). */
+export function localTarget(endpoints: LocalEndpoints, dataDir: string): Target {
   return {
     mode: 'local',
     stackName: endpoints.stackName ?? DEFAULT_STACK_NAME,

@@ -15,6 +15,8 @@ export interface BannerFacts {
   readonly hostNodeVersion: string;
   /** Whether the AWS endpoint verifies signatures (`--enforce-sigv4`). */
   readonly enforceSigV4?: boolean;
+  /** The web console's URL with its access token; absent with `--no-console`. */
+  readonly consoleUrl?: string;
 }
 
 /**
@@ -38,6 +40,7 @@ export function banner(facts: BannerFacts): string {
     '',
     `Switchyard local cloud is ready (${(facts.startupMs / 1000).toFixed(1)} s${facts.synthesized ? ', synthesized' : ''})`,
     '',
+    ...optional(facts.consoleUrl === undefined ? undefined : `  Console        ${facts.consoleUrl}`),
     `  API            ${facts.apiUrl}`,
     `  AWS endpoint   ${facts.awsEndpoint}   (region ${facts.region}${facts.enforceSigV4 ? ', signatures verified' : ''})`,
     `  Credentials    AWS_ACCESS_KEY_ID=${facts.accessKeyId} AWS_SECRET_ACCESS_KEY=${facts.secretAccessKey}`,

@@ -21,18 +21,25 @@ export interface CliOptions {
   readonly quiet: boolean;
   /** Verify SigV4 signatures on the AWS endpoint. */
   readonly enforceSigV4: boolean;
+  /** The web console's port; undefined with `--no-console`. */
+  readonly consolePort?: number;
 }
 
 /** More environments than this per function is more memory than any laptop should spend. */
 const MAX_ENVIRONMENTS_LIMIT = 64;
 
-export const USAGE = `Usage: npm start -- [--port <n>] [--aws-port <n>] [--data-dir <dir>] [--reset] [--outdir <dir>] [--context KEY=VALUE]...
-         [--max-environments <n>] [--log-level <level>] [--quiet] [--enforce-sigv4]
+export const USAGE = `Usage: npm start -- [--port <n>] [--aws-port <n>] [--console-port <n> | --no-console] [--data-dir <dir>] [--reset]
+         [--outdir <dir>] [--context KEY=VALUE]... [--max-environments <n>] [--log-level <level>] [--quiet]
+         [--enforce-sigv4]
 
 Runs the synthesized Switchyard stack on this machine (127.0.0.1 only).
 
   --port <n>        API Gateway port (default 3000; 0 = any free port)
   --aws-port <n>    AWS endpoint port for SQS, DynamoDB, EventBridge, CloudWatch (default 4566; 0 = any free port)
+  --console-port <n>
+                    web console port (default 3001; 0 = any free port); its URL, with a per-start
+                    access token, is in the banner and in <data-dir>/endpoints.json (consoleUrl)
+  --no-console      do not start the web console
   --data-dir <dir>  folder for local state, kept across restarts (default ${DEFAULT_DATA_DIR})
   --reset           delete the local state before starting
   --outdir <dir>    cloud assembly folder, synthesized only when the sources changed (default cdk.out)
@@ -55,6 +62,8 @@ export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
   const values = parseFlags(argv, {
     port: { type: 'string' },
     'aws-port': { type: 'string' },
+    'console-port': { type: 'string' },
+    'no-console': { type: 'boolean', default: false },
     'data-dir': { type: 'string' },
     outdir: { type: 'string' },
     context: { type: 'string', multiple: true },
@@ -68,8 +77,23 @@ export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
   if (values.help) return 'help';
   const apiPort = portFlag('--port', values.port, 3000);
   const awsPort = portFlag('--aws-port', values['aws-port'], 4566);
-  if (apiPort !== 0 && apiPort === awsPort)
-    throw new UsageError(`--port and --aws-port must differ (both ${apiPort})`);
+  if (values['no-console'] && values['console-port'] !== undefined) {
+    throw new UsageError('--console-port and --no-console cannot be combined');
+  }
+  const consolePort = values['no-console']
+    ? undefined
+    : portFlag('--console-port', values['console-port'], 3001);
+  const ports: Array<[string, number | undefined]> = [
+    ['--port', apiPort],
+    ['--aws-port', awsPort],
+    ['--console-port', consolePort],
+  ];
+  for (const [index, [flag, port]] of ports.entries()) {
+    const clash = ports
+      .slice(index + 1)
+      .find(([, other]) => port !== undefined && port !== 0 && other === port);
+    if (clash !== undefined) throw new UsageError(`${flag} and ${clash[0]} must differ (both ${port})`);
+  }
   const dataDir = values['data-dir'] ?? DEFAULT_DATA_DIR;
   if (dataDir.trim() === '') throw new UsageError('--data-dir must not be empty');
   if (values.outdir?.trim() === '') throw new UsageError('--outdir must not be empty');
@@ -82,6 +106,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
     logLevel: logLevel(values['log-level'] ?? 'debug'),
     quiet: values.quiet ?? false,
     enforceSigV4: values['enforce-sigv4'] ?? false,
+    ...(consolePort !== undefined && { consolePort }),
     ...(values['max-environments'] !== undefined && {
       maxEnvironments: maxEnvironments(values['max-environments']),
     }),

@@ -11,8 +11,10 @@ export {
   StackResources,
 } from './stack-resources';
 export {
+  type AddOnStarter,
   DEFAULT_WEBHOOK_ALLOWED_HOSTS,
   type LocalCloud,
+  type LocalCloudFeeds,
   type LocalCloudOptions,
   startLocalCloud,
 } from './start-local-cloud';

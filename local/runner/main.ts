@@ -1,3 +1,4 @@
+import { startConsole } from '../../console';
 import { consoleLogSink } from '../lambda';
 import { runEntryPoint } from '../platform/command-line';
 import { runUntilSignal } from '../run-until-signal';
@@ -15,11 +16,13 @@ async function main(): Promise<void> {
     return;
   }
 
+  const { consolePort } = options;
   const cloud = await runUntilSignal(
     () =>
       startLocalCloud({
         ...options,
         functionLogs: options.quiet ? () => undefined : consoleLogSink({ minLevel: options.logLevel }),
+        ...(consolePort !== undefined && { console: (feeds) => startConsole(feeds, { port: consolePort }) }),
       }),
     'no new requests; waiting for invocations in flight...',
   );
@@ -37,6 +40,7 @@ async function main(): Promise<void> {
       startupMs: cloud.startup.ms,
       synthesized: cloud.startup.synthesized,
       enforceSigV4: options.enforceSigV4,
+      ...(cloud.consoleUrl !== undefined && { consoleUrl: cloud.consoleUrl }),
     }),
   );
 }

@@ -29,6 +29,7 @@ import { LOCAL_CREDENTIALS, type RunningServices, startServices } from '../servi
 import { type CloudAssembly, loadCloudAssembly } from './cloud-assembly';
 import { eventSourceMappings } from './event-source-mappings';
 import { type FunctionOverrides, functionDefinitions } from './function-definitions';
+import { LogFanOut } from './log-fan-out';
 import { provisionEvents } from './provision-events';
 import { provisionQueues, type QueueOverrides } from './provision-queues';
 import { provisionTables } from './provision-tables';
@@ -79,7 +80,30 @@ export interface LocalCloudOptions {
   readonly apiGateway?: typeof startLocalApiGateway;
   /** Runner messages (progress, notes, failed batches). @default console.log */
   readonly log?: (line: string) => void;
+  /**
+   * Started once every service runs and before the cloud reports ready, so its URL is in
+   * endpoints.json from the first moment (`npm start` passes the web console here).
+   * @default - none
+   */
+  readonly console?: AddOnStarter;
 }
+
+/** What an add-on started with the cloud (the web console) reads of it. */
+export interface LocalCloudFeeds {
+  readonly endpoints: LocalEndpoints;
+  readonly dataDir: string;
+  functionNames(): string[];
+  /** Counters per function name. */
+  functionStats(): Record<string, FunctionStats>;
+  ruleStats(): RuleStats[];
+  /** Adds a sink for every function log line, whatever `functionLogs` shows; the result removes it. */
+  subscribeLogs(sink: LogSink): () => void;
+}
+
+/** Starts an add-on beside the cloud; it is stopped first when the cloud stops. */
+export type AddOnStarter = (
+  feeds: LocalCloudFeeds,
+) => Promise<{ readonly url: string; stop(): Promise<void> }>;
 
 /** A running local cloud. */
 export interface LocalCloud {
@@ -100,6 +124,8 @@ export interface LocalCloud {
   readonly lambda: LambdaRuntime;
   /** Milliseconds the start took, and whether it synthesized. */
   readonly startup: { readonly ms: number; readonly synthesized: boolean };
+  /** The web console's URL with its access token, when one was started. */
+  readonly consoleUrl?: string;
   /** Counters per function. */
   stats(): Record<string, FunctionStats>;
   /** Per EventBridge rule: events matched and deliveries to its targets failed for good since start. */
@@ -152,7 +178,15 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     });
     const outputs = stackOutputs(assembly.template, stack);
     await provisionResources(services, stack, region, options, log);
-    const functions = startFunctions(services, stack, assembly, region, options, log);
+    const logs = new LogFanOut(options.functionLogs ?? consoleLogSink());
+    const functions = startFunctions(
+      services,
+      stack,
+      assembly,
+      region,
+      { ...options, functionLogs: logs.sink },
+      log,
+    );
     cleanups.push(...functions.cleanups);
     lambdaTargets = functions.asyncInvoker;
     const api = await startApi(assembly.template, stack, functions.runtime, region, options);
@@ -168,13 +202,27 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       stackName: assembly.stackName,
       outputs,
     };
-    writePrivateJson(endpointsFilePath(dataDir), endpoints);
+    const addOn = await options.console?.({
+      endpoints,
+      dataDir,
+      functionNames: () => functions.runtime.list().map((definition) => definition.name),
+      functionStats: () => functions.runtime.stats(),
+      ruleStats: () => services.ruleStats(),
+      subscribeLogs: (sink) => logs.add(sink),
+    });
+    if (addOn !== undefined) cleanups.push(() => addOn.stop());
+    writePrivateJson(endpointsFilePath(dataDir), {
+      ...endpoints,
+      ...(addOn !== undefined && { consoleUrl: addOn.url }),
+    });
     services.markReady();
 
     let stopping: Promise<void> | undefined;
     const stop = async () => {
       // Scripts waiting on the health check learn at once that this cloud is going away.
       services.markStopping();
+      // Its live streams would otherwise hold their connections open until the end.
+      await addOn?.stop();
       // Requests being served get their answers; the emulator's stop closes every connection.
       await api.drain();
       // In order: no new batches, then the batches and events in flight run to their end.
@@ -192,6 +240,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       stackName: assembly.stackName,
       outputs,
       lambda: functions.runtime,
+      ...(addOn !== undefined && { consoleUrl: addOn.url }),
       startup: { ms: performance.now() - started, synthesized: assembly.synthesized },
       stats: () => functions.runtime.stats(),
       ruleStats: () => services.ruleStats(),

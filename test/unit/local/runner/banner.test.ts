@@ -43,3 +43,14 @@ describe('banner', () => {
     expect(matching).not.toContain('Runtime ');
   });
 });
+
+describe('banner with a console', () => {
+  it('should show the console URL first when a console runs, and no console line otherwise', () => {
+    const consoleUrl = 'http://127.0.0.1:3001/?token=abc';
+    const lines = banner({ ...facts, runtimes: [], hostNodeVersion: 'v24.1.0', consoleUrl }).split('\n');
+    const consoleLine = lines.findIndex((line) => line.includes('Console'));
+    expect(lines[consoleLine]).toBe(`  Console        ${consoleUrl}`);
+    expect(lines[consoleLine + 1]).toContain('API');
+    expect(banner({ ...facts, runtimes: [], hostNodeVersion: 'v24.1.0' })).not.toContain('Console');
+  });
+});

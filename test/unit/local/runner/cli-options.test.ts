@@ -73,3 +73,27 @@ describe('npm start --enforce-sigv4', () => {
     expect(parseCliOptions(['--enforce-sigv4'])).toMatchObject({ enforceSigV4: true });
   });
 });
+
+describe('npm start --console-port and --no-console', () => {
+  it('should serve the console on 3001 unless told otherwise', () => {
+    expect(parseCliOptions([])).toMatchObject({ consolePort: 3001 });
+    expect(parseCliOptions(['--console-port', '0'])).toMatchObject({ consolePort: 0 });
+    expect(parseCliOptions(['--no-console']).consolePort).toBeUndefined();
+  });
+
+  it('should refuse the same port for two servers, and both console flags together', () => {
+    expect(() => parseCliOptions(['--console-port', '3000'])).toThrow(
+      '--port and --console-port must differ (both 3000)',
+    );
+    expect(() => parseCliOptions(['--aws-port', '3001'])).toThrow(
+      '--aws-port and --console-port must differ (both 3001)',
+    );
+    expect(() => parseCliOptions(['--no-console', '--console-port', '4000'])).toThrow(UsageError);
+    // Port 0 picks a free port for each, so it never clashes.
+    expect(parseCliOptions(['--port', '0', '--aws-port', '0', '--console-port', '0'])).toMatchObject({
+      apiPort: 0,
+      awsPort: 0,
+      consolePort: 0,
+    });
+  });
+});

@@ -1,5 +1,4 @@
-import { Sha256 } from '@aws-crypto/sha256-js';
-import { SignatureV4 } from '@smithy/signature-v4';
+import { signedHeaders } from '../../../../../common/execute-api-signature';
 
 /** Where the API is and whose credentials sign for it. */
 export interface ApiTarget {
@@ -25,27 +24,17 @@ export async function signedRequest(
 ): Promise<ApiResponse> {
   const url = new URL(`${target.apiUrl}${path}`);
   const payload = body === undefined ? undefined : JSON.stringify(body);
-  const signer = new SignatureV4({
-    service: 'execute-api',
-    region: target.region,
-    credentials: target.credentials,
-    sha256: Sha256,
-  });
-  const signed = await signer.sign({
-    method,
-    protocol: url.protocol,
-    hostname: url.hostname,
-    port: Number(url.port),
-    path: url.pathname,
-    query: Object.fromEntries(url.searchParams),
-    headers: {
-      host: url.host,
-      ...(payload !== undefined && { 'content-type': 'application/json' }),
-      ...headers,
+  const signed = await signedHeaders(
+    {
+      method,
+      url,
+      headers: { ...(payload !== undefined && { 'content-type': 'application/json' }), ...headers },
+      ...(payload !== undefined && { body: payload }),
     },
-    body: payload,
-  });
-  const response = await fetch(url, { method, headers: signed.headers, body: payload });
+    target.credentials,
+    target.region,
+  );
+  const response = await fetch(url, { method, headers: signed, body: payload });
   const text = await response.text();
   let parsed: unknown = text;
   try {

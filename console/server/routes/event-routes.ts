@@ -1,0 +1,76 @@
+import { signedHeaders } from '../../../common/execute-api-signature';
+import { publishableEventTypes } from '../../../functions/event-types';
+import * as z from '../../../functions/shared/zod';
+import { isRecord } from '../../../local/platform/is-record';
+import type { EventTypeList, PublishRequest, PublishResult } from '../../api-types';
+import type { ConsoleDependencies } from '../console-dependencies';
+import { badRequest } from '../console-http-error';
+import { readJsonBody, sendJson } from '../http-answers';
+import type { Route } from '../router';
+
+/** The types clients may publish, each with the JSON Schema its `data` is validated against. */
+export function eventTypeList(): EventTypeList {
+  return {
+    types: publishableEventTypes.map((type) => {
+      const { $schema: _dialect, ...dataSchema } = z.toJSONSchema(type.dataSchema, {
+        io: 'input',
+        unrepresentable: 'any',
+      }) as Record<string, unknown>;
+      return { name: type.name, description: type.description, dataSchema };
+    }),
+  };
+}
+
+function publishRequest(body: unknown): PublishRequest {
+  if (!isRecord(body)) throw badRequest('the body must be a JSON object with type, source and data');
+  const { type, source, data } = body;
+  if (typeof type !== 'string' || typeof source !== 'string') {
+    throw badRequest('type and source must be strings');
+  }
+  return { type, source, data };
+}
+
+/**
+ * `GET /api/event-types` and `POST /api/events`. A published event goes through the stack's
+ * own `POST /events`, signed as a client signs it: the console shows what a client would get,
+ * validation included, rather than a second path onto the bus.
+ */
+export function eventRoutes({ apiUrl, credentials, target }: ConsoleDependencies): Route[] {
+  return [
+    {
+      method: 'GET',
+      path: '/api/event-types',
+      handle: async ({ response }) => sendJson(response, 200, eventTypeList()),
+    },
+    {
+      method: 'POST',
+      path: '/api/events',
+      handle: async ({ request, response }) => {
+        const event = publishRequest(await readJsonBody(request));
+        const url = new URL(`${apiUrl}/events`);
+        const body = JSON.stringify({ events: [event] });
+        const headers = await signedHeaders(
+          { method: 'POST', url, headers: { 'content-type': 'application/json' }, body },
+          credentials,
+          target.region,
+        );
+        const answer = await fetch(url, { method: 'POST', headers, body });
+        const text = await answer.text();
+        const result: PublishResult = {
+          statusCode: answer.status,
+          correlationId: answer.headers.get('x-correlation-id'),
+          body: parseOrText(text),
+        };
+        sendJson(response, 200, result);
+      },
+    },
+  ];
+}
+
+const parseOrText = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+};

@@ -1,0 +1,142 @@
+import { join } from 'node:path';
+import { channelStatus } from '../../cli/operations';
+import { Clients } from '../../cli/target/clients';
+import { localTarget } from '../../cli/target/resolve-target';
+import { errorMessage } from '../../common/error-summary';
+import { projectRoot } from '../../local/platform/project-root';
+import type { LocalCloudFeeds } from '../../local/runner';
+import type { OverviewSample } from '../api-types';
+import { createAccessToken, TOKEN_PARAMETER } from './access-token';
+import type { ConsoleDependencies } from './console-dependencies';
+import { listenConsole } from './console-server';
+import { LogFeed } from './log-feed';
+import { OverviewSampler } from './overview-sampler';
+import { configRoutes } from './routes/config-routes';
+import { deadLetterRoutes } from './routes/dead-letter-routes';
+import { eventRoutes } from './routes/event-routes';
+import { flowRoutes } from './routes/flow-routes';
+import { logRoutes } from './routes/log-routes';
+import { overviewRoutes } from './routes/overview-routes';
+import { replayRoutes } from './routes/replay-routes';
+import { taskRoutes } from './routes/task-routes';
+import { loadStaticAssets } from './static-assets';
+
+export interface ConsoleOptions {
+  /** On 127.0.0.1; 0 picks a free one. @default 3001 */
+  readonly port?: number;
+  /** The built front end. @default `<project root>/dist/console` */
+  readonly assetsDir?: string;
+  /** Runner notes, e.g. a sample that could not be read. @default console.log */
+  readonly log?: (line: string) => void;
+}
+
+export interface RunningConsole {
+  /** `http://127.0.0.1:<port>` */
+  readonly origin: string;
+  /** The URL to open: the origin with this start's access token. */
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the web console of a running local cloud: its operations are the operator CLI's own
+ * (same library code, through the SDK to the local endpoint), its live views read the cloud's
+ * counters and function logs in process.
+ */
+export async function startConsole(
+  feeds: LocalCloudFeeds,
+  options: ConsoleOptions = {},
+): Promise<RunningConsole> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const assets = loadStaticAssets(options.assetsDir ?? join(projectRoot(), 'dist', 'console'));
+  const { endpoints } = feeds;
+  if (endpoints.apiUrl === undefined) throw new Error('the console needs the whole stack, with its API');
+  const target = localTarget(endpoints, feeds.dataDir);
+  const clients = new Clients(target.clientSettings);
+  const logs = new LogFeed();
+  const unsubscribeLogs = feeds.subscribeLogs(logs.sink);
+  let sampleFailureLogged = false;
+  const sampler = new OverviewSampler({
+    read: () => readSample(feeds, { target, clients }),
+    onError: (error) => {
+      // Once per start: a stack that cannot be sampled would otherwise log every second.
+      if (sampleFailureLogged) return;
+      sampleFailureLogged = true;
+      log(`console: the overview could not be sampled (${errorMessage(error)}); retrying`);
+    },
+  });
+  const dependencies: ConsoleDependencies = {
+    target,
+    clients,
+    apiUrl: endpoints.apiUrl,
+    credentials: { accessKeyId: endpoints.accessKeyId, secretAccessKey: endpoints.secretAccessKey },
+    functionNames: feeds.functionNames,
+    rules: () => feeds.ruleStats().map(({ name, eventBusName }) => ({ name, eventBusName })),
+    sampler,
+    logs,
+  };
+  const token = createAccessToken();
+  try {
+    const listening = await listenConsole({
+      port: options.port ?? 3001,
+      token,
+      assets,
+      routes: [
+        ...configRoutes(dependencies),
+        ...overviewRoutes(dependencies),
+        ...taskRoutes(dependencies),
+        ...flowRoutes(dependencies),
+        ...deadLetterRoutes(dependencies),
+        ...eventRoutes(dependencies),
+        ...replayRoutes(dependencies),
+        ...logRoutes(dependencies),
+      ],
+    });
+    sampler.start();
+    return {
+      origin: listening.origin,
+      url: `${listening.origin}/?${TOKEN_PARAMETER}=${token}`,
+      stop: async () => {
+        unsubscribeLogs();
+        await sampler.stop();
+        await listening.close();
+        clients.destroy();
+      },
+    };
+  } catch (error) {
+    unsubscribeLogs();
+    clients.destroy();
+    throw error;
+  }
+}
+
+async function readSample(
+  feeds: LocalCloudFeeds,
+  context: Pick<ConsoleDependencies, 'target' | 'clients'>,
+): Promise<OverviewSample> {
+  const status = await channelStatus(context);
+  return {
+    at: Date.now(),
+    channels: status.channels.map((channel) => ({
+      name: channel.name,
+      kind: channel.kind,
+      queued: channel.queued,
+      inFlight: channel.inFlight,
+      delayed: channel.delayed,
+      oldestMessageAgeSeconds: channel.oldestMessageAgeSeconds,
+      deadLetters: channel.deadLetters,
+    })),
+    functions: Object.entries(feeds.functionStats()).map(([name, stats]) => ({
+      name,
+      invocations: stats.invocations,
+      errors: stats.errors,
+      throttles: stats.throttles,
+      durationP50Ms: stats.durationP50Ms,
+      durationP99Ms: stats.durationP99Ms,
+      coldStarts: stats.coldStarts,
+      environments: stats.environments,
+      running: stats.running,
+    })),
+    rules: feeds.ruleStats(),
+  };
+}

@@ -1,0 +1,211 @@
+import { request as httpRequest } from 'node:http';
+import { SESSION_COOKIE } from '../../../../console/server/access-token';
+import { type ListeningConsole, listenConsole } from '../../../../console/server/console-server';
+import { readJsonBody, sendJson } from '../../../../console/server/http-answers';
+import type { StaticAsset } from '../../../../console/server/static-assets';
+
+const TOKEN = 'a-token-of-this-start';
+
+interface Answer {
+  readonly status: number;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly body: string;
+}
+
+/** A raw request: fetch would not let a test set `Host` or leave `Origin` out as it likes. */
+function send(
+  origin: string,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Answer> {
+  const url = new URL(path, origin);
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+      },
+      (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+        incoming.on('end', () =>
+          resolve({
+            status: incoming.statusCode ?? 0,
+            headers: incoming.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(options.body);
+  });
+}
+
+describe('the console server', () => {
+  let server: ListeningConsole;
+  const cookie = `${SESSION_COOKIE}=${TOKEN}`;
+  const posted: unknown[] = [];
+
+  beforeAll(async () => {
+    const assets = new Map<string, StaticAsset>([
+      [
+        '/index.html',
+        {
+          contentType: 'text/html; charset=utf-8',
+          body: Buffer.from('<!doctype html><title>console</title>'),
+        },
+      ],
+      ['/console.js', { contentType: 'text/javascript; charset=utf-8', body: Buffer.from('void 0;') }],
+    ]);
+    server = await listenConsole({
+      port: 0,
+      token: TOKEN,
+      assets,
+      routes: [
+        {
+          method: 'GET',
+          path: '/api/things/:id',
+          handle: async ({ params, response }) => sendJson(response, 200, params),
+        },
+        {
+          method: 'POST',
+          path: '/api/things',
+          handle: async ({ request, response }) => {
+            posted.push(await readJsonBody(request));
+            sendJson(response, 201, { ok: true });
+          },
+        },
+      ],
+    });
+  });
+  afterAll(() => server.close());
+
+  it('listens on 127.0.0.1 only', () => {
+    expect(server.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('exchanges the right token for an HttpOnly, SameSite=Strict cookie and redirects to a URL without it', async () => {
+    const answer = await send(server.origin, `/?token=${TOKEN}`);
+    expect(answer.status).toBe(303);
+    expect(answer.headers.location).toBe('/');
+    const [setCookie] = answer.headers['set-cookie'] ?? [];
+    expect(setCookie).toBe(`${SESSION_COOKIE}=${TOKEN}; Path=/; HttpOnly; SameSite=Strict`);
+    expect(answer.headers['referrer-policy']).toBe('no-referrer');
+  });
+
+  it('refuses a wrong token without setting a cookie', async () => {
+    const answer = await send(server.origin, '/?token=guessed');
+    expect(answer.status).toBe(401);
+    expect(answer.headers['set-cookie']).toBeUndefined();
+    expect(answer.body).toContain('npm start');
+  });
+
+  it('answers 401 without a session: JSON for the API, a page for pages', async () => {
+    const api = await send(server.origin, '/api/things/1');
+    expect(api.status).toBe(401);
+    expect(JSON.parse(api.body)).toEqual({
+      error: 'Unauthorized',
+      message: expect.stringContaining('npm start'),
+    });
+    const page = await send(server.origin, '/', { headers: { cookie: `${SESSION_COOKIE}=stale-token` } });
+    expect(page.status).toBe(401);
+    expect(page.headers['content-type']).toContain('text/html');
+  });
+
+  it('serves the API and the pages with the session cookie, with a restrictive CSP', async () => {
+    const api = await send(server.origin, '/api/things/a%20b', { headers: { cookie } });
+    expect(api.status).toBe(200);
+    expect(JSON.parse(api.body)).toEqual({ id: 'a b' });
+    const page = await send(server.origin, '/', { headers: { cookie } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>console</title>');
+    const csp = String(page.headers['content-security-policy']);
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe');
+  });
+
+  it('refuses a foreign Host (DNS rebinding), even with the right token', async () => {
+    const withToken = await send(server.origin, `/?token=${TOKEN}`, {
+      headers: { host: 'rebound.example:3001' },
+    });
+    expect(withToken.status).toBe(403);
+    expect(withToken.headers['set-cookie']).toBeUndefined();
+    const withCookie = await send(server.origin, '/api/things/1', {
+      headers: { host: 'rebound.example', cookie },
+    });
+    expect(withCookie.status).toBe(403);
+    expect(JSON.parse(withCookie.body).error).toBe('ForbiddenHost');
+  });
+
+  it('takes a state-changing request only with the cookie and a same-origin Origin', async () => {
+    const body = JSON.stringify({ name: 'x' });
+    const json = { 'content-type': 'application/json' };
+    const noOrigin = await send(server.origin, '/api/things', {
+      method: 'POST',
+      headers: { ...json, cookie },
+      body,
+    });
+    expect(noOrigin.status).toBe(403);
+    expect(JSON.parse(noOrigin.body).error).toBe('CrossOriginRequest');
+    const foreign = await send(server.origin, '/api/things', {
+      method: 'POST',
+      headers: { ...json, cookie, origin: 'https://attacker.example' },
+      body,
+    });
+    expect(foreign.status).toBe(403);
+    const noCookie = await send(server.origin, '/api/things', {
+      method: 'POST',
+      headers: { ...json, origin: server.origin },
+      body,
+    });
+    expect(noCookie.status).toBe(401);
+    expect(posted).toEqual([]);
+    const own = await send(server.origin, '/api/things', {
+      method: 'POST',
+      headers: { ...json, cookie, origin: server.origin },
+      body,
+    });
+    expect(own.status).toBe(201);
+    expect(posted).toEqual([{ name: 'x' }]);
+  });
+
+  it('refuses a body that is not JSON with a 4xx that says why', async () => {
+    const headers = { cookie, origin: server.origin };
+    const text = await send(server.origin, '/api/things', {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'text/plain' },
+      body: 'x',
+    });
+    expect(text.status).toBe(415);
+    const broken = await send(server.origin, '/api/things', {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: '{"name":',
+    });
+    expect(broken.status).toBe(400);
+    expect(JSON.parse(broken.body)).toEqual({
+      error: 'ValidationError',
+      message: expect.stringContaining('not JSON'),
+    });
+  });
+
+  it('answers 404 for unknown paths, 405 for a known path with another method, and serves nothing outside its files', async () => {
+    expect((await send(server.origin, '/api/nothing', { headers: { cookie } })).status).toBe(404);
+    expect(
+      (
+        await send(server.origin, '/api/things/1', {
+          method: 'POST',
+          headers: { cookie, origin: server.origin },
+        })
+      ).status,
+    ).toBe(405);
+    expect((await send(server.origin, '/../package.json', { headers: { cookie } })).status).toBe(404);
+    expect((await send(server.origin, '/%2e%2e/package.json', { headers: { cookie } })).status).toBe(404);
+  });
+});
