@@ -1,7 +1,8 @@
 /**
  * Projects: `unit` (no network, SDK mocked), `infra` (CDK template assertions), `e2e` (the local
- * cloud over real HTTP), which `npm test` runs within its time budget; and `soak` (long runs of
- * the local cloud under load and faults), run by `npm run test:soak` and in CI after `npm test`. Type checking is `npm run lint`'s job (tsc),
+ * cloud over real HTTP), which `npm test` runs within its time budget; `soak` (long runs of
+ * the local cloud under load and faults), run by `npm run test:soak` and in CI after `npm test`;
+ * and `browser` (the web console in headless Chromium), `npm run test:browser`, also in CI. Type checking is `npm run lint`'s job (tsc),
  * so ts-jest only transpiles (isolatedModules), which keeps the suite fast.
  */
 // Tests create SDK clients in jest's own processes: keep the SDK's notice about this Node.js
@@ -30,5 +31,7 @@ module.exports = {
     { ...common, displayName: 'infra', testMatch: ['<rootDir>/test/infra/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
     { ...common, displayName: 'soak', testMatch: ['<rootDir>/test/soak/**/*.test.ts'] },
+    // The web console in headless Chromium (/usr/bin/chromium): `npm run test:browser`, after `npm test` in CI.
+    { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.test.ts'] },
   ],
 };

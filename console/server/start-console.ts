@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { ensureConsoleAssets } from '../../bin/console-assets.cjs';
 import { channelStatus } from '../../cli/operations';
 import { Clients } from '../../cli/target/clients';
 import { localTarget } from '../../cli/target/resolve-target';
@@ -24,7 +24,10 @@ import { loadStaticAssets } from './static-assets';
 export interface ConsoleOptions {
   /** On 127.0.0.1; 0 picks a free one. @default 3001 */
   readonly port?: number;
-  /** The built front end. @default `<project root>/dist/console` */
+  /**
+   * The built front end. @default `<project root>/dist/console`, rebuilt first when a source of
+   * the front end changed since `npm ci` built it (as the entry points are)
+   */
   readonly assetsDir?: string;
   /** Runner notes, e.g. a sample that could not be read. @default console.log */
   readonly log?: (line: string) => void;
@@ -48,7 +51,7 @@ export async function startConsole(
   options: ConsoleOptions = {},
 ): Promise<RunningConsole> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const assets = loadStaticAssets(options.assetsDir ?? join(projectRoot(), 'dist', 'console'));
+  const assets = loadStaticAssets(options.assetsDir ?? currentAssetsDir(log));
   const { endpoints } = feeds;
   if (endpoints.apiUrl === undefined) throw new Error('the console needs the whole stack, with its API');
   const target = localTarget(endpoints, feeds.dataDir);
@@ -108,6 +111,13 @@ export async function startConsole(
     clients.destroy();
     throw error;
   }
+}
+
+/** The front end's folder, rebuilt (and said so) when stale: a page must never be older than its sources. */
+function currentAssetsDir(log: (line: string) => void): string {
+  const { dir, rebuilt } = ensureConsoleAssets(projectRoot());
+  if (rebuilt !== undefined) log(`console: rebuilt the web console (${rebuilt.reason}) in ${rebuilt.ms} ms`);
+  return dir;
 }
 
 async function readSample(

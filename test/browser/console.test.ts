@@ -1,0 +1,148 @@
+import type { Browser, Page } from 'playwright-core';
+import { startConsole } from '../../console';
+import type { ConsoleConfig, FlowTimeline, TaskDetail } from '../../console/api-types';
+import {
+  E2E_TIMEOUT_MS,
+  startTestCloud,
+  type TestCloud,
+} from '../e2e/local/runner/support/local-cloud-fixture';
+import { pollUntil } from '../e2e/local/runner/support/poll-until';
+import { signedRequest } from '../e2e/local/runner/support/signed-api';
+import { startWebhookReceiver, type WebhookReceiver } from '../e2e/local/runner/support/webhook-receiver';
+import { launchChromium } from './support/chromium';
+
+jest.setTimeout(E2E_TIMEOUT_MS);
+
+/** How long the page may take to show what the test waits for. */
+const UI_TIMEOUT_MS = 20_000;
+
+describe('the local console in Chromium', () => {
+  let test: TestCloud;
+  let browser: Browser;
+  let page: Page;
+  let receiver: WebhookReceiver;
+  /** The webhook receiver fails until a test "fixes the cause". */
+  let receiverFixed = false;
+  let config: ConsoleConfig;
+
+  /** The console's own API, with the page's session cookie. */
+  const consoleApi = async <T>(path: string): Promise<T> =>
+    (await (await page.request.get(new URL(path, page.url()).toString())).json()) as T;
+  const show = (hash: string) => page.goto(new URL(`/#/${hash}`, page.url()).toString());
+
+  beforeAll(async () => {
+    receiver = await startWebhookReceiver(() => (receiverFixed ? 200 : 500));
+    // Retries wait for the visibility timeout: 1 s rather than the template's minutes.
+    test = await startTestCloud({
+      localOverrides: { visibilityTimeoutSeconds: 1 },
+      console: (feeds) => startConsole(feeds, { port: 0 }),
+    });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.setDefaultTimeout(UI_TIMEOUT_MS);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await test?.stop();
+    await receiver?.stop();
+  });
+
+  it('opens the URL npm start prints, trades its token for a cookie, and shows every channel', async () => {
+    const consoleUrl = test.cloud.consoleUrl ?? '';
+    await page.goto(consoleUrl);
+    expect(page.url()).not.toContain('token');
+    const [cookie] = await page.context().cookies();
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+
+    config = await consoleApi<ConsoleConfig>('/api/config');
+    const channels = page.getByRole('table', { name: 'Channels' });
+    for (const channel of config.channels) {
+      await expect(channels.getByRole('rowheader', { name: channel.name }).count()).resolves.toBe(1);
+    }
+    expect(config.channels.map((channel) => channel.name)).toContain('tasks');
+  });
+
+  it('finds a submitted task as SUCCEEDED through the search box, and opens its flow', async () => {
+    const submitted = await signedRequest(test.cloud, 'POST', '/tasks', {
+      type: 'hello',
+      payload: { name: 'Browser' },
+    });
+    const { taskId } = submitted.body as { taskId: string };
+    await pollUntil('the task to succeed', async () =>
+      (await consoleApi<TaskDetail>(`/api/tasks/${taskId}`)).status === 'SUCCEEDED' ? true : undefined,
+    );
+
+    await show('tasks');
+    await page.getByLabel('Task id').fill(taskId);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(page.getByTestId('task-status').textContent()).resolves.toBe('SUCCEEDED');
+
+    await page.getByTestId('task-flow-link').click();
+    const flow = page.getByTestId('flow');
+    await flow.getByText(taskId).first().waitFor();
+    expect(page.url()).toContain(`#/flows/${submitted.headers.get('x-correlation-id')}`);
+  });
+
+  it('redrives a task dead-lettered by a failing webhook from the page, after confirmation', async () => {
+    const submitted = await signedRequest(test.cloud, 'POST', '/tasks', {
+      type: 'webhook',
+      payload: { url: `${receiver.url}/hooks/down`, body: { n: 1 } },
+    });
+    const { taskId } = submitted.body as { taskId: string };
+    await pollUntil('the task in the DLQ', async () =>
+      (await consoleApi<{ approximateDepth: number }>('/api/dead-letters/tasks')).approximateDepth === 1
+        ? true
+        : undefined,
+    );
+
+    await show('dead-letters');
+    const channel = page.getByRole('region', { name: 'tasks' });
+    await channel.getByText(/500/).first().waitFor();
+    receiverFixed = true;
+    await channel.getByRole('button', { name: 'Redrive tasks' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Redrive tasks?' });
+    await dialog.getByRole('button', { name: 'Confirm redrive' }).click();
+    await expect(
+      channel
+        .getByTestId('redrive-report-outcome')
+        .getByText(/completed/i)
+        .first()
+        .waitFor(),
+    ).resolves.toBeUndefined();
+
+    const task = await pollUntil('the redriven task to succeed', async () => {
+      const record = await consoleApi<TaskDetail>(`/api/tasks/${taskId}`);
+      return record.status === 'SUCCEEDED' ? record : undefined;
+    });
+    expect(task.history?.map((entry) => entry.event)).toContain('REDRIVEN');
+  });
+
+  it('publishes an event from the form and shows it routed to its subscriptions', async () => {
+    await show('events');
+    await page.getByLabel('Event type').selectOption('order.placed');
+    await page.getByLabel('Data (JSON)').fill(
+      JSON.stringify({
+        orderId: 'o-browser',
+        amount: 25_000,
+        currency: 'EUR',
+        customer: { customerId: 'c-7' },
+      }),
+    );
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await expect(page.getByTestId('publish-status').textContent()).resolves.toBe('202');
+
+    const link = page.getByTestId('publish-flow-link');
+    const correlationId = decodeURIComponent((await link.getAttribute('href'))?.split('/').at(-1) ?? '');
+    const routed = await pollUntil('the event consumed', async () => {
+      const flow = await consoleApi<FlowTimeline>(`/api/flows/${correlationId}`);
+      const consumed = flow.timeline.filter((entry) => entry.kind === 'EVENT_CONSUMED');
+      return consumed.length > 0 ? consumed : undefined;
+    });
+    await link.click();
+    const flow = page.getByTestId('flow');
+    for (const entry of routed) {
+      if (entry.kind === 'EVENT_CONSUMED') await flow.getByText(entry.subscription).first().waitFor();
+    }
+  });
+});
