@@ -6,7 +6,9 @@
  * - events: `POST /events` at `--rate` events/s, publish to the high-value-orders consumer;
  * - overload: twice the measured throughput, offered open-loop: what is refused, what memory does;
  * - memory of the runner process (worker threads included): idle, peak, `--settle` s after;
- * - CPU ms per task across the process (all its threads), the figure to watch for regressions.
+ * - CPU ms per task across the process (all its threads), the figure to watch for regressions;
+ * - the web console during the throughput run, watched from another process
+ *   (bench/support/console-watcher.ts): gaps between overview samples, page load times.
  * Latencies are the server's own timestamps (task `updatedAt - createdAt`; flow `EVENT_CONSUMED`
  * minus `EVENT_PUBLISHED`). Beside them, the same client process against a bare node:http
  * server in the same run: what the clients alone can do on this machine.
@@ -21,6 +23,7 @@ import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
 import { signedRequest } from '../test/e2e/local/runner/support/signed-api';
+import type { ConsoleWatch } from './support/console-watcher';
 import type { LoadResult, LoadSpec } from './support/load-client';
 import { percentile, startFixedAnswerServer, writeResults } from './support/measure';
 import { cpuMs, MemorySampler, residentMb } from './support/process-stats';
@@ -38,6 +41,7 @@ interface Endpoints {
   readonly awsEndpoint: string;
   readonly region: string;
   readonly outputs: Readonly<Record<string, string>>;
+  readonly consoleUrl: string;
 }
 
 interface Latency {
@@ -77,12 +81,35 @@ function runClients(spec: LoadSpec): Promise<LoadResult> {
   });
 }
 
+/** Starts the console watcher; `stop` ends it and returns what it saw. */
+function watchConsole(consoleUrl: string): { stop(): Promise<ConsoleWatch> } {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(__dirname, 'support', 'console-watcher.ts'), consoleUrl],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+  });
+  const closed = new Promise<number | null>((resolve) => child.once('close', resolve));
+  return {
+    stop: async () => {
+      child.kill('SIGTERM');
+      const code = await closed;
+      if (code !== 0) throw new Error(`the console watcher exited with code ${code}`);
+      return JSON.parse(output) as ConsoleWatch;
+    },
+  };
+}
+
 /** Starts `npm start`'s entry point and resolves once its endpoints file is written. */
 async function startCloud(
   dataDir: string,
   extraArgs: readonly string[],
 ): Promise<{ child: ChildProcess; endpoints: Endpoints }> {
-  const args = ['bin/local-cloud.cjs', '--port', '0', '--aws-port', '0', '--data-dir', dataDir, ...extraArgs];
+  const args = ['bin/local-cloud.cjs', '--port', '0', '--aws-port', '0', '--console-port', '0'];
+  args.push('--data-dir', dataDir, ...extraArgs);
   args.push('--outdir', OUTDIR, ...UNTHROTTLED.flatMap((pair) => ['--context', pair]));
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   let log = '';
@@ -246,7 +273,9 @@ async function main(): Promise<void> {
     });
     const singleTimes = await finalTasks(endpoints, single.accepted, 60_000);
 
-    // Throughput, closed loop.
+    // Throughput, closed loop, with a developer watching the console (their CPU not counted).
+    const watcher = watchConsole(endpoints.consoleUrl);
+    await sleep(1000);
     memory.reset();
     const cpuBefore = cpuMs(pid);
     const closed = await runClients({
@@ -258,6 +287,7 @@ async function main(): Promise<void> {
     const closedTimes = await finalTasks(endpoints, closed.accepted, 600_000);
     const cpuPerTaskMs = (cpuMs(pid) - cpuBefore) / closed.accepted.length;
     const peakMb = memory.peakMb();
+    const consoleWatch = await watcher.stop();
     const created = [...closedTimes.values()].map((t) => t.createdAt);
     const updated = [...closedTimes.values()].map((t) => t.updatedAt);
     const throughput = closed.accepted.length / ((Math.max(...updated) - Math.min(...created)) / 1000);
@@ -317,6 +347,13 @@ async function main(): Promise<void> {
       events: { ratePerSecond: rate, seconds, latency: eventLatency, statuses: events.statuses },
       overload: { ratePerSecond: overloadRate, seconds, statuses: overload.statuses, peakMb: overloadPeakMb },
       memory: { idleMb, throughputPeakMb: peakMb, settledMb, settleSeconds: settle },
+      console: {
+        overviewSamples: consoleWatch.sampleGapsMs.length + 1,
+        sampleGapMaxMs: Math.round(Math.max(...consoleWatch.sampleGapsMs)),
+        pageLoads: latencyOf(consoleWatch.pageLoadsMs),
+        pageLoadMaxMs: Math.round(Math.max(...consoleWatch.pageLoadsMs)),
+        failures: consoleWatch.failures,
+      },
     };
     const row = (what: string, figure: string, baseline = '-') => `| ${what} | ${figure} | ${baseline} |`;
     const markdown = [
@@ -358,6 +395,14 @@ async function main(): Promise<void> {
         `${idleMb} / ${peakMb} / ${overloadPeakMb} MB`,
       ),
       row(`Memory (RSS): ${settle} s after the load`, `${settledMb} MB`),
+      row(
+        'Console during the throughput run: longest gap between overview samples (target 2 s)',
+        `${results.console.sampleGapMaxMs} ms over ${results.console.overviewSamples} samples`,
+      ),
+      row(
+        'Same: page load (document, then script, style, config, overview), p50 / max (target 1 s)',
+        `${results.console.pageLoads.p50Ms} / ${results.console.pageLoadMaxMs} ms over ${results.console.pageLoads.count} loads${results.console.failures.length > 0 ? `, ${results.console.failures.length} failed` : ''}`,
+      ),
       '',
     ].join('\n');
     writeResults('local-cloud-load', results, markdown);

@@ -90,6 +90,8 @@ describe('npm start', () => {
       '0',
       '--aws-port',
       '0',
+      '--console-port',
+      '0',
       '--data-dir',
       dataDir,
       '--outdir',
@@ -105,6 +107,7 @@ describe('npm start', () => {
       const endpoints = JSON.parse(readFileSync(join(dataDir, 'endpoints.json'), 'utf8')) as {
         apiUrl: string;
         awsEndpoint: string;
+        consoleUrl: string;
       };
       const api = { apiUrl: endpoints.apiUrl, region: 'us-east-1', credentials: CREDENTIALS };
       const submitted = await signedRequest(api, 'POST', '/tasks', {
@@ -128,6 +131,8 @@ describe('npm start', () => {
       expect(endpoints.awsEndpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(stdout).toContain(`API            ${endpoints.apiUrl}`);
       expect(stdout).toContain(`AWS endpoint   ${endpoints.awsEndpoint}`);
+      expect(stdout).toContain(`Console        ${endpoints.consoleUrl}`);
+      expect(endpoints.consoleUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{43}$/);
       expect(stdout).toContain('curl -s --aws-sigv4 "aws:amz:us-east-1:execute-api" --user test:test');
       expect(existsSync(join(dataDir, 'endpoints.json'))).toBe(false);
       // The invocation in flight finished before the exit: the task is done, on its first attempt.

@@ -1,0 +1,102 @@
+/**
+ * `npm run console:screenshot [-- --out <file.png>] [--dark]`: the picture of the web console in
+ * README's "Local console" section. Starts the stack on free ports with a fresh data folder,
+ * sends a little traffic so the overview's tables and charts have something to show, and takes
+ * the overview at 1280×800 in headless Chromium (/usr/bin/chromium, or CHROMIUM_PATH).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { signedHeaders } from '../common/execute-api-signature';
+import { startConsole } from '../console';
+import { type LocalCloud, startLocalCloud } from '../local/runner';
+
+/** Long enough for the overview's charts to show a few samples of the traffic. */
+const TRAFFIC_SECONDS = 12;
+
+async function post(cloud: LocalCloud, path: string, body: unknown): Promise<void> {
+  const url = new URL(`${cloud.apiUrl}${path}`);
+  const text = JSON.stringify(body);
+  const headers = await signedHeaders(
+    { method: 'POST', url, headers: { 'content-type': 'application/json' }, body: text },
+    cloud.credentials,
+    cloud.region,
+  );
+  const answer = await fetch(url, { method: 'POST', headers, body: text });
+  if (answer.status >= 300) throw new Error(`POST ${path} answered ${answer.status}: ${await answer.text()}`);
+}
+
+/** A few tasks and orders a second, as a demo would send them. */
+async function sendTraffic(cloud: LocalCloud): Promise<void> {
+  for (let second = 0; second < TRAFFIC_SECONDS; second += 1) {
+    const requests = [];
+    for (let index = 0; index < 4; index += 1) {
+      requests.push(post(cloud, '/tasks', { type: 'hello', payload: { name: `Ada ${second}.${index}` } }));
+    }
+    requests.push(
+      post(cloud, '/events', {
+        events: [
+          {
+            type: 'order.placed',
+            source: 'com.example.shop',
+            data: {
+              orderId: `o-${second}`,
+              amount: 500 + second * 2500,
+              currency: 'EUR',
+              customer: { customerId: 'c-1' },
+            },
+          },
+        ],
+      }),
+    );
+    await Promise.all(requests);
+    await new Promise((done) => setTimeout(done, 1000));
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      out: { type: 'string', default: 'docs/console-overview.png' },
+      dark: { type: 'boolean', default: false },
+    },
+  });
+  const out = resolve(values.out ?? 'docs/console-overview.png');
+  const dataDir = mkdtempSync(join(tmpdir(), 'switchyard-screenshot-'));
+  const cloud = await startLocalCloud({
+    apiPort: 0,
+    awsPort: 0,
+    dataDir,
+    functionLogs: () => undefined,
+    log: () => undefined,
+    console: (feeds) => startConsole(feeds, { port: 0 }),
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+  });
+  try {
+    await sendTraffic(cloud);
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 800 },
+      colorScheme: values.dark ? 'dark' : 'light',
+    });
+    await page.goto(cloud.consoleUrl ?? '');
+    await page.getByRole('table', { name: 'Channels' }).waitFor();
+    // Two more samples, so the charts' last points include the end of the traffic.
+    await page.waitForTimeout(2500);
+    await page.screenshot({ path: out });
+    console.log(`wrote ${out}`);
+  } finally {
+    await browser.close();
+    await cloud.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
