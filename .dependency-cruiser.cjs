@@ -160,13 +160,19 @@ module.exports = {
       to: { path: '^test/' },
     },
     {
-      name: 'bench-only-to-signed-api',
+      name: 'bench-only-to-test-clients',
       comment:
-        "The benchmarks drive the local cloud's API like the end-to-end tests do and reuse their SigV4 " +
-        'client (test/e2e/local/runner/support/signed-api.ts) instead of a copy of it; nothing else of test/.',
+        "The benchmarks drive the local cloud's API and its console like the end-to-end tests do and reuse " +
+        'their clients (the SigV4 client, the console session) instead of copies; nothing else of test/.',
       severity: 'error',
       from: { path: '^bench/' },
-      to: { path: '^test/', pathNot: '^test/e2e/local/runner/support/signed-api\\.ts$' },
+      to: {
+        path: '^test/',
+        pathNot: [
+          '^test/e2e/local/runner/support/signed-api\\.ts$',
+          '^test/e2e/console/support/console-session\\.ts$',
+        ],
+      },
     },
   ],
   options: {

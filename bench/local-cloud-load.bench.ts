@@ -85,8 +85,12 @@ function runClients(spec: LoadSpec): Promise<LoadResult> {
 function watchConsole(consoleUrl: string): { stop(): Promise<ConsoleWatch> } {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(__dirname, 'support', 'console-watcher.ts'), consoleUrl],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+    ['--import', 'tsx', join(__dirname, 'support', 'console-watcher.ts')],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      // Not on the command line: the URL carries the access token.
+      env: { ...process.env, CONSOLE_URL: consoleUrl },
+    },
   );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => {
@@ -349,9 +353,9 @@ async function main(): Promise<void> {
       memory: { idleMb, throughputPeakMb: peakMb, settledMb, settleSeconds: settle },
       console: {
         overviewSamples: consoleWatch.sampleGapsMs.length + 1,
-        sampleGapMaxMs: Math.round(Math.max(...consoleWatch.sampleGapsMs)),
+        sampleGapMaxMs: Math.round(Math.max(0, ...consoleWatch.sampleGapsMs)),
         pageLoads: latencyOf(consoleWatch.pageLoadsMs),
-        pageLoadMaxMs: Math.round(Math.max(...consoleWatch.pageLoadsMs)),
+        pageLoadMaxMs: Math.round(Math.max(0, ...consoleWatch.pageLoadsMs)),
         failures: consoleWatch.failures,
       },
     };

@@ -40,3 +40,17 @@ export async function signedHeaders(
   });
   return signed.headers;
 }
+
+/** Sends `request` signed for `execute-api`, as an IAM client of the API would. */
+export async function signedFetch(
+  request: UnsignedRequest,
+  credentials: SigningCredentials,
+  region: string,
+): Promise<Response> {
+  const headers = await signedHeaders(request, credentials, region);
+  return fetch(request.url, {
+    method: request.method,
+    headers,
+    ...(request.body !== undefined && { body: request.body }),
+  });
+}

@@ -91,6 +91,11 @@ export interface TaskSummary {
 /** `GET /api/tasks?status=&limit=`: the most recent tasks first (a local table scan). */
 export interface TaskList {
   readonly tasks: readonly TaskSummary[];
+  /**
+   * False when the table held more items than one listing scans (20,000): the list is then the
+   * newest of those scanned, and older or newer tasks may be missing. Look a task up by id.
+   */
+  readonly complete: boolean;
 }
 
 /**

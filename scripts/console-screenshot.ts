@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { signedHeaders } from '../common/execute-api-signature';
+import { signedFetch } from '../common/execute-api-signature';
 import { startConsole } from '../console';
 import { type LocalCloud, startLocalCloud } from '../local/runner';
 
@@ -17,14 +17,16 @@ import { type LocalCloud, startLocalCloud } from '../local/runner';
 const TRAFFIC_SECONDS = 12;
 
 async function post(cloud: LocalCloud, path: string, body: unknown): Promise<void> {
-  const url = new URL(`${cloud.apiUrl}${path}`);
-  const text = JSON.stringify(body);
-  const headers = await signedHeaders(
-    { method: 'POST', url, headers: { 'content-type': 'application/json' }, body: text },
+  const answer = await signedFetch(
+    {
+      method: 'POST',
+      url: new URL(`${cloud.apiUrl}${path}`),
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    },
     cloud.credentials,
     cloud.region,
   );
-  const answer = await fetch(url, { method: 'POST', headers, body: text });
   if (answer.status >= 300) throw new Error(`POST ${path} answered ${answer.status}: ${await answer.text()}`);
 }
 

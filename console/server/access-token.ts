@@ -1,7 +1,11 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 
-/** The cookie the token is exchanged for. `__Host-` needs https, which a loopback console has not. */
-export const SESSION_COOKIE = 'switchyard_console';
+/**
+ * The cookie the token is exchanged for, named after the console's port: browsers keep cookies
+ * per host, not per port, so two consoles (two data folders) would otherwise overwrite each
+ * other's. `__Host-` needs https, which a loopback console has not.
+ */
+export const sessionCookieName = (port: number): string => `switchyard_console_${port}`;
 
 /** The query parameter of the URL `npm start` prints. */
 export const TOKEN_PARAMETER = 'token';
@@ -19,21 +23,25 @@ export function isSameToken(candidate: string | undefined, token: string): boole
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** The value of one cookie of a `Cookie` header; `undefined` when absent. */
-export function cookieValue(header: string | undefined, name: string): string | undefined {
-  if (header === undefined) return undefined;
-  for (const pair of header.split(';')) {
+/**
+ * Every value of one cookie in a `Cookie` header. There can be several: a page on another
+ * loopback port can set a cookie of the same name with a narrower path, which the browser then
+ * sends first; taking only the first would let it end the real session.
+ */
+export function cookieValues(header: string | undefined, name: string): string[] {
+  if (header === undefined) return [];
+  return header.split(';').flatMap((pair) => {
     const separator = pair.indexOf('=');
-    if (separator < 0) continue;
-    if (pair.slice(0, separator).trim() === name) return pair.slice(separator + 1).trim();
-  }
-  return undefined;
+    return separator >= 0 && pair.slice(0, separator).trim() === name
+      ? [pair.slice(separator + 1).trim()]
+      : [];
+  });
 }
 
 /**
  * The `Set-Cookie` of a session: `HttpOnly` keeps it from page scripts, `SameSite=Strict` from
  * requests another site makes the browser send, and no `Max-Age` ends it with the browser.
  */
-export function sessionCookie(token: string): string {
-  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict`;
+export function sessionCookie(port: number, token: string): string {
+  return `${sessionCookieName(port)}=${token}; Path=/; HttpOnly; SameSite=Strict`;
 }

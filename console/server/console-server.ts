@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isSameToken, sessionCookie, TOKEN_PARAMETER } from './access-token';
-import { ConsoleHttpError } from './console-http-error';
+import { ConsoleHttpError } from './errors';
 import { sendError } from './http-answers';
 import { refuseForeignRequest, refuseWithoutSession } from './request-guard';
 import { type Route, Router } from './router';
@@ -15,6 +15,8 @@ export interface ConsoleServerOptions {
   readonly token: string;
   readonly routes: readonly Route[];
   readonly assets: ReadonlyMap<string, StaticAsset>;
+  /** Turns an unexpected failure into a 500 the page may see (and logs it). */
+  readonly internalError: (error: unknown, what: string) => ConsoleHttpError;
 }
 
 export interface ListeningConsole {
@@ -37,7 +39,14 @@ export async function listenConsole(options: ConsoleServerOptions): Promise<List
   const router = new Router(options.routes);
   const server = createServer((request, response) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
-    handle(request, response, options, router).catch((error: unknown) => sendError(response, error));
+    handle(request, response, options, router).catch((error: unknown) =>
+      sendError(
+        response,
+        error instanceof ConsoleHttpError
+          ? error
+          : options.internalError(error, `${request.method} ${request.url?.split('?')[0]}`),
+      ),
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -60,7 +69,7 @@ async function handle(
   const foreign = refuseForeignRequest(request);
   if (foreign !== undefined) throw foreign;
   if (request.method === 'GET' && url.pathname === '/' && url.searchParams.has(TOKEN_PARAMETER)) {
-    exchangeToken(response, url, options.token);
+    exchangeToken(response, url, options.token, request.socket.localPort ?? 0);
     return;
   }
   const refusal = refuseWithoutSession(request, options.token);
@@ -97,12 +106,12 @@ async function handle(
  * without it, so the token stays out of the history, bookmarks and screen shares. The Host and
  * Origin checks have run: a rebound DNS name gets no cookie either.
  */
-function exchangeToken(response: ServerResponse, url: URL, token: string): void {
+function exchangeToken(response: ServerResponse, url: URL, token: string, port: number): void {
   if (!isSameToken(url.searchParams.get(TOKEN_PARAMETER) ?? undefined, token)) {
     sendPage(response, 401, UNAUTHORIZED_PAGE);
     return;
   }
-  response.writeHead(303, { location: '/', 'set-cookie': sessionCookie(token) });
+  response.writeHead(303, { location: '/', 'set-cookie': sessionCookie(port, token) });
   response.end();
 }
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorMessage } from '../../common/error-summary';
 import type { ConsoleError } from '../api-types';
-import { badRequest, ConsoleHttpError } from './console-http-error';
+import { badRequest, ConsoleHttpError } from './errors';
 
 /** Requests larger than this are refused: the console's forms send a few kilobytes. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -15,18 +15,18 @@ export function sendJson(response: ServerResponse, statusCode: number, body: unk
   response.end(text);
 }
 
-/** A refusal as `ConsoleError`; anything but a `ConsoleHttpError` is a 500 naming what failed. */
-export function sendError(response: ServerResponse, error: unknown): void {
-  const answer: { statusCode: number; body: ConsoleError } =
-    error instanceof ConsoleHttpError
-      ? { statusCode: error.statusCode, body: { error: error.code, message: error.message } }
-      : { statusCode: 500, body: { error: 'InternalError', message: errorMessage(error) } };
+/** A refusal as `ConsoleError`; an answer already under way is cut, so it cannot look complete. */
+export function sendError(response: ServerResponse, error: ConsoleHttpError): void {
   if (response.headersSent) {
     response.destroy();
     return;
   }
-  sendJson(response, answer.statusCode, answer.body);
+  const body: ConsoleError = { error: error.code, message: error.message };
+  sendJson(response, error.statusCode, body);
 }
+
+const tooLarge = () =>
+  new ConsoleHttpError(413, 'PayloadTooLarge', `the body exceeds ${MAX_BODY_BYTES} bytes`);
 
 /** The request's JSON body; a clear 4xx when it is not JSON, too large or of another type. */
 export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
@@ -34,30 +34,19 @@ export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     throw new ConsoleHttpError(415, 'UnsupportedMediaType', 'send the body as application/json');
   }
+  if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
+  // Read to the end even past the limit (keeping nothing), so the 413 reaches the client
+  // rather than a connection reset.
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) {
-      throw new ConsoleHttpError(413, 'PayloadTooLarge', `the body exceeds ${MAX_BODY_BYTES} bytes`);
-    }
-    chunks.push(chunk as Buffer);
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
   }
+  if (size > MAX_BODY_BYTES) throw tooLarge();
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch (error) {
     throw badRequest(`the body is not JSON: ${errorMessage(error)}`);
   }
-}
-
-/**
- * An `application/x-ndjson` answer, one JSON document per line, for operations that report
- * progress: the browser reads the lines as they arrive.
- */
-export function startNdjson(response: ServerResponse): (line: unknown) => void {
-  response.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8' });
-  response.flushHeaders();
-  return (line) => {
-    if (!response.writableEnded) response.write(`${JSON.stringify(line)}\n`);
-  };
 }

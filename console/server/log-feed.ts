@@ -4,6 +4,12 @@ import type { LogLine } from '../api-types';
 /** Lines kept for a page that opens the logs view: enough for the last burst, bounded memory. */
 const RECENT_LINES = 1000;
 
+/**
+ * Characters of a line kept and sent: a function may log a megabyte in one line, and a thousand
+ * of those would be a gigabyte in the ring. The rest is cut, and the cut said.
+ */
+export const MAX_LINE_CHARS = 16 * 1024;
+
 /** Which lines a reader wants; every field optional. */
 export interface LogFilter {
   readonly functionName?: string;
@@ -39,7 +45,10 @@ export class LogFeed {
       function: functionName,
       level: lineLevel(text, stream),
       correlationId: CORRELATION_FIELD.exec(text)?.[1] ?? null,
-      line: text,
+      line:
+        text.length > MAX_LINE_CHARS
+          ? `${text.slice(0, MAX_LINE_CHARS)}… (${text.length - MAX_LINE_CHARS} more characters not shown)`
+          : text,
     };
     if (this.recent.length < RECENT_LINES) this.recent.push(line);
     else this.recent[this.next] = line;

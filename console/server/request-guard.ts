@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { refuseBrowserRequest } from '../../local/platform/browser-guard';
-import { cookieValue, isSameToken, SESSION_COOKIE } from './access-token';
-import { ConsoleHttpError } from './console-http-error';
+import { cookieValues, isSameToken, sessionCookieName } from './access-token';
+import { ConsoleHttpError } from './errors';
 
 /**
  * Why a request cannot come from the console's own pages, or undefined: the `Host` must be a
@@ -30,7 +30,8 @@ export function refuseForeignRequest(request: IncomingMessage): ConsoleHttpError
  * request that changes state must carry an `Origin`, which then is the console's own.
  */
 export function refuseWithoutSession(request: IncomingMessage, token: string): ConsoleHttpError | undefined {
-  if (!isSameToken(cookieValue(request.headers.cookie, SESSION_COOKIE), token)) {
+  const sessions = cookieValues(request.headers.cookie, sessionCookieName(request.socket.localPort ?? 0));
+  if (!sessions.some((session) => isSameToken(session, token))) {
     return new ConsoleHttpError(
       401,
       'Unauthorized',

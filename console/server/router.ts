@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { badRequest } from './console-http-error';
+import { badRequest } from './errors';
 
 /** What a route gets: the request, its parsed URL, the path's named parts and the answer. */
 export interface RouteCall {

@@ -5,10 +5,12 @@ import { localTarget } from '../../cli/target/resolve-target';
 import { errorMessage } from '../../common/error-summary';
 import { projectRoot } from '../../local/platform/project-root';
 import type { LocalCloudFeeds } from '../../local/runner';
-import type { OverviewSample } from '../api-types';
+import type { ChannelOverview, OverviewSample } from '../api-types';
 import { createAccessToken, TOKEN_PARAMETER } from './access-token';
 import type { ConsoleDependencies } from './console-dependencies';
-import { listenConsole } from './console-server';
+import { type ListeningConsole, listenConsole } from './console-server';
+import { internalErrorReporter } from './errors';
+import { EventStreams } from './event-stream';
 import { LogFeed } from './log-feed';
 import { OverviewSampler } from './overview-sampler';
 import { configRoutes } from './routes/config-routes';
@@ -22,8 +24,8 @@ import { taskRoutes } from './routes/task-routes';
 import { loadStaticAssets } from './static-assets';
 
 export interface ConsoleOptions {
-  /** On 127.0.0.1; 0 picks a free one. @default 3001 */
-  readonly port?: number;
+  /** On 127.0.0.1; 0 picks a free one (`npm start` passes 3001 unless told otherwise). */
+  readonly port: number;
   /**
    * The built front end. @default `<project root>/dist/console`, rebuilt first when a source of
    * the front end changed since `npm ci` built it (as the entry points are)
@@ -46,10 +48,7 @@ export interface RunningConsole {
  * (same library code, through the SDK to the local endpoint), its live views read the cloud's
  * counters and function logs in process.
  */
-export async function startConsole(
-  feeds: LocalCloudFeeds,
-  options: ConsoleOptions = {},
-): Promise<RunningConsole> {
+export async function startConsole(feeds: LocalCloudFeeds, options: ConsoleOptions): Promise<RunningConsole> {
   const log = options.log ?? ((line: string) => console.log(line));
   const assets = loadStaticAssets(options.assetsDir ?? currentAssetsDir(log));
   const { endpoints } = feeds;
@@ -57,10 +56,12 @@ export async function startConsole(
   const target = localTarget(endpoints, feeds.dataDir);
   const clients = new Clients(target.clientSettings);
   const logs = new LogFeed();
+  const internalError = internalErrorReporter(log);
   const unsubscribeLogs = feeds.subscribeLogs(logs.sink);
   let sampleFailureLogged = false;
   const sampler = new OverviewSampler({
-    read: () => readSample(feeds, { target, clients }),
+    readChannels: () => readChannels({ target, clients }),
+    readCounters: () => readCounters(feeds),
     onError: (error) => {
       // Once per start: a stack that cannot be sampled would otherwise log every second.
       if (sampleFailureLogged) return;
@@ -77,13 +78,16 @@ export async function startConsole(
     rules: () => feeds.ruleStats().map(({ name, eventBusName }) => ({ name, eventBusName })),
     sampler,
     logs,
+    streams: new EventStreams(),
+    log,
+    internalError,
   };
   const token = createAccessToken();
   try {
-    const listening = await listenConsole({
-      port: options.port ?? 3001,
+    const listening = await listenOn(options.port, {
       token,
       assets,
+      internalError,
       routes: [
         ...configRoutes(dependencies),
         ...overviewRoutes(dependencies),
@@ -120,22 +124,23 @@ function currentAssetsDir(log: (line: string) => void): string {
   return dir;
 }
 
-async function readSample(
-  feeds: LocalCloudFeeds,
+async function readChannels(
   context: Pick<ConsoleDependencies, 'target' | 'clients'>,
-): Promise<OverviewSample> {
+): Promise<ChannelOverview[]> {
   const status = await channelStatus(context);
+  return status.channels.map((channel) => ({
+    name: channel.name,
+    kind: channel.kind,
+    queued: channel.queued,
+    inFlight: channel.inFlight,
+    delayed: channel.delayed,
+    oldestMessageAgeSeconds: channel.oldestMessageAgeSeconds,
+    deadLetters: channel.deadLetters,
+  }));
+}
+
+function readCounters(feeds: LocalCloudFeeds): Pick<OverviewSample, 'functions' | 'rules'> {
   return {
-    at: Date.now(),
-    channels: status.channels.map((channel) => ({
-      name: channel.name,
-      kind: channel.kind,
-      queued: channel.queued,
-      inFlight: channel.inFlight,
-      delayed: channel.delayed,
-      oldestMessageAgeSeconds: channel.oldestMessageAgeSeconds,
-      deadLetters: channel.deadLetters,
-    })),
     functions: Object.entries(feeds.functionStats()).map(([name, stats]) => ({
       name,
       invocations: stats.invocations,
@@ -149,4 +154,20 @@ async function readSample(
     })),
     rules: feeds.ruleStats(),
   };
+}
+
+/** Listens on `port`; a port in use stops the start with what to do instead. */
+async function listenOn(
+  port: number,
+  options: Omit<Parameters<typeof listenConsole>[0], 'port'>,
+): Promise<ListeningConsole> {
+  try {
+    return await listenConsole({ ...options, port });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    throw new Error(
+      `the web console cannot listen on 127.0.0.1:${port}, which another program uses: ` +
+        'pass --console-port <n> (0 picks a free one) or --no-console',
+    );
+  }
 }

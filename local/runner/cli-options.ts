@@ -25,6 +25,9 @@ export interface CliOptions {
   readonly consolePort?: number;
 }
 
+/** Where the web console listens unless `--console-port` says otherwise. */
+export const DEFAULT_CONSOLE_PORT = 3001;
+
 /** More environments than this per function is more memory than any laptop should spend. */
 const MAX_ENVIRONMENTS_LIMIT = 64;
 
@@ -37,7 +40,7 @@ Runs the synthesized Switchyard stack on this machine (127.0.0.1 only).
   --port <n>        API Gateway port (default 3000; 0 = any free port)
   --aws-port <n>    AWS endpoint port for SQS, DynamoDB, EventBridge, CloudWatch (default 4566; 0 = any free port)
   --console-port <n>
-                    web console port (default 3001; 0 = any free port); its URL, with a per-start
+                    web console port (default ${DEFAULT_CONSOLE_PORT}; 0 = any free port); its URL, with a per-start
                     access token, is in the banner and in <data-dir>/endpoints.json (consoleUrl)
   --no-console      do not start the web console
   --data-dir <dir>  folder for local state, kept across restarts (default ${DEFAULT_DATA_DIR})
@@ -82,7 +85,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
   }
   const consolePort = values['no-console']
     ? undefined
-    : portFlag('--console-port', values['console-port'], 3001);
+    : portFlag('--console-port', values['console-port'], DEFAULT_CONSOLE_PORT);
   const ports: Array<[string, number | undefined]> = [
     ['--port', apiPort],
     ['--aws-port', awsPort],

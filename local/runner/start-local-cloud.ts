@@ -95,6 +95,7 @@ export interface LocalCloudFeeds {
   functionNames(): string[];
   /** Counters per function name. */
   functionStats(): Record<string, FunctionStats>;
+  /** Counters of the template's rules (not of rules made later, such as a replay's temporary ones). */
   ruleStats(): RuleStats[];
   /** Adds a sink for every function log line, whatever `functionLogs` shows; the result removes it. */
   subscribeLogs(sink: LogSink): () => void;
@@ -207,7 +208,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       dataDir,
       functionNames: () => functions.runtime.list().map((definition) => definition.name),
       functionStats: () => functions.runtime.stats(),
-      ruleStats: () => services.ruleStats(),
+      ruleStats: templateRuleStats(stack, services),
       subscribeLogs: (sink) => logs.add(sink),
     });
     if (addOn !== undefined) cleanups.push(() => addOn.stop());
@@ -243,7 +244,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       ...(addOn !== undefined && { consoleUrl: addOn.url }),
       startup: { ms: performance.now() - started, synthesized: assembly.synthesized },
       stats: () => functions.runtime.stats(),
-      ruleStats: () => services.ruleStats(),
+      ruleStats: templateRuleStats(stack, services),
       stop: () => {
         stopping ??= stop();
         return stopping;
@@ -418,6 +419,19 @@ async function startApi(
       await new Promise((resolve) => setTimeout(resolve, API_FLUSH_MS));
       await gateway.stop();
     },
+  };
+}
+
+/** The counters of the template's rules, in template order; rules created later are left out. */
+function templateRuleStats(stack: StackResources, services: RunningServices): () => RuleStats[] {
+  const keys = stack
+    .list('rule')
+    .map((rule) => `${stack.ruleBusName(rule.logicalId)}/${stack.physicalName(rule.logicalId)}`);
+  return () => {
+    const byKey = new Map(
+      services.ruleStats().map((stats) => [`${stats.eventBusName}/${stats.name}`, stats]),
+    );
+    return keys.flatMap((key) => byKey.get(key) ?? []);
   };
 }
 

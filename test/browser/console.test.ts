@@ -24,6 +24,8 @@ describe('the local console in Chromium', () => {
   /** The webhook receiver fails until a test "fixes the cause". */
   let receiverFixed = false;
   let config: ConsoleConfig;
+  /** What the page reported as broken: CSP violations, script errors, failed loads. */
+  const pageErrors: string[] = [];
 
   /** The console's own API, with the page's session cookie. */
   const consoleApi = async <T>(path: string): Promise<T> =>
@@ -40,6 +42,15 @@ describe('the local console in Chromium', () => {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(UI_TIMEOUT_MS);
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  // A Content-Security-Policy violation shows only here: the page would just lack a script or style.
+  afterEach(() => {
+    expect(pageErrors.splice(0)).toEqual([]);
   });
 
   afterAll(async () => {
@@ -58,7 +69,7 @@ describe('the local console in Chromium', () => {
     config = await consoleApi<ConsoleConfig>('/api/config');
     const channels = page.getByRole('table', { name: 'Channels' });
     for (const channel of config.channels) {
-      await expect(channels.getByRole('rowheader', { name: channel.name }).count()).resolves.toBe(1);
+      await channels.getByRole('rowheader', { name: channel.name, exact: true }).waitFor();
     }
     expect(config.channels.map((channel) => channel.name)).toContain('tasks');
   });

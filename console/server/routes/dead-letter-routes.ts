@@ -1,21 +1,27 @@
 import { peekDeadLetters, redriveDeadLetters } from '../../../cli/operations';
+import { PEEK_MAX_BOUNDS } from '../../../cli/operations/dlq-limits';
 import type { DeadLetterPeek, RedriveResult } from '../../api-types';
 import type { ConsoleDependencies } from '../console-dependencies';
-import { badRequest } from '../console-http-error';
+import { badRequest } from '../errors';
 import { sendJson } from '../http-answers';
 import type { Route } from '../router';
-import { answerWithProgress } from './long-operation';
 import { asConsoleError } from './operation-errors';
+import { answerWithProgress } from './progress-answer';
 
+/** The peek's own check (`PEEK_MAX_BOUNDS`) refuses what is out of range; this one refuses what is not a number. */
 function maxParameter(url: URL): number | undefined {
   const text = url.searchParams.get('max');
   if (text === null) return undefined;
-  if (!/^\d{1,3}$/.test(text)) throw badRequest(`max must be an integer from 1 to 100 (given ${text})`);
+  if (!/^\d{1,9}$/.test(text)) {
+    throw badRequest(
+      `max must be a whole number from ${PEEK_MAX_BOUNDS.min} to ${PEEK_MAX_BOUNDS.max} (given ${text})`,
+    );
+  }
   return Number(text);
 }
 
 /** Peek and redrive, as `switchyard dlq peek` and `dlq redrive` do them. */
-export function deadLetterRoutes({ target, clients }: ConsoleDependencies): Route[] {
+export function deadLetterRoutes({ target, clients, log, internalError }: ConsoleDependencies): Route[] {
   return [
     {
       method: 'GET',
@@ -25,6 +31,7 @@ export function deadLetterRoutes({ target, clients }: ConsoleDependencies): Rout
         const peek: DeadLetterPeek = await peekDeadLetters(
           { target, clients },
           { channel: params.channel ?? '', ...(max !== undefined && { max }) },
+          { onWarning: (message) => log(`console: dlq peek of ${params.channel}: ${message}`) },
         ).catch((error: unknown) => {
           throw asConsoleError(error, 'absent');
         });
@@ -35,8 +42,10 @@ export function deadLetterRoutes({ target, clients }: ConsoleDependencies): Rout
       method: 'POST',
       path: '/api/dead-letters/:channel/redrive',
       handle: ({ params, response }) =>
-        answerWithProgress<RedriveResult>(response, (onProgress) =>
-          redriveDeadLetters({ target, clients }, { channel: params.channel ?? '' }, { onProgress }),
+        answerWithProgress<RedriveResult>(
+          response,
+          (hooks) => redriveDeadLetters({ target, clients }, { channel: params.channel ?? '' }, hooks),
+          (error) => internalError(error, 'the redrive'),
         ),
     },
   ];

@@ -1,10 +1,10 @@
-import { signedHeaders } from '../../../common/execute-api-signature';
+import { signedFetch } from '../../../common/execute-api-signature';
 import { publishableEventTypes } from '../../../functions/event-types';
 import * as z from '../../../functions/shared/zod';
 import { isRecord } from '../../../local/platform/is-record';
 import type { EventTypeList, PublishRequest, PublishResult } from '../../api-types';
 import type { ConsoleDependencies } from '../console-dependencies';
-import { badRequest } from '../console-http-error';
+import { badRequest } from '../errors';
 import { readJsonBody, sendJson } from '../http-answers';
 import type { Route } from '../router';
 
@@ -47,14 +47,16 @@ export function eventRoutes({ apiUrl, credentials, target }: ConsoleDependencies
       path: '/api/events',
       handle: async ({ request, response }) => {
         const event = publishRequest(await readJsonBody(request));
-        const url = new URL(`${apiUrl}/events`);
-        const body = JSON.stringify({ events: [event] });
-        const headers = await signedHeaders(
-          { method: 'POST', url, headers: { 'content-type': 'application/json' }, body },
+        const answer = await signedFetch(
+          {
+            method: 'POST',
+            url: new URL(`${apiUrl}/events`),
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ events: [event] }),
+          },
           credentials,
           target.region,
         );
-        const answer = await fetch(url, { method: 'POST', headers, body });
         const text = await answer.text();
         const result: PublishResult = {
           statusCode: answer.status,

@@ -1,7 +1,6 @@
 import { LOG_LEVELS, type LogLevel } from '../../../local/lambda';
 import type { ConsoleDependencies } from '../console-dependencies';
-import { badRequest } from '../console-http-error';
-import { startEventStream } from '../event-stream';
+import { badRequest } from '../errors';
 import type { LogFilter } from '../log-feed';
 import type { Route } from '../router';
 
@@ -23,14 +22,14 @@ function logFilter(url: URL, functionNames: readonly string[]): LogFilter {
 }
 
 /** `GET /api/logs/stream`: the recent function log lines, then each new one, filtered here. */
-export function logRoutes({ logs, functionNames }: ConsoleDependencies): Route[] {
+export function logRoutes({ logs, functionNames, streams }: ConsoleDependencies): Route[] {
   return [
     {
       method: 'GET',
       path: '/api/logs/stream',
       handle: ({ request, url, response }) => {
         const filter = logFilter(url, functionNames());
-        const stream = startEventStream(request, response);
+        const stream = streams.start(request, response);
         for (const line of logs.recentLines(filter)) stream.send('log', line);
         stream.onClose(logs.subscribe(filter, (line) => stream.send('log', line)));
       },

@@ -1,5 +1,5 @@
 import { OperationError, UsageError } from '../../../cli/errors';
-import { badRequest, ConsoleHttpError, notFound } from '../console-http-error';
+import { badRequest, ConsoleHttpError, notFound } from '../errors';
 
 /**
  * A CLI operation's error as the console answers it: a usage error is the request's fault

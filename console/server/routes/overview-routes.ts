@@ -1,10 +1,9 @@
 import type { ConsoleDependencies } from '../console-dependencies';
-import { startEventStream } from '../event-stream';
 import { sendJson } from '../http-answers';
 import type { Route } from '../router';
 
 /** `GET /api/overview` (the newest sample) and its live stream. */
-export function overviewRoutes({ sampler }: ConsoleDependencies): Route[] {
+export function overviewRoutes({ sampler, streams }: ConsoleDependencies): Route[] {
   return [
     {
       method: 'GET',
@@ -15,7 +14,7 @@ export function overviewRoutes({ sampler }: ConsoleDependencies): Route[] {
       method: 'GET',
       path: '/api/overview/stream',
       handle: ({ request, response }) => {
-        const stream = startEventStream(request, response);
+        const stream = streams.start(request, response);
         stream.send('history', sampler.history());
         stream.onClose(sampler.subscribe((sample) => stream.send('overview', sample)));
       },

@@ -1,23 +1,31 @@
 import { type ReplayParameters, replayArchive } from '../../../cli/operations';
+import { replayWindow } from '../../../cli/operations/replay-parameters';
 import { parseTimeOption } from '../../../cli/time-option';
 import { isRecord } from '../../../local/platform/is-record';
 import type { ReplayRequest, ReplayResult } from '../../api-types';
 import type { ConsoleDependencies } from '../console-dependencies';
-import { badRequest } from '../console-http-error';
+import { badRequest } from '../errors';
 import { readJsonBody } from '../http-answers';
 import type { Route } from '../router';
-import { answerWithProgress } from './long-operation';
 import { asConsoleError } from './operation-errors';
+import { answerWithProgress } from './progress-answer';
 
-/** The request as the CLI's replay takes it: times parsed (with an offset) as `--from`/`--to` are. */
+/**
+ * The request as the CLI's replay takes it: times parsed (with an offset) as `--from`/`--to`
+ * are, and the window and pattern checked as the replay will check them, here, so a bad request
+ * is a 400 before the progress answer starts.
+ */
 function replayParameters(request: ReplayRequest): ReplayParameters {
   const now = Date.now();
   try {
-    return {
+    const parameters = {
       from: parseTimeOption('from', request.from, now),
       to: parseTimeOption('to', request.to, now),
       ...(request.pattern !== undefined && { pattern: JSON.stringify(request.pattern) }),
     };
+    // The replay checks its pattern with its window; this is that check, made before answering.
+    replayWindow(parameters, now);
+    return parameters;
   } catch (error) {
     throw asConsoleError(error);
   }
@@ -36,7 +44,7 @@ function replayRequest(body: unknown): ReplayRequest {
 }
 
 /** `POST /api/replays`: replays the stack's archive, as `switchyard events replay` does. */
-export function replayRoutes({ target, clients }: ConsoleDependencies): Route[] {
+export function replayRoutes({ target, clients, internalError }: ConsoleDependencies): Route[] {
   return [
     {
       method: 'POST',
@@ -44,8 +52,10 @@ export function replayRoutes({ target, clients }: ConsoleDependencies): Route[] 
       handle: async ({ request, response }) => {
         // Read and checked before the answer starts, so a bad request is a plain 400.
         const replay = replayParameters(replayRequest(await readJsonBody(request)));
-        await answerWithProgress<ReplayResult>(response, (onProgress) =>
-          replayArchive({ target, clients }, replay, { onProgress }),
+        await answerWithProgress<ReplayResult>(
+          response,
+          (hooks) => replayArchive({ target, clients }, replay, hooks),
+          (error) => internalError(error, 'the replay'),
         );
       },
     },

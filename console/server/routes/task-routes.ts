@@ -3,7 +3,7 @@ import { getTaskRecord } from '../../../cli/operations';
 import { TASK_STATUSES } from '../../../functions/shared/task-record';
 import type { TaskDetail, TaskList } from '../../api-types';
 import type { ConsoleDependencies } from '../console-dependencies';
-import { badRequest } from '../console-http-error';
+import { badRequest } from '../errors';
 import { sendJson } from '../http-answers';
 import type { Route } from '../router';
 import { recentTasks } from '../task-scan';
@@ -34,8 +34,7 @@ export function taskRoutes(dependencies: ConsoleDependencies): Route[] {
       path: '/api/tasks',
       handle: async ({ url, response }) => {
         const query = listQuery(url);
-        const { tasks } = await recentTasks(clients, requireOutput(target, 'TaskTableName'), query);
-        const list: TaskList = { tasks };
+        const list: TaskList = await recentTasks(clients, requireOutput(target, 'TaskTableName'), query);
         sendJson(response, 200, list);
       },
     },

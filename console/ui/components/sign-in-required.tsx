@@ -9,8 +9,8 @@ export function SignInRequired() {
         <h1>Sign-in required</h1>
         <p>This browser has no valid console session (the server answered 401 or 403).</p>
         <p>
-          Open the console URL that <code>npm start</code> printed in its terminal. It carries a one-time
-          token that the console exchanges for a session cookie; then this page works as usual.
+          Open the console URL that <code>npm start</code> printed in its terminal. It carries a token, made
+          anew at each start, that the console exchanges for a session cookie; then this page works as usual.
         </p>
         <p class="muted">If the local cloud was restarted since, use the URL it printed this time.</p>
       </div>

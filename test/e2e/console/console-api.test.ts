@@ -142,6 +142,27 @@ describe('the local console API on a running stack', () => {
     expect(invalid.statusCode).toBe(400);
   });
 
+  it('replays the archive narrowed by a pattern, reporting progress, and refuses a bad window or pattern', async () => {
+    const window = { from: new Date(Date.now() - 120_000).toISOString(), to: new Date().toISOString() };
+    const answer = await session.post('/api/replays', {
+      ...window,
+      pattern: { 'detail-type': ['order.placed'] },
+    });
+    expect(answer.headers.get('content-type')).toContain('application/x-ndjson');
+    const lines = (await ndjsonLines(answer)) as Array<{ type: string; result?: { state: string } }>;
+    expect(lines.filter((line) => line.type === 'progress').length).toBeGreaterThan(0);
+    expect(lines.at(-1)).toMatchObject({ type: 'result', result: { state: 'COMPLETED' } });
+
+    const future = await session.post('/api/replays', { from: window.from, to: '2999-01-01T00:00:00Z' });
+    expect(future.status).toBe(400);
+    const badPattern = await session.post('/api/replays', {
+      ...window,
+      pattern: { 'detail-type': 'not-a-list' },
+    });
+    expect(badPattern.status).toBe(400);
+    expect(((await badPattern.json()) as { message: string }).message).toMatch(/pattern/i);
+  });
+
   it('peeks at a dead-letter queue and reports an empty redrive', async () => {
     const config = (await (await session.get('/api/config')).json()) as ConsoleConfig;
     const channel = config.channels[0]?.name ?? '';

@@ -41,6 +41,12 @@ export function TaskList({ selected }: { readonly selected: string | undefined }
         </div>
       </div>
       <ErrorMessage action="Could not list the tasks" error={error} />
+      {data?.complete === false ? (
+        <p class="notice" role="note">
+          The task table is large: this list is the newest of the tasks read in one scan, and may miss some.
+          Look a task up by its id above.
+        </p>
+      ) : null}
       {data === undefined ? (
         loading ? (
           <p class="muted">Loading…</p>

@@ -35,39 +35,62 @@ export async function ndjsonLines(response: Response): Promise<unknown[]> {
     .map((line) => JSON.parse(line) as unknown);
 }
 
+/** One server-sent event. */
+export interface StreamEvent {
+  readonly event: string;
+  readonly data: unknown;
+}
+
 /**
- * Reads server-sent events from `response` until `enough` says so (or `timeoutMs` passes),
- * then closes the stream.
+ * Hands each server-sent event of `response` to `onEvent` until it returns true, the stream
+ * ends, or `signal` aborts; then stops reading.
  */
-export async function readEvents(
+export async function forEachEvent(
   response: Response,
-  enough: (events: ReadonlyArray<{ event: string; data: unknown }>) => boolean,
-  timeoutMs = 10_000,
-): Promise<Array<{ event: string; data: unknown }>> {
-  const events: Array<{ event: string; data: unknown }> = [];
+  onEvent: (event: StreamEvent) => boolean | undefined,
+  signal?: AbortSignal,
+): Promise<void> {
   const reader = response.body?.getReader();
   if (reader === undefined) throw new Error('the stream has no body');
+  const cancel = () => void reader.cancel().catch(() => undefined);
+  signal?.addEventListener('abort', cancel);
   const decoder = new TextDecoder();
   let buffered = '';
-  const deadline = setTimeout(() => void reader.cancel(), timeoutMs);
   try {
-    while (!enough(events)) {
+    for (;;) {
       const { done, value } = await reader.read();
-      if (done) break;
+      if (done) return;
       buffered += decoder.decode(value, { stream: true });
-      let end = buffered.indexOf('\n\n');
-      while (end >= 0) {
+      for (let end = buffered.indexOf('\n\n'); end >= 0; end = buffered.indexOf('\n\n')) {
         const block = buffered.slice(0, end);
         buffered = buffered.slice(end + 2);
         const event = /^event: (.*)$/m.exec(block)?.[1];
         const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (event !== undefined && data !== undefined) events.push({ event, data: JSON.parse(data) });
-        end = buffered.indexOf('\n\n');
+        if (event !== undefined && data !== undefined && onEvent({ event, data: JSON.parse(data) })) return;
       }
     }
+  } catch (error) {
+    if (!signal?.aborted) throw error;
   } finally {
-    clearTimeout(deadline);
-    await reader.cancel().catch(() => undefined);
+    signal?.removeEventListener('abort', cancel);
+    cancel();
   }
+}
+
+/** The server-sent events of `response` until `enough` says so, or `timeoutMs` passes. */
+export async function readEvents(
+  response: Response,
+  enough: (events: readonly StreamEvent[]) => boolean,
+  timeoutMs = 10_000,
+): Promise<StreamEvent[]> {
+  const events: StreamEvent[] = [];
+  await forEachEvent(
+    response,
+    (event) => {
+      events.push(event);
+      return enough(events);
+    },
+    AbortSignal.timeout(timeoutMs),
+  );
   return events;
 }

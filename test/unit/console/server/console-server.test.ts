@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
-import { SESSION_COOKIE } from '../../../../console/server/access-token';
+import { sessionCookieName } from '../../../../console/server/access-token';
 import { type ListeningConsole, listenConsole } from '../../../../console/server/console-server';
+import { ConsoleHttpError } from '../../../../console/server/errors';
 import { readJsonBody, sendJson } from '../../../../console/server/http-answers';
 import type { StaticAsset } from '../../../../console/server/static-assets';
 
@@ -47,8 +48,10 @@ function send(
 
 describe('the console server', () => {
   let server: ListeningConsole;
-  const cookie = `${SESSION_COOKIE}=${TOKEN}`;
+  let cookieName: string;
+  let cookie: string;
   const posted: unknown[] = [];
+  const logged: string[] = [];
 
   beforeAll(async () => {
     const assets = new Map<string, StaticAsset>([
@@ -65,7 +68,18 @@ describe('the console server', () => {
       port: 0,
       token: TOKEN,
       assets,
+      internalError: (error, what) => {
+        logged.push(`${what}: ${String(error)}`);
+        return new ConsoleHttpError(500, 'InternalError', `${what} failed; see the output`);
+      },
       routes: [
+        {
+          method: 'GET',
+          path: '/api/broken',
+          handle: () => {
+            throw new Error('secret internal path /home/dev/x');
+          },
+        },
         {
           method: 'GET',
           path: '/api/things/:id',
@@ -81,6 +95,8 @@ describe('the console server', () => {
         },
       ],
     });
+    cookieName = sessionCookieName(Number(new URL(server.origin).port));
+    cookie = `${cookieName}=${TOKEN}`;
   });
   afterAll(() => server.close());
 
@@ -93,7 +109,7 @@ describe('the console server', () => {
     expect(answer.status).toBe(303);
     expect(answer.headers.location).toBe('/');
     const [setCookie] = answer.headers['set-cookie'] ?? [];
-    expect(setCookie).toBe(`${SESSION_COOKIE}=${TOKEN}; Path=/; HttpOnly; SameSite=Strict`);
+    expect(setCookie).toBe(`${cookieName}=${TOKEN}; Path=/; HttpOnly; SameSite=Strict`);
     expect(answer.headers['referrer-policy']).toBe('no-referrer');
   });
 
@@ -111,7 +127,7 @@ describe('the console server', () => {
       error: 'Unauthorized',
       message: expect.stringContaining('npm start'),
     });
-    const page = await send(server.origin, '/', { headers: { cookie: `${SESSION_COOKIE}=stale-token` } });
+    const page = await send(server.origin, '/', { headers: { cookie: `${cookieName}=stale-token` } });
     expect(page.status).toBe(401);
     expect(page.headers['content-type']).toContain('text/html');
   });
@@ -207,5 +223,37 @@ describe('the console server', () => {
     ).toBe(405);
     expect((await send(server.origin, '/../package.json', { headers: { cookie } })).status).toBe(404);
     expect((await send(server.origin, '/%2e%2e/package.json', { headers: { cookie } })).status).toBe(404);
+  });
+
+  it("finds the session among several cookies of its name, and ignores another port's cookie", async () => {
+    const shadowed = await send(server.origin, '/api/things/1', {
+      headers: { cookie: `${cookieName}=planted-by-another-page; ${cookie}` },
+    });
+    expect(shadowed.status).toBe(200);
+    const otherPort = await send(server.origin, '/api/things/1', {
+      headers: { cookie: `${sessionCookieName(1)}=${TOKEN}` },
+    });
+    expect(otherPort.status).toBe(401);
+  });
+
+  it('answers a body over 1 MiB with 413, not a reset connection', async () => {
+    const answer = await send(server.origin, '/api/things', {
+      method: 'POST',
+      headers: { cookie, origin: server.origin, 'content-type': 'application/json' },
+      body: JSON.stringify({ big: 'x'.repeat(1024 * 1024) }),
+    });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body).error).toBe('PayloadTooLarge');
+  });
+
+  it('logs an unexpected failure and answers 500 without its details', async () => {
+    const answer = await send(server.origin, '/api/broken', { headers: { cookie } });
+    expect(answer.status).toBe(500);
+    expect(answer.body).not.toContain('/home/dev');
+    expect(JSON.parse(answer.body)).toEqual({
+      error: 'InternalError',
+      message: 'GET /api/broken failed; see the output',
+    });
+    expect(logged).toEqual([expect.stringContaining('secret internal path')]);
   });
 });

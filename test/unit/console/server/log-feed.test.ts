@@ -1,4 +1,4 @@
-import { LogFeed } from '../../../../console/server/log-feed';
+import { LogFeed, MAX_LINE_CHARS } from '../../../../console/server/log-feed';
 
 const structured = (level: string, message: string, correlationId?: string) =>
   JSON.stringify({ level, message, ...(correlationId !== undefined && { correlationId }) });
@@ -49,5 +49,15 @@ describe('LogFeed', () => {
     unsubscribe();
     feed.sink('Worker', 'stdout', 'two');
     expect(seen).toEqual(['one']);
+  });
+});
+
+describe('LogFeed line length', () => {
+  it('cuts a line past 16 KiB and says how much was left out', () => {
+    const feed = new LogFeed();
+    feed.sink('Hello', 'stdout', 'y'.repeat(MAX_LINE_CHARS + 10));
+    const [line] = feed.recentLines({});
+    expect(line?.line.startsWith('y'.repeat(MAX_LINE_CHARS))).toBe(true);
+    expect(line?.line.endsWith('… (10 more characters not shown)')).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { signedHeaders } from '../../../../../common/execute-api-signature';
+import { signedFetch } from '../../../../../common/execute-api-signature';
 
 /** Where the API is and whose credentials sign for it. */
 export interface ApiTarget {
@@ -24,7 +24,7 @@ export async function signedRequest(
 ): Promise<ApiResponse> {
   const url = new URL(`${target.apiUrl}${path}`);
   const payload = body === undefined ? undefined : JSON.stringify(body);
-  const signed = await signedHeaders(
+  const response = await signedFetch(
     {
       method,
       url,
@@ -34,7 +34,6 @@ export async function signedRequest(
     target.credentials,
     target.region,
   );
-  const response = await fetch(url, { method, headers: signed, body: payload });
   const text = await response.text();
   let parsed: unknown = text;
   try {
