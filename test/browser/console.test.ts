@@ -156,4 +156,65 @@ describe('the local console in Chromium', () => {
       if (entry.kind === 'EVENT_CONSUMED') await flow.getByText(entry.subscription).first().waitFor();
     }
   });
+
+  it('is driven by the keyboard: the skip link, then the views, each opened with Enter', async () => {
+    await show('overview');
+    // A fresh load: the first Tab starts from the top of the page.
+    await page.reload();
+    await page.getByRole('table', { name: 'Channels' }).waitFor();
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to content');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Tasks');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Task id').waitFor();
+    expect(page.url()).toContain('#/tasks');
+  });
+
+  it('labels every control of every view', async () => {
+    for (const view of ['overview', 'tasks', 'flows', 'dead-letters', 'events', 'logs']) {
+      await show(view);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      const unlabelled = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('input, select, textarea, button')]
+          .filter((control) => {
+            const labels = (control as HTMLInputElement).labels;
+            const named =
+              (labels !== null && labels.length > 0) ||
+              control.getAttribute('aria-label') !== null ||
+              control.getAttribute('aria-labelledby') !== null ||
+              (control.tagName === 'BUTTON' && (control.textContent ?? '').trim() !== '');
+            return !named;
+          })
+          .map((control) => control.outerHTML.slice(0, 80)),
+      );
+      expect({ view, unlabelled }).toEqual({ view, unlabelled: [] });
+    }
+  });
+
+  it("follows the system's dark preference", async () => {
+    const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    await page.emulateMedia({ colorScheme: 'light' });
+    const light = await background();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const dark = await background();
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(dark).not.toBe(light);
+  });
+
+  it('streams live function logs, and a correlation id in a line opens its flow', async () => {
+    const submitted = await signedRequest(test.cloud, 'POST', '/tasks', {
+      type: 'hello',
+      payload: { name: 'Logs' },
+    });
+    const correlationId = submitted.headers.get('x-correlation-id') ?? '';
+    await show('logs');
+    await page.getByLabel('Correlation id').fill(correlationId);
+    const lines = page.getByTestId('log-lines');
+    const link = lines.getByRole('link', { name: correlationId }).first();
+    await link.click();
+    await page.getByTestId('flow').waitFor();
+    expect(page.url()).toContain(`#/flows/${correlationId}`);
+  });
 });
