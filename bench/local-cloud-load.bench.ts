@@ -81,6 +81,13 @@ function runClients(spec: LoadSpec): Promise<LoadResult> {
   });
 }
 
+/** Tasks per second from the first acceptance to the last completion. */
+function tasksPerSecond(times: ReadonlyMap<string, TaskTimes>): number {
+  const created = [...times.values()].map((t) => t.createdAt);
+  const updated = [...times.values()].map((t) => t.updatedAt);
+  return times.size / ((Math.max(...updated) - Math.min(...created)) / 1000);
+}
+
 /** Starts the console watcher; `stop` ends it and returns what it saw. */
 function watchConsole(consoleUrl: string): { stop(): Promise<ConsoleWatch> } {
   const child = spawn(
@@ -277,9 +284,7 @@ async function main(): Promise<void> {
     });
     const singleTimes = await finalTasks(endpoints, single.accepted, 60_000);
 
-    // Throughput, closed loop, with a developer watching the console (their CPU not counted).
-    const watcher = watchConsole(endpoints.consoleUrl);
-    await sleep(1000);
+    // Throughput, closed loop.
     memory.reset();
     const cpuBefore = cpuMs(pid);
     const closed = await runClients({
@@ -291,10 +296,22 @@ async function main(): Promise<void> {
     const closedTimes = await finalTasks(endpoints, closed.accepted, 600_000);
     const cpuPerTaskMs = (cpuMs(pid) - cpuBefore) / closed.accepted.length;
     const peakMb = memory.peakMb();
+    const throughput = tasksPerSecond(closedTimes);
+
+    // The same again with a developer watching the console (the watcher's own CPU not counted):
+    // what the console costs, and whether it keeps up.
+    const watcher = watchConsole(endpoints.consoleUrl);
+    await sleep(1000);
+    memory.reset();
+    const watched = await runClients({
+      ...spec,
+      kind: 'tasks',
+      count: tasks,
+      pacing: { concurrency: clients },
+    });
+    const watchedTimes = await finalTasks(endpoints, watched.accepted, 600_000);
+    const watchedPeakMb = memory.peakMb();
     const consoleWatch = await watcher.stop();
-    const created = [...closedTimes.values()].map((t) => t.createdAt);
-    const updated = [...closedTimes.values()].map((t) => t.updatedAt);
-    const throughput = closed.accepted.length / ((Math.max(...updated) - Math.min(...created)) / 1000);
 
     // Latency at a fixed offered rate.
     const open = await runClients({
@@ -352,6 +369,8 @@ async function main(): Promise<void> {
       overload: { ratePerSecond: overloadRate, seconds, statuses: overload.statuses, peakMb: overloadPeakMb },
       memory: { idleMb, throughputPeakMb: peakMb, settledMb, settleSeconds: settle },
       console: {
+        throughputWatchedTasksPerSecond: Math.round(tasksPerSecond(watchedTimes)),
+        peakMbWatched: watchedPeakMb,
         overviewSamples: consoleWatch.sampleGapsMs.length + 1,
         sampleGapMaxMs: Math.round(Math.max(0, ...consoleWatch.sampleGapsMs)),
         pageLoads: latencyOf(consoleWatch.pageLoadsMs),
@@ -400,7 +419,12 @@ async function main(): Promise<void> {
       ),
       row(`Memory (RSS): ${settle} s after the load`, `${settledMb} MB`),
       row(
-        'Console during the throughput run: longest gap between overview samples (target 2 s)',
+        `${clients} clients, ${tasks} tasks again, the web console open: throughput, RSS peak`,
+        `${results.console.throughputWatchedTasksPerSecond} tasks/s, ${results.console.peakMbWatched} MB`,
+        `${results.throughput.tasksPerSecond} tasks/s, ${peakMb} MB (console closed)`,
+      ),
+      row(
+        'Same: longest gap between overview samples the console received (target 2 s)',
         `${results.console.sampleGapMaxMs} ms over ${results.console.overviewSamples} samples`,
       ),
       row(
