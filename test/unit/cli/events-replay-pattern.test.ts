@@ -1,51 +1,26 @@
 import {
   DeleteRuleCommand,
-  DescribeArchiveCommand,
   DescribeReplayCommand,
-  DescribeRuleCommand,
-  EventBridgeClient,
-  ListRulesCommand,
-  ListTargetsByRuleCommand,
-  PutRuleCommand,
-  PutTargetsCommand,
   RemoveTargetsCommand,
-  ResourceNotFoundException,
   StartReplayCommand,
 } from '@aws-sdk/client-eventbridge';
-import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { mockClient } from 'aws-sdk-client-mock';
 import type { CommandContext } from '../../../cli/commands/command';
 import { eventsReplay } from '../../../cli/commands/events-replay';
 import { OperationError } from '../../../cli/errors';
 import type { ReplayReport } from '../../../cli/operations';
 import { Clients } from '../../../cli/target/clients';
 import type { Target } from '../../../cli/target/target';
-import { REPLAY_RULE_PREFIX } from '../../../infra/replay-rules';
-
-const eventBridge = mockClient(EventBridgeClient);
-const sqs = mockClient(SQSClient);
-const QUEUE_ARN = 'arn:aws:sqs:eu-west-1:123456789012:flow-recorder';
-const queueTarget = { Id: 'Target0', Arn: QUEUE_ARN };
-
-const target: Target = {
-  mode: 'aws',
-  stackName: 'Switchyard',
-  region: 'eu-west-1',
-  outputs: {
-    EventArchiveName: 'archive',
-    EventBusName: 'bus',
-    FlowRecorderQueueUrl: 'https://sqs.eu-west-1.amazonaws.com/123456789012/flow-recorder',
-    FlowRecorderDeadLetterQueueUrl: 'https://sqs.eu-west-1.amazonaws.com/123456789012/flow-recorder-dlq',
-  },
-  clientSettings: { region: 'eu-west-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } },
-  pollIntervalMs: 0,
-  replayRuleSettleMs: 0,
-  replayRuleGraceMs: 0,
-  description: 'stack Switchyard in eu-west-1',
-};
+import { testTarget } from './operations/support/operation-context';
+import {
+  deletedRuleNames,
+  eventBridge,
+  notFound,
+  stubReplayableStack,
+  temporaryRuleNames,
+} from './operations/support/replay-stack';
 
 /** Runs `events replay --pattern` against the mocked clients, capturing what an operator sees. */
-function replayWithPattern(on: Target = target): {
+function replayWithPattern(on: Target = testTarget()): {
   result: Promise<number>;
   stdout: () => string;
   stderr: () => string;
@@ -63,28 +38,11 @@ function replayWithPattern(on: Target = target): {
   return { result: eventsReplay.run(context), stdout: () => stdout, stderr: () => stderr };
 }
 
-const temporaryRuleNames = () =>
-  eventBridge.commandCalls(PutRuleCommand).map((call) => call.args[0].input.Name ?? '');
-
 beforeEach(() => {
-  eventBridge.reset();
-  sqs.reset();
-  sqs.on(GetQueueAttributesCommand).resolves({ Attributes: { QueueArn: QUEUE_ARN } });
-  eventBridge.on(DescribeArchiveCommand).resolves({
-    ArchiveArn: 'arn:aws:events:eu-west-1:123456789012:archive/archive',
-    EventSourceArn: 'arn:aws:events:eu-west-1:123456789012:event-bus/bus',
-  });
-  eventBridge.on(ListRulesCommand).resolves({ Rules: [{ Name: 'FlowRule', Arn: 'arn:rule/bus/FlowRule' }] });
-  eventBridge.on(ListRulesCommand, { NamePrefix: REPLAY_RULE_PREFIX }).resolves({ Rules: [] });
-  eventBridge.on(ListTargetsByRuleCommand).resolves({ Targets: [queueTarget] });
-  eventBridge.on(DescribeRuleCommand).resolves({ EventPattern: '{"account":["123456789012"]}' });
-  eventBridge
-    .on(DescribeReplayCommand)
-    .rejectsOnce(new ResourceNotFoundException({ message: 'none', $metadata: {} }));
-  eventBridge.on(PutRuleCommand).callsFake(({ Name }: { Name: string }) => ({
-    RuleArn: `arn:aws:events:eu-west-1:123456789012:rule/bus/${Name}`,
-  }));
-  eventBridge.on(PutTargetsCommand).resolves({ FailedEntryCount: 0 });
+  // The flow recorder's rule takes any event of the account, so replayWithPattern's --pattern can narrow it.
+  stubReplayableStack('{"account":["123456789012"]}');
+  // The replay's name is free.
+  eventBridge.on(DescribeReplayCommand).rejectsOnce(notFound());
 });
 
 describe('events replay --pattern, when things go wrong', () => {
@@ -107,9 +65,7 @@ describe('events replay --pattern, when things go wrong', () => {
     expect(temporaryRuleNames()).toEqual([
       expect.stringMatching(/^switchyard-replay-flow-recorder\.[0-9a-f]{8}$/),
     ]);
-    expect(eventBridge.commandCalls(DeleteRuleCommand).map((call) => call.args[0].input.Name)).toEqual(
-      temporaryRuleNames(),
-    );
+    expect(deletedRuleNames()).toEqual(temporaryRuleNames());
   });
 
   it('should keep the refusal, with a warning, when its rules cannot be removed either', async () => {
@@ -134,10 +90,7 @@ describe('events replay --pattern, when things go wrong', () => {
   it('should still report a completed replay when its rules cannot be removed afterwards', async () => {
     // Arrange
     eventBridge.on(StartReplayCommand).resolves({ ReplayArn: 'arn:replay' });
-    eventBridge
-      .on(DescribeReplayCommand)
-      .rejectsOnce(new ResourceNotFoundException({ message: 'none', $metadata: {} }))
-      .resolves({ State: 'COMPLETED' });
+    eventBridge.on(DescribeReplayCommand).rejectsOnce(notFound()).resolves({ State: 'COMPLETED' });
     eventBridge
       .on(DeleteRuleCommand)
       .rejects(Object.assign(new Error('Access denied'), { name: 'AccessDeniedException' }));
@@ -158,14 +111,11 @@ describe('events replay --pattern, when things go wrong', () => {
   it('should give new rules time to take effect before the replay, and deliveries time to land before removing them', async () => {
     // Arrange: AWS-like waits, shortened
     eventBridge.on(StartReplayCommand).resolves({ ReplayArn: 'arn:replay' });
-    eventBridge
-      .on(DescribeReplayCommand)
-      .rejectsOnce(new ResourceNotFoundException({ message: 'none', $metadata: {} }))
-      .resolves({ State: 'COMPLETED' });
+    eventBridge.on(DescribeReplayCommand).rejectsOnce(notFound()).resolves({ State: 'COMPLETED' });
 
     // Act
     const startedAt = Date.now();
-    const run = replayWithPattern({ ...target, replayRuleSettleMs: 20, replayRuleGraceMs: 30 });
+    const run = replayWithPattern(testTarget({ replayRuleSettleMs: 20, replayRuleGraceMs: 30 }));
     const code = await run.result;
     const elapsedMs = Date.now() - startedAt;
 

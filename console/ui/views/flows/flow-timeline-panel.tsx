@@ -1,7 +1,6 @@
 import type { FlowTimeline } from '../../../api-types';
 import { segment } from '../../api/http';
-import { ErrorMessage } from '../../components/error-message';
-import { useApiGet } from '../../hooks/use-api-get';
+import { RecordPanel } from '../../components/record-panel';
 import { describeFlowEntry } from '../../lib/flow-entry';
 import { formatClock, formatDateTime } from '../../lib/format';
 import { taskHref } from '../../lib/router';
@@ -14,20 +13,15 @@ const KIND_LABELS: Readonly<Record<string, string>> = {
 
 /** The flow's timeline, oldest first: each task state change, event published and consumption. */
 export function FlowTimelinePanel({ correlationId }: { readonly correlationId: string }) {
-  const { data, error, loading, reload } = useApiGet<FlowTimeline>(`/api/flows/${segment(correlationId)}`);
   return (
-    <section class="panel" aria-labelledby="flow-heading" data-testid="flow">
-      <div class="panel-header">
-        <h2 id="flow-heading">
-          Flow <code>{correlationId}</code>
-        </h2>
-        <button type="button" class="button" onClick={reload} disabled={loading}>
-          Refresh flow
-        </button>
-      </div>
-      <ErrorMessage action="Could not load the flow" error={error} />
-      {loading && data === undefined ? <p class="muted">Loading…</p> : null}
-      {data === undefined ? null : (
+    <RecordPanel
+      noun="Flow"
+      id={correlationId}
+      path={`/api/flows/${segment(correlationId)}`}
+      headingId="flow-heading"
+      testId="flow"
+    >
+      {(data: FlowTimeline) => (
         <ol class="timeline" aria-labelledby="flow-heading">
           {data.timeline.map((entry, index) => {
             const view = describeFlowEntry(entry);
@@ -57,6 +51,6 @@ export function FlowTimelinePanel({ correlationId }: { readonly correlationId: s
           })}
         </ol>
       )}
-    </section>
+    </RecordPanel>
   );
 }

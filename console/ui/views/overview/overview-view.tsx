@@ -3,9 +3,10 @@ import { Page } from '../../components/page';
 import { useConfig } from '../../hooks/config-context';
 import { useOverviewStream } from '../../hooks/use-overview-stream';
 import { formatDateTime } from '../../lib/format';
-import { ChannelsSection } from './channels-section';
-import { FunctionsSection } from './functions-section';
-import { RulesSection } from './rules-section';
+import { CHANNELS_SECTION } from './channels-section';
+import { FUNCTIONS_SECTION } from './functions-section';
+import { OverviewSection } from './overview-section';
+import { RULES_SECTION } from './rules-section';
 
 /** The running stack at a glance, updated live from the overview stream. */
 export function OverviewView() {
@@ -22,9 +23,9 @@ export function OverviewView() {
           ? 'Waiting for the first sample…'
           : `Sampled ${formatDateTime(latest.at)}; charts show the last ${chartMinutes(samples)} min.`}
       </p>
-      <ChannelsSection config={config} samples={samples} latest={latest} />
-      <FunctionsSection config={config} samples={samples} latest={latest} />
-      <RulesSection config={config} samples={samples} latest={latest} />
+      <OverviewSection spec={CHANNELS_SECTION} config={config} samples={samples} latest={latest} />
+      <OverviewSection spec={FUNCTIONS_SECTION} config={config} samples={samples} latest={latest} />
+      <OverviewSection spec={RULES_SECTION} config={config} samples={samples} latest={latest} />
     </Page>
   );
 }

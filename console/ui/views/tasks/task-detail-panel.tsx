@@ -1,8 +1,7 @@
 import type { TaskDetail } from '../../../api-types';
 import { segment } from '../../api/http';
-import { ErrorMessage } from '../../components/error-message';
 import { JsonBlock } from '../../components/json-block';
-import { useApiGet } from '../../hooks/use-api-get';
+import { RecordPanel } from '../../components/record-panel';
 import { formatDateTime } from '../../lib/format';
 import { flowHref } from '../../lib/router';
 import { StatusBadge } from './status-badge';
@@ -10,21 +9,16 @@ import { TaskHistory } from './task-history';
 
 /** One task: its status, result or error, attempts, and the history of its attempts. */
 export function TaskDetailPanel({ taskId }: { readonly taskId: string }) {
-  const { data: task, error, loading, reload } = useApiGet<TaskDetail>(`/api/tasks/${segment(taskId)}`);
   return (
-    <section class="panel" aria-labelledby="task-heading" data-testid="task-detail">
-      <div class="panel-header">
-        <h2 id="task-heading">
-          Task <code>{taskId}</code>
-        </h2>
-        <button type="button" class="button" onClick={reload} disabled={loading}>
-          Refresh task
-        </button>
-      </div>
-      <ErrorMessage action="Could not load the task" error={error} />
-      {loading && task === undefined ? <p class="muted">Loading…</p> : null}
-      {task === undefined ? null : <TaskFacts task={task} />}
-    </section>
+    <RecordPanel
+      noun="Task"
+      id={taskId}
+      path={`/api/tasks/${segment(taskId)}`}
+      headingId="task-heading"
+      testId="task-detail"
+    >
+      {(task: TaskDetail) => <TaskFacts task={task} />}
+    </RecordPanel>
   );
 }
 

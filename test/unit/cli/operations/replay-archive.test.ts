@@ -1,33 +1,25 @@
 import {
-  DeleteRuleCommand,
-  DescribeArchiveCommand,
   DescribeReplayCommand,
-  DescribeRuleCommand,
-  EventBridgeClient,
   ListRulesCommand,
-  ListTargetsByRuleCommand,
-  PutRuleCommand,
-  PutTargetsCommand,
   RemoveTargetsCommand,
-  ResourceNotFoundException,
   StartReplayCommand,
 } from '@aws-sdk/client-eventbridge';
-import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { mockClient } from 'aws-sdk-client-mock';
 import { OperationError, UsageError } from '../../../../cli/errors';
 import { replayArchive } from '../../../../cli/operations/replay-archive';
 import type { ReplayParameters } from '../../../../cli/operations/replay-parameters';
 import { REPLAY_RULE_PREFIX } from '../../../../infra/replay-rules';
 import { testContext, testTarget } from './support/operation-context';
+import {
+  BUS_ARN,
+  deletedRuleNames,
+  eventBridge,
+  FLOW_RULE_ARN,
+  notFound,
+  stubReplayableStack,
+  temporaryRuleNames,
+} from './support/replay-stack';
 
-const eventBridge = mockClient(EventBridgeClient);
-const sqs = mockClient(SQSClient);
-
-const FLOW_RECORDER_QUEUE_ARN = 'arn:aws:sqs:eu-west-1:123456789012:flow-recorder';
-const FLOW_RULE_ARN = 'arn:aws:events:eu-west-1:123456789012:rule/bus/FlowRule';
-const BUS_ARN = 'arn:aws:events:eu-west-1:123456789012:event-bus/bus';
 const HOUR_MS = 3_600_000;
-const notFound = () => new ResourceNotFoundException({ message: 'not found', $metadata: {} });
 
 /** The last hour, which has ended. */
 const lastHour = (overrides: Partial<ReplayParameters> = {}): ReplayParameters => ({
@@ -37,29 +29,9 @@ const lastHour = (overrides: Partial<ReplayParameters> = {}): ReplayParameters =
 });
 
 const startedReplay = () => eventBridge.commandCalls(StartReplayCommand)[0]?.args[0].input;
-const temporaryRuleNames = () =>
-  eventBridge.commandCalls(PutRuleCommand).map((call) => call.args[0].input.Name ?? '');
-const deletedRuleNames = () =>
-  eventBridge.commandCalls(DeleteRuleCommand).map((call) => call.args[0].input.Name);
 
 beforeEach(() => {
-  eventBridge.reset();
-  sqs.reset();
-  sqs.on(GetQueueAttributesCommand).resolves({ Attributes: { QueueArn: FLOW_RECORDER_QUEUE_ARN } });
-  eventBridge.on(DescribeArchiveCommand).resolves({
-    ArchiveArn: 'arn:aws:events:eu-west-1:123456789012:archive/archive',
-    EventSourceArn: BUS_ARN,
-  });
-  eventBridge.on(ListRulesCommand).resolves({ Rules: [{ Name: 'FlowRule', Arn: FLOW_RULE_ARN }] });
-  eventBridge.on(ListRulesCommand, { NamePrefix: REPLAY_RULE_PREFIX }).resolves({ Rules: [] });
-  eventBridge
-    .on(ListTargetsByRuleCommand)
-    .resolves({ Targets: [{ Id: 'Target0', Arn: FLOW_RECORDER_QUEUE_ARN }] });
-  eventBridge.on(DescribeRuleCommand).resolves({ EventPattern: '{"source":["com.example.shop"]}' });
-  eventBridge.on(PutRuleCommand).callsFake(({ Name }: { Name: string }) => ({
-    RuleArn: `arn:aws:events:eu-west-1:123456789012:rule/bus/${Name}`,
-  }));
-  eventBridge.on(PutTargetsCommand).resolves({ FailedEntryCount: 0 });
+  stubReplayableStack();
   eventBridge.on(StartReplayCommand).resolves({ ReplayArn: 'arn:replay' });
   // The name is free before the replay starts; then the replay runs and completes.
   eventBridge
