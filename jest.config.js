@@ -8,6 +8,9 @@
 // Tests create SDK clients in jest's own processes: keep the SDK's notice about this Node.js
 // version out of their output. Tests of what users see spawn without it.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// A time zone away from UTC with daylight saving: code that reads local time as UTC (or the
+// reverse) fails here rather than only on a developer's laptop; CI machines run in UTC.
+process.env.TZ = 'Europe/Paris';
 
 const transform = {
   // @middy/* ships ESM only; ts-jest transpiles it to CommonJS alongside our TypeScript.

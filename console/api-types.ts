@@ -240,7 +240,9 @@ export interface PublishResult {
 
 /**
  * One function log line. `GET /api/logs/stream?function=&level=&correlationId=` (server-sent
- * events) sends `event: log` per line, the recent ones first, filtered on the server.
+ * events) sends `event: reset` (the page starts its list over: each connection, a reconnect
+ * included, resends the recent lines), then `event: log` per line, the recent ones first,
+ * filtered on the server.
  */
 export interface LogLine {
   /** Epoch milliseconds when the runner received it. */

@@ -173,9 +173,18 @@ describe('the local console in Chromium', () => {
   });
 
   it('labels every control of every view', async () => {
-    for (const view of ['overview', 'tasks', 'flows', 'dead-letters', 'events', 'logs']) {
+    const views = {
+      overview: 'Overview',
+      tasks: 'Tasks',
+      flows: 'Flows',
+      'dead-letters': 'Dead letters',
+      events: 'Events',
+      logs: 'Logs',
+    };
+    for (const [view, heading] of Object.entries(views)) {
       await show(view);
-      await page.getByRole('heading', { level: 1 }).waitFor();
+      // This view's own heading: the previous view's would already satisfy a bare wait.
+      await page.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
       const unlabelled = await page.evaluate(() =>
         [...document.querySelectorAll<HTMLElement>('input, select, textarea, button')]
           .filter((control) => {

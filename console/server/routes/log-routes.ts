@@ -21,7 +21,7 @@ function logFilter(url: URL, functionNames: readonly string[]): LogFilter {
   };
 }
 
-/** `GET /api/logs/stream`: the recent function log lines, then each new one, filtered here. */
+/** `GET /api/logs/stream`: `reset`, the recent function log lines, then each new one, filtered here. */
 export function logRoutes({ logs, functionNames, streams }: ConsoleDependencies): Route[] {
   return [
     {
@@ -30,6 +30,8 @@ export function logRoutes({ logs, functionNames, streams }: ConsoleDependencies)
       handle: ({ request, url, response }) => {
         const filter = logFilter(url, functionNames());
         const stream = streams.start(request, response);
+        // Every connection, a browser's reconnect included, starts the page's list over.
+        stream.send('reset', {});
         for (const line of logs.recentLines(filter)) stream.send('log', line);
         stream.onClose(logs.subscribe(filter, (line) => stream.send('log', line)));
       },

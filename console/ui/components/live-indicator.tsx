@@ -13,14 +13,20 @@ const LABELS: Readonly<Record<StreamState, string>> = {
   disconnected: 'Disconnected',
 };
 
-/** Whether a view's server-sent stream is flowing; a change is announced politely. */
+/**
+ * Whether a view's server-sent stream is flowing. Only the state is announced (politely, when it
+ * changes); the problem text, which may count seconds, is shown but kept out of the live region,
+ * or a screen reader would read it every second.
+ */
 export function LiveIndicator({ state, subject, problem }: Props) {
   return (
-    <output class={`live-indicator live-${state}`} data-testid="live-indicator" aria-live="polite">
+    <span class={`live-indicator live-${state}`} data-testid="live-indicator">
       <span class="live-dot" aria-hidden="true" />
-      <span class="visually-hidden">{subject}: </span>
-      {LABELS[state]}
+      <output aria-live="polite">
+        <span class="visually-hidden">{subject}: </span>
+        {LABELS[state]}
+      </output>
       {state !== 'live' && problem !== undefined ? <span class="live-problem"> — {problem}</span> : null}
-    </output>
+    </span>
   );
 }

@@ -5,8 +5,13 @@ interface Props<Result> {
   readonly operation: Omit<Operation<Result>, 'start'>;
   /** What the operation is, for the headings: "Redrive", "Replay". */
   readonly name: string;
-  /** How a successful result reads. */
+  /** How a result reads. */
   readonly describeResult: (result: Result) => ComponentChildren;
+  /**
+   * Whether the result is a success: a redrive or a replay can end FAILED or CANCELLED, which
+   * is a result (the operation ran to its end), not a success.
+   */
+  readonly succeeded: (result: Result) => boolean;
   readonly testId: string;
 }
 
@@ -14,7 +19,13 @@ interface Props<Result> {
  * A long operation's progress lines as they stream, then its outcome. The outcome region is
  * live, so the end is announced; the progress list is not, to avoid a flood of announcements.
  */
-export function OperationReport<Result>({ operation, name, describeResult, testId }: Props<Result>) {
+export function OperationReport<Result>({
+  operation,
+  name,
+  describeResult,
+  succeeded,
+  testId,
+}: Props<Result>) {
   const { running, progress, end } = operation;
   return (
     <div class="operation-report" data-testid={testId}>
@@ -29,7 +40,9 @@ export function OperationReport<Result>({ operation, name, describeResult, testI
       <output class="operation-outcome" aria-live="polite" data-testid={`${testId}-outcome`}>
         {running ? <span class="muted">{name} running…</span> : null}
         {end?.kind === 'result' ? (
-          <div class="notice notice-success">{describeResult(end.result)}</div>
+          <div class={`notice ${succeeded(end.result) ? 'notice-success' : 'notice-error'}`}>
+            {describeResult(end.result)}
+          </div>
         ) : null}
         {end?.kind === 'error' ? (
           <div class="notice notice-error">

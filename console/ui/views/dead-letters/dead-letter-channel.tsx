@@ -68,6 +68,7 @@ export function DeadLetterChannel({ channel, kind }: Props) {
         operation={redrive}
         name="Redrive"
         testId="redrive-report"
+        succeeded={(result) => result.status === 'COMPLETED' || result.status === 'EMPTY'}
         describeResult={(result) => <RedriveOutcome result={result} />}
       />
       <ConfirmDialog

@@ -109,6 +109,7 @@ export function ReplayForm() {
         operation={replay}
         name="Replay"
         testId="replay-report"
+        succeeded={(result) => result.state === 'COMPLETED'}
         describeResult={(result) => <ReplayOutcome result={result} />}
       />
     </section>
