@@ -4,6 +4,7 @@ import { onSignInRequired } from './api/sign-in';
 import { ErrorMessage } from './components/error-message';
 import { NavBar } from './components/nav-bar';
 import { SignInRequired } from './components/sign-in-required';
+import { ViewBoundary } from './components/view-boundary';
 import { ConfigContext } from './hooks/config-context';
 import { useApiGet } from './hooks/use-api-get';
 import { useRoute } from './hooks/use-route';
@@ -44,7 +45,10 @@ export function App() {
     <ConfigContext.Provider value={config.data}>
       <NavBar route={route} config={config.data} />
       <main id="main" class="content" tabIndex={-1}>
-        <RouteView route={route} />
+        {/* Keyed by view: a failed view starts afresh once the user moves to another. */}
+        <ViewBoundary key={route.view}>
+          <RouteView route={route} />
+        </ViewBoundary>
       </main>
     </ConfigContext.Provider>
   );

@@ -114,6 +114,12 @@ describe('the local console in Chromium', () => {
     await channel.getByRole('button', { name: 'Redrive tasks' }).click();
     const dialog = page.getByRole('dialog', { name: 'Redrive tasks?' });
     await dialog.getByRole('button', { name: 'Confirm redrive' }).click();
+    // The Redrive button is disabled while it runs: the keyboard focus moves to the report.
+    await page.waitForFunction(
+      () => document.activeElement?.closest('[data-testid="redrive-report"]') !== null,
+      undefined,
+      { timeout: 5000 },
+    );
     await expect(
       channel
         .getByTestId('redrive-report-outcome')

@@ -41,7 +41,16 @@ export function ConfirmDialog({ open, title, confirmLabel, onConfirm, onCancel, 
         <button type="button" class="button" autoFocus onClick={onCancel}>
           Cancel
         </button>
-        <button type="button" class="button button-danger" onClick={onConfirm}>
+        <button
+          type="button"
+          class="button button-danger"
+          onClick={() => {
+            // Closed first, so the focus it hands back to its opener is already there when the
+            // action starts and may move it on (to a report: the opener is disabled meanwhile).
+            dialog.current?.close();
+            onConfirm();
+          }}
+        >
           {confirmLabel}
         </button>
       </div>

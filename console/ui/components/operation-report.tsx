@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import type { Operation } from '../hooks/use-operation';
 
 interface Props<Result> {
@@ -27,8 +28,14 @@ export function OperationReport<Result>({
   testId,
 }: Props<Result>) {
   const { running, progress, end } = operation;
+  // The button that started the operation is disabled while it runs, which would drop the
+  // keyboard focus to the page: the report takes it, and its progress follows.
+  const report = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (running) report.current?.focus();
+  }, [running]);
   return (
-    <div class="operation-report" data-testid={testId}>
+    <div class="operation-report" data-testid={testId} ref={report} tabIndex={-1}>
       {progress.length > 0 ? (
         <ol class="operation-progress" aria-label={`${name} progress`}>
           {progress.map((message, index) => (

@@ -34,15 +34,28 @@ function fromDateTimeLocal(value: string): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-/** The replay request the form describes, or every problem with it, each tied to its field. */
-export function buildReplayRequest(values: ReplayFormValues): ReplayRequestResult {
+/**
+ * The replay request the form describes, or every problem with it, each tied to its field.
+ * With `untouchedWindowAt`, the window fields still hold their default and the request covers
+ * the hour up to that instant exactly: the fields show minutes only, and an event published in
+ * the current minute must not fall outside the default window.
+ */
+export function buildReplayRequest(
+  values: ReplayFormValues,
+  now: Date = new Date(),
+  untouchedWindow = false,
+): ReplayRequestResult {
   const problems: { field: ReplayFormField; message: string }[] = [];
-  const from = fromDateTimeLocal(values.from);
-  const to = fromDateTimeLocal(values.to);
+  const from = untouchedWindow ? new Date(now.getTime() - 3_600_000) : fromDateTimeLocal(values.from);
+  const to = untouchedWindow ? now : fromDateTimeLocal(values.to);
   if (from === undefined) problems.push({ field: 'from', message: 'Enter a start date and time' });
   if (to === undefined) problems.push({ field: 'to', message: 'Enter an end date and time' });
   if (from !== undefined && to !== undefined && from.getTime() >= to.getTime()) {
     problems.push({ field: 'to', message: 'The end must be after the start' });
+  }
+  // The archive holds nothing yet from the future; the end may be the current minute.
+  if (to !== undefined && to.getTime() > now.getTime() + 60_000) {
+    problems.push({ field: 'to', message: 'The end cannot be in the future' });
   }
   let pattern: unknown;
   if (values.pattern.trim() !== '') {

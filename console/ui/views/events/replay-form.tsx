@@ -18,13 +18,20 @@ export function ReplayForm() {
     pattern: '',
   }));
   const [problems, setProblems] = useState<ReadonlyArray<{ field: ReplayFormField; message: string }>>([]);
+  // Until the window is edited, a replay covers the last hour up to the moment it is asked for.
+  const [windowEdited, setWindowEdited] = useState(false);
   const replay = useOperation<ReplayResult>();
-  const set = (field: ReplayFormField) => (event: { currentTarget: { value: string } }) =>
-    setValues((previous) => ({ ...previous, [field]: event.currentTarget.value }));
+  const set = (field: ReplayFormField) => (event: { currentTarget: { value: string } }) => {
+    const { value } = event.currentTarget;
+    if (field !== 'pattern') setWindowEdited(true);
+    setValues((previous) => ({ ...previous, [field]: value }));
+  };
   const problemOf = (field: ReplayFormField) => problems.find((problem) => problem.field === field)?.message;
 
   const submit = async () => {
-    const built = buildReplayRequest(values);
+    const now = new Date();
+    if (!windowEdited) setValues((previous) => ({ ...previous, ...defaultReplayWindow(now) }));
+    const built = buildReplayRequest(values, now, !windowEdited);
     if (!built.ok) {
       setProblems(built.problems);
       return;

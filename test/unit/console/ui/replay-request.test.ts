@@ -51,4 +51,31 @@ describe('replay form', () => {
       ],
     });
   });
+
+  it('should cover the hour up to now exactly while the window is untouched', () => {
+    const now = new Date('2025-03-09T14:05:59.500Z');
+
+    const built = buildReplayRequest({ from: 'ignored', to: 'ignored', pattern: '' }, now, true);
+
+    expect(built).toEqual({
+      ok: true,
+      request: { from: '2025-03-09T13:05:59.500Z', to: '2025-03-09T14:05:59.500Z' },
+    });
+  });
+
+  it('should refuse an end in the future, but take the current minute', () => {
+    const now = new Date('2025-01-02T02:04:30.000Z');
+
+    const future = buildReplayRequest({ from: '2025-01-02T02:00', to: '2025-01-02T04:00', pattern: '' }, now);
+    const currentMinute = buildReplayRequest(
+      { from: '2025-01-02T02:00', to: '2025-01-02T03:04', pattern: '' },
+      now,
+    );
+
+    expect(future).toEqual({
+      ok: false,
+      problems: [{ field: 'to', message: 'The end cannot be in the future' }],
+    });
+    expect(currentMinute.ok).toBe(true);
+  });
 });
