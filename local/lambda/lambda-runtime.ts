@@ -99,11 +99,6 @@ export class LambdaRuntime {
     return this.pool(reference)?.concurrency ?? 0;
   }
 
-  /** Whether an invocation now would be refused because the function's queue is full. */
-  isSaturated(reference: string): boolean {
-    return this.pool(reference)?.saturated ?? false;
-  }
-
   /**
    * Whether an invocation now would be refused because the function's queue is full, counting
    * that refusal as a throttle: for callers that refuse on the function's behalf instead of

@@ -6,6 +6,8 @@ export interface RawRequestOptions {
   /** Sent as given; `Host` among them replaces the one derived from the URL. */
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string;
+  /** The request target as sent, unnormalized (`/../x` stays so), instead of the URL's path. */
+  readonly rawPath?: string;
 }
 
 export interface RawResponse {
@@ -22,6 +24,7 @@ export function httpRequest(url: string, options: RawRequestOptions = {}): Promi
       {
         method: options.method ?? 'GET',
         headers: { connection: 'close', ...options.headers },
+        ...(options.rawPath !== undefined && { path: options.rawPath }),
       },
       (incoming) => {
         const chunks: Buffer[] = [];

@@ -1,50 +1,15 @@
-import { request as httpRequest } from 'node:http';
 import { sessionCookieName } from '../../../../console/server/access-token';
 import { type ListeningConsole, listenConsole } from '../../../../console/server/console-server';
 import { ConsoleHttpError } from '../../../../console/server/errors';
 import { readJsonBody, sendJson } from '../../../../console/server/http-answers';
 import type { StaticAsset } from '../../../../console/server/static-assets';
+import { httpRequest, type RawRequestOptions } from '../../../e2e/local/endpoint/http-request';
 
 const TOKEN = 'a-token-of-this-start';
 
-interface Answer {
-  readonly status: number;
-  readonly headers: Record<string, string | string[] | undefined>;
-  readonly body: string;
-}
-
-/** A raw request: fetch would not let a test set `Host` or leave `Origin` out as it likes. */
-function send(
-  origin: string,
-  path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<Answer> {
-  const url = new URL(path, origin);
-  return new Promise((resolve, reject) => {
-    const outgoing = httpRequest(
-      {
-        host: url.hostname,
-        port: url.port,
-        path: url.pathname + url.search,
-        method: options.method ?? 'GET',
-        headers: options.headers,
-      },
-      (incoming) => {
-        const chunks: Buffer[] = [];
-        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-        incoming.on('end', () =>
-          resolve({
-            status: incoming.statusCode ?? 0,
-            headers: incoming.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-      },
-    );
-    outgoing.on('error', reject);
-    outgoing.end(options.body);
-  });
-}
+/** A raw request: fetch would not let a test set `Host`, leave `Origin` out, or send `/../`. */
+const send = (origin: string, path: string, options: RawRequestOptions = {}) =>
+  httpRequest(origin, { ...options, rawPath: path });
 
 describe('the console server', () => {
   let server: ListeningConsole;
@@ -117,13 +82,13 @@ describe('the console server', () => {
     const answer = await send(server.origin, '/?token=guessed');
     expect(answer.status).toBe(401);
     expect(answer.headers['set-cookie']).toBeUndefined();
-    expect(answer.body).toContain('npm start');
+    expect(answer.text).toContain('npm start');
   });
 
   it('answers 401 without a session: JSON for the API, a page for pages', async () => {
     const api = await send(server.origin, '/api/things/1');
     expect(api.status).toBe(401);
-    expect(JSON.parse(api.body)).toEqual({
+    expect(JSON.parse(api.text)).toEqual({
       error: 'Unauthorized',
       message: expect.stringContaining('npm start'),
     });
@@ -135,10 +100,10 @@ describe('the console server', () => {
   it('serves the API and the pages with the session cookie, with a restrictive CSP', async () => {
     const api = await send(server.origin, '/api/things/a%20b', { headers: { cookie } });
     expect(api.status).toBe(200);
-    expect(JSON.parse(api.body)).toEqual({ id: 'a b' });
+    expect(JSON.parse(api.text)).toEqual({ id: 'a b' });
     const page = await send(server.origin, '/', { headers: { cookie } });
     expect(page.status).toBe(200);
-    expect(page.body).toContain('<title>console</title>');
+    expect(page.text).toContain('<title>console</title>');
     const csp = String(page.headers['content-security-policy']);
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("script-src 'self'");
@@ -156,7 +121,7 @@ describe('the console server', () => {
       headers: { host: 'rebound.example', cookie },
     });
     expect(withCookie.status).toBe(403);
-    expect(JSON.parse(withCookie.body).error).toBe('ForbiddenHost');
+    expect(JSON.parse(withCookie.text).error).toBe('ForbiddenHost');
   });
 
   it('takes a state-changing request only with the cookie and a same-origin Origin', async () => {
@@ -168,7 +133,7 @@ describe('the console server', () => {
       body,
     });
     expect(noOrigin.status).toBe(403);
-    expect(JSON.parse(noOrigin.body).error).toBe('CrossOriginRequest');
+    expect(JSON.parse(noOrigin.text).error).toBe('CrossOriginRequest');
     const foreign = await send(server.origin, '/api/things', {
       method: 'POST',
       headers: { ...json, cookie, origin: 'https://attacker.example' },
@@ -205,7 +170,7 @@ describe('the console server', () => {
       body: '{"name":',
     });
     expect(broken.status).toBe(400);
-    expect(JSON.parse(broken.body)).toEqual({
+    expect(JSON.parse(broken.text)).toEqual({
       error: 'ValidationError',
       message: expect.stringContaining('not JSON'),
     });
@@ -243,14 +208,14 @@ describe('the console server', () => {
       body: JSON.stringify({ big: 'x'.repeat(1024 * 1024) }),
     });
     expect(answer.status).toBe(413);
-    expect(JSON.parse(answer.body).error).toBe('PayloadTooLarge');
+    expect(JSON.parse(answer.text).error).toBe('PayloadTooLarge');
   });
 
   it('logs an unexpected failure and answers 500 without its details', async () => {
     const answer = await send(server.origin, '/api/broken', { headers: { cookie } });
     expect(answer.status).toBe(500);
-    expect(answer.body).not.toContain('/home/dev');
-    expect(JSON.parse(answer.body)).toEqual({
+    expect(answer.text).not.toContain('/home/dev');
+    expect(JSON.parse(answer.text)).toEqual({
       error: 'InternalError',
       message: 'GET /api/broken failed; see the output',
     });
