@@ -9,8 +9,9 @@
 // it installs another version), so checking it at start costs a few stat calls, and the server
 // rebuilds when one differs.
 
-const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { mkdirSync, readFileSync, statSync } = require('node:fs');
 const { join } = require('node:path');
+const { changedInput, fingerprints, writeAtomically } = require('./source-manifest.cjs');
 
 /** The UI's sources, relative to the project root. */
 const SOURCES = {
@@ -36,12 +37,8 @@ function trackedFile(file) {
  * The build and freshness check of the console assets of the project at `root`, written to
  * `outDir` (dist/console by default) with the manifest beside it, not in it, so it is not served.
  */
-function consoleAssets(root, outDir = join(root, 'dist', 'console')) {
+function consoleAssets(root, outDir = consoleAssetsDir(root)) {
   const manifestPath = `${outDir}.manifest.json`;
-  const fingerprint = (file) => {
-    const stats = statSync(join(root, file));
-    return { size: stats.size, mtimeMs: stats.mtimeMs };
-  };
 
   /** Why the assets cannot be served as they are, or undefined when they are current. */
   function staleReason() {
@@ -59,16 +56,7 @@ function consoleAssets(root, outDir = join(root, 'dist', 'console')) {
         return `${output} is missing`;
       }
     }
-    for (const [file, recorded] of Object.entries(manifest.inputs)) {
-      let current;
-      try {
-        current = fingerprint(file);
-      } catch {
-        return `${file} is gone`;
-      }
-      if (current.size !== recorded.size || current.mtimeMs !== recorded.mtimeMs) return `${file} changed`;
-    }
-    return undefined;
+    return changedInput(root, manifest.inputs);
   }
 
   /** Bundles the UI; concurrent builds are safe (each file is written aside, then renamed). */
@@ -99,15 +87,13 @@ function consoleAssets(root, outDir = join(root, 'dist', 'console')) {
       logLevel: 'silent',
       define: { 'process.env.NODE_ENV': '"production"' },
     });
-    const inputs = {};
-    const tracked = [
+    // Paths in the metafile are relative to absWorkingDir, the project root.
+    const inputs = fingerprints(root, [
       ...Object.keys(result.metafile.inputs).map(trackedFile),
       ...SOURCES.copied,
       SOURCES.tsconfig,
       'bin/console-assets.cjs',
-    ];
-    // Paths in the metafile are relative to absWorkingDir, the project root.
-    for (const file of new Set(tracked)) inputs[file] = fingerprint(file);
+    ]);
     const files = [
       ...result.outputFiles.map((output) => ({ path: output.path, contents: output.contents })),
       ...SOURCES.copied.map((file) => ({
@@ -118,13 +104,13 @@ function consoleAssets(root, outDir = join(root, 'dist', 'console')) {
     const outputs = files.map((file) => file.path.slice(outDir.length + 1));
     mkdirSync(outDir, { recursive: true });
     // The manifest last: a build interrupted before it is seen as stale and done again.
-    files.push({
-      path: manifestPath,
-      contents: `${JSON.stringify({ version: MANIFEST_VERSION, outputs, inputs }, null, 1)}\n`,
-    });
-    const suffix = `.${process.pid}.tmp`;
-    for (const file of files) writeFileSync(file.path + suffix, file.contents);
-    for (const file of files) renameSync(file.path + suffix, file.path);
+    writeAtomically([
+      ...files,
+      {
+        path: manifestPath,
+        contents: `${JSON.stringify({ version: MANIFEST_VERSION, outputs, inputs }, null, 1)}\n`,
+      },
+    ]);
     return outputs;
   }
 

@@ -7,8 +7,9 @@
 // from (size and mtime of each, from esbuild's metafile); a launcher compares them with a few
 // stat calls and rebuilds, saying so on stderr, when any differs.
 
-const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { mkdirSync, readFileSync, statSync } = require('node:fs');
 const { join } = require('node:path');
+const { changedInput, fingerprints, writeAtomically } = require('./source-manifest.cjs');
 
 /** Entry point name -> its TypeScript source, relative to the project root. */
 const ENTRY_POINTS = {
@@ -27,10 +28,6 @@ function entryPoints(root, entries) {
   const dist = join(root, 'dist');
   const bundlePath = (name) => join(dist, `${name}.cjs`);
   const manifestPath = (name) => join(dist, `${name}.manifest.json`);
-  const fingerprint = (file) => {
-    const stats = statSync(join(root, file));
-    return { size: stats.size, mtimeMs: stats.mtimeMs };
-  };
 
   /** Why the bundle cannot be used as it is, or undefined when it is current. */
   function staleReason(name) {
@@ -42,16 +39,7 @@ function entryPoints(root, entries) {
       return 'not built yet';
     }
     if (manifest.entry !== entries[name]) return 'built from another entry point';
-    for (const [file, recorded] of Object.entries(manifest.inputs)) {
-      let current;
-      try {
-        current = fingerprint(file);
-      } catch {
-        return `${file} is gone`;
-      }
-      if (current.size !== recorded.size || current.mtimeMs !== recorded.mtimeMs) return `${file} changed`;
-    }
-    return undefined;
+    return changedInput(root, manifest.inputs);
   }
 
   /** Bundles one entry point; concurrent builds are safe (each writes aside, then renames). */
@@ -76,18 +64,14 @@ function entryPoints(root, entries) {
       metafile: true,
       logLevel: 'silent',
     });
-    const inputs = {};
     // Paths in the metafile are relative to absWorkingDir, the project root.
-    for (const file of Object.keys(result.metafile.inputs)) inputs[file] = fingerprint(file);
+    const inputs = fingerprints(root, Object.keys(result.metafile.inputs));
     mkdirSync(dist, { recursive: true });
-    const suffix = `.${process.pid}.tmp`;
-    const files = [
+    writeAtomically([
       ...result.outputFiles.map((output) => ({ path: output.path, contents: output.contents })),
       // The manifest last: a build interrupted before it is seen as stale and done again.
       { path: manifestPath(name), contents: `${JSON.stringify({ entry, inputs }, null, 1)}\n` },
-    ];
-    for (const file of files) writeFileSync(file.path + suffix, file.contents);
-    for (const file of files) renameSync(file.path + suffix, file.path);
+    ]);
   }
 
   /** Runs an entry point, rebuilding it first when its sources changed since the last build. */
