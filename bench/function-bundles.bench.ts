@@ -139,11 +139,11 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
   const runs = Number(values.runs);
   const assembly = await loadCloudAssembly({ projectRoot: ROOT, outdir: OUTDIR, log: () => undefined });
-  const stack = new StackResources(assembly.template, {
-    stackName: assembly.stackName,
-    region: 'us-east-1',
-    endpointUrl: 'http://127.0.0.1:9',
-  });
+  const stack = new StackResources(
+    assembly.template,
+    { stackName: assembly.stackName, region: 'us-east-1', endpointUrl: 'http://127.0.0.1:9' },
+    'strict',
+  );
   rmSync(META_DIR, { recursive: true, force: true });
   mkdirSync(META_DIR, { recursive: true });
   const metaDir = META_DIR;

@@ -71,7 +71,7 @@ export class ApiTemplate {
     }
     this.resources = resources;
     const cfn = { ...(template as CfnTemplate), Resources: Object.fromEntries(resources) };
-    this.resolver = new IntrinsicResolver(cfn, scopeFor(cfn));
+    this.resolver = new IntrinsicResolver(cfn, scopeFor(cfn), 'strict');
   }
 
   get(logicalId: string): ApiResource | undefined {

@@ -11,4 +11,17 @@ export class UnsupportedTemplateError extends Error {
     super(`${logicalId}: ${message}`);
     this.name = 'UnsupportedTemplateError';
   }
+
+  /** One error for the problems a lenient reading found: the problem itself when alone, else all listed. */
+  static listing(problems: readonly UnsupportedTemplateError[]): UnsupportedTemplateError {
+    const [first, ...others] = problems;
+    if (first === undefined) throw new RangeError('listing needs at least one problem');
+    if (others.length === 0) return first;
+    const listed = new UnsupportedTemplateError(first.logicalId, '');
+    listed.message = [
+      `the template has ${problems.length} things the local cloud cannot run:`,
+      ...problems.map((problem) => `  ${problem.message}`),
+    ].join('\n');
+    return listed;
+  }
 }

@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import { LOCAL_ACCOUNT_ID } from '../platform/local-account';
-import { IntrinsicResolver, type IntrinsicScope } from '../platform/template/intrinsic-resolver';
+import {
+  IntrinsicResolver,
+  type IntrinsicScope,
+  type ResolutionMode,
+} from '../platform/template/intrinsic-resolver';
 import {
   GENERATED_API_ID_TYPES,
   localPhysicalName,
@@ -45,20 +49,27 @@ export class StackResources implements IntrinsicScope {
   private readonly endpointUrl: string;
   private readonly names = new Map<string, string>();
 
+  /**
+   * `mode` is how its resolver treats what it cannot resolve: the start runs on `strict`
+   * resources only; `lenient` ones serve to list every problem in a template at once.
+   */
   constructor(
     private readonly template: CfnTemplate,
     identity: LocalStackIdentity,
+    mode: ResolutionMode,
   ) {
     this.region = identity.region;
     this.stackName = identity.stackName;
     this.endpointUrl = identity.endpointUrl.replace(/\/+$/, '');
     this.stackId = `arn:aws:cloudformation:${this.region}:${LOCAL_ACCOUNT_ID}:stack/${this.stackName}/${localResourceId(this.stackName, 'stack')}`;
-    this.resolver = new IntrinsicResolver(template, this);
+    this.resolver = new IntrinsicResolver(template, this, mode);
     for (const [logicalId, resource] of Object.entries(template.Resources)) {
       if (RESOURCE_ROLES[resource.Type] === undefined) {
-        throw new UnsupportedTemplateError(
-          logicalId,
-          `resource type ${resource.Type} is not supported by the local cloud`,
+        this.resolver.report(
+          new UnsupportedTemplateError(
+            logicalId,
+            `resource type ${resource.Type} is not supported by the local cloud`,
+          ),
         );
       }
     }
@@ -68,7 +79,9 @@ export class StackResources implements IntrinsicScope {
   list(role?: ResourceRole): LocalResource[] {
     const result: LocalResource[] = [];
     for (const [logicalId, resource] of Object.entries(this.template.Resources)) {
-      const resourceRole = RESOURCE_ROLES[resource.Type] as ResourceRole;
+      // Only a lenient reading gets past an unsupported type, and it has reported it already.
+      const resourceRole: ResourceRole | undefined = RESOURCE_ROLES[resource.Type];
+      if (resourceRole === undefined) continue;
       if (role !== undefined && resourceRole !== role) continue;
       if (!this.exists(logicalId, resource)) continue;
       result.push({

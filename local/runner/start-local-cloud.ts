@@ -27,13 +27,16 @@ import { projectRoot as switchyardRoot } from '../platform/project-root';
 import type { CfnTemplate } from '../platform/template/template-types';
 import { LOCAL_CREDENTIALS, type RunningServices, startServices } from '../services';
 import { type CloudAssembly, loadCloudAssembly } from './cloud-assembly';
+import { UnsupportedTemplateError } from './errors';
 import { eventSourceMappings } from './event-source-mappings';
 import { type FunctionOverrides, functionDefinitions } from './function-definitions';
 import { LogFanOut } from './log-fan-out';
 import { provisionEvents } from './provision-events';
 import { provisionQueues, type QueueOverrides } from './provision-queues';
 import { provisionTables } from './provision-tables';
+import { stackOutputs } from './stack-outputs';
 import { StackResources } from './stack-resources';
+import { templateProblems } from './template-problems';
 
 /** Time for the emulator to write the answers of the last requests before its connections close. */
 const API_FLUSH_MS = 100;
@@ -172,11 +175,11 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     });
     cleanups.push(() => services.stop());
 
-    const stack = new StackResources(assembly.template, {
-      stackName: assembly.stackName,
-      region,
-      endpointUrl: services.url,
-    });
+    const stack = new StackResources(
+      assembly.template,
+      { stackName: assembly.stackName, region, endpointUrl: services.url },
+      'strict',
+    );
     const outputs = stackOutputs(assembly.template, stack);
     await provisionResources(services, stack, region, options, log);
     const logs = new LogFanOut(options.functionLogs ?? consoleLogSink());
@@ -278,11 +281,10 @@ async function loadCheckedAssembly(
     log,
   });
   // Queue URLs only need the real endpoint later.
-  const preview = new StackResources(assembly.template, {
-    stackName: assembly.stackName,
-    region,
-    endpointUrl: 'http://127.0.0.1',
-  });
+  const identity = { stackName: assembly.stackName, region, endpointUrl: 'http://127.0.0.1' };
+  const problems = templateProblems(assembly.template, identity);
+  if (problems.length > 0) throw UnsupportedTemplateError.listing(problems);
+  const preview = new StackResources(assembly.template, identity, 'strict');
   functionDefinitions(preview, assembly, options.localOverrides);
   eventSourceMappings(preview);
   for (const role of ['queue', 'table', 'event-bus', 'rule', 'archive'] as const) preview.list(role);
@@ -433,14 +435,4 @@ function templateRuleStats(stack: StackResources, services: RunningServices): ()
     );
     return keys.flatMap((key) => byKey.get(key) ?? []);
   };
-}
-
-function stackOutputs(template: CfnTemplate, stack: StackResources): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  for (const [name, output] of Object.entries(template.Outputs ?? {})) {
-    if (output.Condition !== undefined && !stack.resolver.condition(output.Condition, `Outputs.${name}`))
-      continue;
-    outputs[name] = String(stack.resolve(output.Value, `Outputs.${name}`));
-  }
-  return outputs;
 }

@@ -15,6 +15,17 @@ export interface IntrinsicScope {
   getAtt(logicalId: string, attribute: string): unknown;
 }
 
+/**
+ * How the resolver treats a value it cannot resolve locally.
+ * - `strict` throws `UnsupportedTemplateError` at the first one: what runs never holds a guess.
+ * - `lenient` records the problem, puts `UNRESOLVED` in the value's place and goes on, so one
+ *   pass over a template can name every problem in it. Its values are never run.
+ */
+export type ResolutionMode = 'strict' | 'lenient';
+
+/** What a lenient resolver puts where a value could not be resolved. */
+export const UNRESOLVED = '<unresolved>';
+
 /** Stands for `AWS::NoValue` until the enclosing object or list drops it. */
 const NO_VALUE: unique symbol = Symbol('AWS::NoValue');
 
@@ -22,16 +33,33 @@ const NO_VALUE: unique symbol = Symbol('AWS::NoValue');
  * Resolves CloudFormation intrinsic functions to the local stack's names, ARNs and URLs:
  * Ref, Fn::GetAtt, Fn::Join, Fn::Sub (both forms), Fn::Select, Fn::Split, Fn::If with the
  * template's Conditions (Fn::Equals, And, Or, Not, Condition), Fn::FindInMap, Fn::Base64 and
- * the pseudo parameters. Anything else throws, naming the resource it appears in, so the local
- * cloud never runs a resource with a value it guessed.
+ * the pseudo parameters. Anything else is a problem named with the resource it appears in: a
+ * strict resolver throws it, so the local cloud never runs a resource with a value it guessed; a
+ * lenient one records it and goes on (see `ResolutionMode`).
  */
 export class IntrinsicResolver {
   private readonly conditions = new Map<string, boolean>();
+  private readonly recorded: UnsupportedTemplateError[] = [];
 
   constructor(
     private readonly template: CfnTemplate,
     private readonly scope: IntrinsicScope,
+    readonly mode: ResolutionMode,
   ) {}
+
+  /** What a lenient resolver could not resolve so far, each once, in the order met. */
+  get problems(): readonly UnsupportedTemplateError[] {
+    return this.recorded;
+  }
+
+  /**
+   * Records a problem found outside an intrinsic (an unsupported resource type, say) when
+   * lenient; throws it when strict.
+   */
+  report(problem: UnsupportedTemplateError): void {
+    if (this.mode === 'strict') throw problem;
+    if (!this.recorded.some((known) => known.message === problem.message)) this.recorded.push(problem);
+  }
 
   /** Resolves every intrinsic in `value`; `where` is the logical id named in errors. */
   resolve(value: unknown, where: string): unknown {
@@ -39,15 +67,37 @@ export class IntrinsicResolver {
     return resolved === NO_VALUE ? undefined : resolved;
   }
 
-  /** Whether the named template condition holds. */
+  /**
+   * Whether the named template condition holds. A lenient resolver takes one it cannot
+   * evaluate as holding, so what depends on it is read, and checked, too.
+   */
   condition(name: string, where: string): boolean {
     const cached = this.conditions.get(name);
     if (cached !== undefined) return cached;
-    const definition = this.template.Conditions?.[name];
-    if (definition === undefined) throw new UnsupportedTemplateError(where, `unknown condition ${name}`);
-    const result = this.truth(definition, where);
+    const result = this.attempt(() => {
+      const definition = this.template.Conditions?.[name];
+      if (definition === undefined) throw new UnsupportedTemplateError(where, `unknown condition ${name}`);
+      return this.truth(definition, where);
+    }, true);
     this.conditions.set(name, result);
     return result;
+  }
+
+  /**
+   * Runs one step of resolution. Strict lets its error through. Lenient records it and returns
+   * `fallback`, unless a step inside already recorded the cause: an `Fn::Select` over an
+   * unresolved list is not a second problem.
+   */
+  private attempt<T>(step: () => T, fallback: T): T {
+    if (this.mode === 'strict') return step();
+    const before = this.recorded.length;
+    try {
+      return step();
+    } catch (error) {
+      if (!(error instanceof UnsupportedTemplateError)) throw error;
+      if (this.recorded.length === before) this.report(error);
+      return fallback;
+    }
   }
 
   private visit(value: unknown, where: string): unknown {
@@ -61,7 +111,8 @@ export class IntrinsicResolver {
       if (only === 'Condition' && typeof value.Condition === 'string') {
         return this.condition(value.Condition, where);
       }
-      if (only !== 'Condition') return this.intrinsic(only, value[only], where);
+      if (only !== 'Condition')
+        return this.attempt(() => this.intrinsic(only, value[only], where), UNRESOLVED);
     }
     const result: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {

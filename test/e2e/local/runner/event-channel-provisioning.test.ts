@@ -82,11 +82,11 @@ describe('the event channel provisioned from a template', () => {
         invokeAsync: (arn, payload) => (lambdaTargets as LambdaInvoker).invokeAsync(arn, payload),
       },
     });
-    const stack = new StackResources(eventChannelTemplate, {
-      stackName: 'Demo',
-      region: services.region,
-      endpointUrl: services.url,
-    });
+    const stack = new StackResources(
+      eventChannelTemplate,
+      { stackName: 'Demo', region: services.region, endpointUrl: services.url },
+      'strict',
+    );
     const config = { endpoint: services.url, region: services.region, credentials, maxAttempts: 1 };
     const sqs = new SQSClient(config);
     const events = new EventBridgeClient(config);

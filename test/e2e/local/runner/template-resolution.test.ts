@@ -79,7 +79,7 @@ const templateWith = (
 describe('reading a synthesized template for the local cloud', () => {
   it('should resolve intrinsics and pseudo parameters to local names, ARNs and URLs', () => {
     // Arrange
-    const stack = new StackResources(templateWith(), identity);
+    const stack = new StackResources(templateWith(), identity, 'strict');
 
     // Act
     const [definition] = functionDefinitions(stack, assembly);
@@ -108,7 +108,7 @@ describe('reading a synthesized template for the local cloud', () => {
 
   it('should read an SQS event source mapping with its batching and concurrency settings', () => {
     // Arrange
-    const stack = new StackResources(templateWith(), identity);
+    const stack = new StackResources(templateWith(), identity, 'strict');
 
     // Act
     const mappings = eventSourceMappings(stack);
@@ -144,6 +144,7 @@ describe('reading a synthesized template for the local cloud', () => {
         { IsElsewhere: { 'Fn::Not': [{ Condition: 'IsEuWest1' }] } },
       ),
       identity,
+      'strict',
     );
 
     // Act
@@ -157,7 +158,8 @@ describe('reading a synthesized template for the local cloud', () => {
 
   it('should refuse a resource type it cannot run, naming the resource', () => {
     // Act
-    const start = () => new StackResources(templateWith({ Uploads: { Type: 'AWS::S3::Bucket' } }), identity);
+    const start = () =>
+      new StackResources(templateWith({ Uploads: { Type: 'AWS::S3::Bucket' } }), identity, 'strict');
 
     // Assert
     expect(start).toThrow(UnsupportedTemplateError);
@@ -174,6 +176,7 @@ describe('reading a synthesized template for the local cloud', () => {
         },
       }),
       identity,
+      'strict',
     );
 
     // Act
@@ -188,7 +191,7 @@ describe('reading a synthesized template for the local cloud', () => {
     const template = templateWith();
     const fn = template.Resources.Fn as { Properties: Record<string, unknown> };
     fn.Properties.Layers = ['arn:aws:lambda:eu-west-1:123456789012:layer:x:1'];
-    const stack = new StackResources(template, identity);
+    const stack = new StackResources(template, identity, 'strict');
 
     // Act
     const read = () => functionDefinitions(stack, assembly);
@@ -199,7 +202,7 @@ describe('reading a synthesized template for the local cloud', () => {
 
   it('should refuse an attribute that has no local value', () => {
     // Arrange
-    const stack = new StackResources(templateWith(), identity);
+    const stack = new StackResources(templateWith(), identity, 'strict');
 
     // Act
     const resolve = () => stack.resolve({ 'Fn::GetAtt': ['Table', 'StreamArn'] }, 'Consumer');
