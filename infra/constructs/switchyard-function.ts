@@ -53,14 +53,21 @@ export const CREDENTIAL_PROVIDER_ALIAS = {
 } as const;
 const BUNDLE_ALIASES = { [`--alias:${CREDENTIAL_PROVIDER_ALIAS.from}`]: CREDENTIAL_PROVIDER_ALIAS.to };
 
+/**
+ * Put first in every bundle: maps stack traces to the TypeScript when one is formatted, instead of
+ * Node.js's `--enable-source-maps`, which reads the map at every cold start
+ * (`functions/shared/lazy-source-maps.ts` says what each costs).
+ */
+export const SOURCE_MAP_HOOK = path.join(FUNCTIONS_DIR, 'shared', 'lazy-source-maps.ts');
+
 /** The template metadata key naming a function's entry file, relative to the project root. */
 export const ENTRY_METADATA_KEY = 'switchyard:entry';
 
 /**
  * A Node.js Lambda function with the stack's defaults: the pinned `LAMBDA_RUNTIME`, arm64,
  * X-Ray active tracing, its own log group with retention, JSON logs, and bundling for that Node.js by
- * the local esbuild package (never Docker) with source maps so stack traces point at the
- * TypeScript.
+ * the local esbuild package (never Docker) with source maps, read when a stack trace is
+ * formatted, so traces point at the TypeScript.
  */
 export class SwitchyardFunction extends nodejs.NodejsFunction {
   constructor(scope: Construct, id: string, props: SwitchyardFunctionProps) {
@@ -83,14 +90,14 @@ export class SwitchyardFunction extends nodejs.NodejsFunction {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         POWERTOOLS_METRICS_NAMESPACE: props.metricsNamespace,
         POWERTOOLS_LOG_LEVEL: 'INFO',
-        NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
       },
       bundling: {
         minify: true,
         sourceMap: true,
-        // Stack traces need the mappings, not the sources: a third of the map's size to parse at init.
+        // Stack traces need the mappings, not the sources: a third of the map's size to read.
         sourcesContent: false,
+        inject: [SOURCE_MAP_HOOK],
         mainFields: BUNDLE_MAIN_FIELDS,
         esbuildArgs: BUNDLE_ALIASES,
         target: ESBUILD_TARGET,
