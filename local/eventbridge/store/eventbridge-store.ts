@@ -136,16 +136,17 @@ export class EventBridgeStore {
   }
 
   listRules(busName: string): RuleRecord[] {
-    return this.db
-      .prepare('SELECT data FROM rules WHERE bus = ? ORDER BY name')
+    return this.prepare('SELECT data FROM rules WHERE bus = ? ORDER BY name')
       .all(busName)
       .map((row) => parse<RuleRecord>(row));
   }
 
   putRule(rule: RuleRecord): void {
-    this.db
-      .prepare('INSERT OR REPLACE INTO rules (bus, name, data) VALUES (?, ?, ?)')
-      .run(rule.busName, rule.name, JSON.stringify(rule));
+    this.prepare('INSERT OR REPLACE INTO rules (bus, name, data) VALUES (?, ?, ?)').run(
+      rule.busName,
+      rule.name,
+      JSON.stringify(rule),
+    );
   }
 
   /** Deletes the rule and its tags. */
@@ -159,16 +160,18 @@ export class EventBridgeStore {
   }
 
   listTargets(busName: string, ruleName: string): TargetRecord[] {
-    return this.db
-      .prepare('SELECT data FROM targets WHERE bus = ? AND rule = ? ORDER BY id')
+    return this.prepare('SELECT data FROM targets WHERE bus = ? AND rule = ? ORDER BY id')
       .all(busName, ruleName)
       .map((row) => parse<TargetRecord>(row));
   }
 
   putTarget(busName: string, ruleName: string, target: TargetRecord): void {
-    this.db
-      .prepare('INSERT OR REPLACE INTO targets (bus, rule, id, data) VALUES (?, ?, ?, ?)')
-      .run(busName, ruleName, target.Id, JSON.stringify(target));
+    this.prepare('INSERT OR REPLACE INTO targets (bus, rule, id, data) VALUES (?, ?, ?, ?)').run(
+      busName,
+      ruleName,
+      target.Id,
+      JSON.stringify(target),
+    );
   }
 
   /** Returns true when a target was removed. */
@@ -222,9 +225,11 @@ export class EventBridgeStore {
   }
 
   putArchive(archive: ArchiveRecord): void {
-    this.db
-      .prepare('INSERT OR REPLACE INTO archives (name, bus, data) VALUES (?, ?, ?)')
-      .run(archive.name, archive.sourceBusName, JSON.stringify(archive));
+    this.prepare('INSERT OR REPLACE INTO archives (name, bus, data) VALUES (?, ?, ?)').run(
+      archive.name,
+      archive.sourceBusName,
+      JSON.stringify(archive),
+    );
   }
 
   deleteArchive(name: string): void {
@@ -235,17 +240,15 @@ export class EventBridgeStore {
   }
 
   appendArchiveEvent(archive: string, eventTime: number, eventJson: string, now: number): void {
-    this.db
-      .prepare(
-        'INSERT INTO archive_events (archive, event_time, archived_at, size, event) VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(archive, eventTime, now, Buffer.byteLength(eventJson), eventJson);
+    this.prepare(
+      'INSERT INTO archive_events (archive, event_time, archived_at, size, event) VALUES (?, ?, ?, ?, ?)',
+    ).run(archive, eventTime, now, Buffer.byteLength(eventJson), eventJson);
   }
 
   archiveStats(archive: string): { eventCount: number; sizeBytes: number } {
-    const row = this.db
-      .prepare('SELECT COUNT(*) AS n, COALESCE(SUM(size), 0) AS bytes FROM archive_events WHERE archive = ?')
-      .get(archive) as Row;
+    const row = this.prepare(
+      'SELECT COUNT(*) AS n, COALESCE(SUM(size), 0) AS bytes FROM archive_events WHERE archive = ?',
+    ).get(archive) as Row;
     return { eventCount: Number(row.n), sizeBytes: Number(row.bytes) };
   }
 
@@ -257,11 +260,10 @@ export class EventBridgeStore {
     afterSeq: number,
     limit: number,
   ): ArchivedEvent[] {
-    return this.db
-      .prepare(
-        `SELECT seq, event FROM archive_events
+    return this.prepare(
+      `SELECT seq, event FROM archive_events
          WHERE archive = ? AND event_time >= ? AND event_time <= ? AND seq > ? ORDER BY seq LIMIT ?`,
-      )
+    )
       .all(archive, start, end, afterSeq, limit)
       .map((row) => ({ seq: Number((row as Row).seq), eventJson: String((row as Row).event) }));
   }
@@ -294,18 +296,17 @@ export class EventBridgeStore {
   // Outbox
 
   enqueueDelivery(delivery: NewDelivery, dueAt: number): void {
-    this.db
-      .prepare('INSERT INTO outbox (due_at, attempts, data) VALUES (?, 0, ?)')
-      .run(dueAt, JSON.stringify(delivery));
+    this.prepare('INSERT INTO outbox (due_at, attempts, data) VALUES (?, 0, ?)').run(
+      dueAt,
+      JSON.stringify(delivery),
+    );
   }
 
   /** Deliveries due at `now`, oldest first, skipping ids already in flight. */
   dueDeliveries(now: number, limit: number, inFlight: ReadonlySet<number>): PendingDelivery[] {
-    const rows = this.db
-      .prepare(
-        'SELECT id, due_at, attempts, data, last_error FROM outbox WHERE due_at <= ? ORDER BY due_at, id LIMIT ?',
-      )
-      .all(now, limit + inFlight.size) as Row[];
+    const rows = this.prepare(
+      'SELECT id, due_at, attempts, data, last_error FROM outbox WHERE due_at <= ? ORDER BY due_at, id LIMIT ?',
+    ).all(now, limit + inFlight.size) as Row[];
     return rows
       .filter((row) => !inFlight.has(Number(row.id)))
       .slice(0, limit)
@@ -338,9 +339,12 @@ export class EventBridgeStore {
     dueAt: number,
     error: { code: string; message: string },
   ): void {
-    this.db
-      .prepare('UPDATE outbox SET attempts = ?, due_at = ?, last_error = ? WHERE id = ?')
-      .run(attempts, dueAt, JSON.stringify(error), id);
+    this.prepare('UPDATE outbox SET attempts = ?, due_at = ?, last_error = ? WHERE id = ?').run(
+      attempts,
+      dueAt,
+      JSON.stringify(error),
+      id,
+    );
   }
 
   /**
@@ -349,9 +353,11 @@ export class EventBridgeStore {
    */
   recordDeadLetter(delivery: PendingDelivery, reason: string, now: number): void {
     this.transaction(() => {
-      this.db
-        .prepare('INSERT INTO dead_letters (failed_at, data, reason) VALUES (?, ?, ?)')
-        .run(now, JSON.stringify(delivery), reason);
+      this.prepare('INSERT INTO dead_letters (failed_at, data, reason) VALUES (?, ?, ?)').run(
+        now,
+        JSON.stringify(delivery),
+        reason,
+      );
       this.prepare('DELETE FROM outbox WHERE id = ?').run(delivery.id);
     });
   }
