@@ -178,6 +178,46 @@ describe('the local console in Chromium', () => {
     expect(page.url()).toContain('#/tasks');
   });
 
+  it('keeps the keyboard focus on Refresh and Publish while their actions run', async () => {
+    /** Presses Enter on the focused button; resolves to whether it said it was busy meanwhile. */
+    const pressWatchingBusy = async (): Promise<boolean> => {
+      const sawBusy = page.evaluate(
+        () =>
+          new Promise<boolean>((resolve) => {
+            const button = document.activeElement as HTMLElement;
+            const observer = new MutationObserver(() => {
+              if (button.getAttribute('aria-disabled') !== 'true') return;
+              observer.disconnect();
+              resolve(true);
+            });
+            observer.observe(button, { attributes: true });
+            setTimeout(() => resolve(false), 10_000);
+          }),
+      );
+      await page.keyboard.press('Enter');
+      return sawBusy;
+    };
+    const focused = () => page.evaluate(() => document.activeElement?.textContent);
+
+    await show('tasks');
+    await page.getByRole('button', { name: 'Refresh', exact: true }).focus();
+    await expect(pressWatchingBusy()).resolves.toBe(true);
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-disabled') === null);
+    await expect(focused()).resolves.toBe('Refresh');
+
+    await show('events');
+    await page.getByLabel('Event type').selectOption('order.placed');
+    await page
+      .getByLabel('Data (JSON)')
+      .fill(
+        JSON.stringify({ orderId: 'o-focus', amount: 10, currency: 'EUR', customer: { customerId: 'c-1' } }),
+      );
+    await page.getByRole('button', { name: 'Publish' }).focus();
+    await expect(pressWatchingBusy()).resolves.toBe(true);
+    await expect(page.getByTestId('publish-status').textContent()).resolves.toBe('202');
+    await expect(focused()).resolves.toBe('Publish');
+  });
+
   it('labels every control of every view', async () => {
     const views = {
       overview: 'Overview',

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useApiGet } from '../hooks/use-api-get';
+import { BusyButton } from './busy-button';
 import { ErrorMessage } from './error-message';
 
 interface Props<T> {
@@ -28,9 +29,9 @@ export function RecordPanel<T>({ noun, id, path, headingId, testId, children }: 
         <h2 id={headingId}>
           {noun} <code>{id}</code>
         </h2>
-        <button type="button" class="button" onClick={reload} disabled={loading}>
+        <BusyButton type="button" class="button" onClick={reload} busy={loading}>
           {`Refresh ${what}`}
-        </button>
+        </BusyButton>
       </div>
       <ErrorMessage action={`Could not load the ${what}`} error={error} />
       {loading && data === undefined ? <p class="muted">Loading…</p> : null}

@@ -1,6 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import type { DeadLetterPeek, RedriveResult } from '../../../api-types';
 import { segment } from '../../api/http';
+import { BusyButton } from '../../components/busy-button';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorMessage } from '../../components/error-message';
 import { OperationReport } from '../../components/operation-report';
@@ -47,9 +48,9 @@ export function DeadLetterChannel({ channel, kind }: Props) {
           <span class="muted" data-testid="dlq-depth">
             {depth === undefined ? '' : `About ${formatCount(depth)} message${depth === 1 ? '' : 's'}`}
           </span>
-          <button type="button" class="button" onClick={peek.reload} disabled={peek.loading}>
+          <BusyButton type="button" class="button" onClick={peek.reload} busy={peek.loading}>
             Refresh
-          </button>
+          </BusyButton>
           <button
             type="button"
             class="button button-danger"

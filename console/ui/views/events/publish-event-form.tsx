@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import type { EventTypeList, PublishResult } from '../../../api-types';
 import { postJson } from '../../api/http';
+import { BusyButton } from '../../components/busy-button';
 import { ErrorMessage } from '../../components/error-message';
 import { useApiGet } from '../../hooks/use-api-get';
 import { type ApiError, toApiError } from '../../lib/api-error';
@@ -132,9 +133,14 @@ export function PublishEventForm() {
           <SchemaProblems id={ids.problems} problems={problems} checked={selected !== undefined} />
         </div>
         <div class="button-row">
-          <button type="submit" class="button button-primary" disabled={sending || selected === undefined}>
+          <BusyButton
+            type="submit"
+            class="button button-primary"
+            busy={sending}
+            disabled={selected === undefined}
+          >
             {sending ? 'Publishing…' : 'Publish'}
-          </button>
+          </BusyButton>
           <button
             type="button"
             class="button"

@@ -1,5 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import type { ReplayResult } from '../../../api-types';
+import { BusyButton } from '../../components/busy-button';
 import { OperationReport } from '../../components/operation-report';
 import { useOperation } from '../../hooks/use-operation';
 import { formatDateTime } from '../../lib/format';
@@ -107,9 +108,9 @@ export function ReplayForm() {
           {problemText('pattern')}
         </div>
         <div class="button-row">
-          <button type="submit" class="button button-primary" disabled={replay.running}>
+          <BusyButton type="submit" class="button button-primary" busy={replay.running}>
             {replay.running ? 'Replaying…' : 'Replay'}
-          </button>
+          </BusyButton>
         </div>
       </form>
       <OperationReport

@@ -1,5 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import type { TaskList as TaskListAnswer } from '../../../api-types';
+import { BusyButton } from '../../components/busy-button';
 import { ErrorMessage } from '../../components/error-message';
 import { useConfig } from '../../hooks/config-context';
 import { useApiGet } from '../../hooks/use-api-get';
@@ -35,9 +36,9 @@ export function TaskList({ selected }: { readonly selected: string | undefined }
               </option>
             ))}
           </select>
-          <button type="button" class="button" onClick={reload} disabled={loading}>
+          <BusyButton type="button" class="button" onClick={reload} busy={loading}>
             Refresh
-          </button>
+          </BusyButton>
         </div>
       </div>
       <ErrorMessage action="Could not list the tasks" error={error} />
