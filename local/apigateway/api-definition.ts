@@ -1,4 +1,4 @@
-import { isRecord } from '../platform/is-record';
+import { isRecord } from '../../common/is-record';
 import { UnsupportedTemplateError } from '../platform/unsupported-template-error';
 import type { ApiResource, ApiTemplate } from './api-template';
 import { type LambdaAuthorizerDefinition, readLambdaAuthorizer } from './authorizer-definition';

@@ -1,4 +1,4 @@
-import { isRecord } from '../platform/is-record';
+import { isRecord } from '../../common/is-record';
 import { LOCAL_ACCOUNT_ID } from '../platform/local-account';
 import { IntrinsicResolver, type IntrinsicScope } from '../platform/template/intrinsic-resolver';
 import {

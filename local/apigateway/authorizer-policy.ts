@@ -1,4 +1,4 @@
-import { isRecord } from '../platform/is-record';
+import { isRecord } from '../../common/is-record';
 
 /** What a Lambda authorizer answered, checked: its principal, policy statements and context. */
 export interface AuthorizerResult {

@@ -1,4 +1,4 @@
-import { isRecord } from '../platform/is-record';
+import { isRecord } from '../../common/is-record';
 import { internalServerError } from './errors';
 import type { HttpAnswer } from './gateway-responses';
 import { isBinaryMediaType } from './proxy-event';

@@ -1,4 +1,4 @@
-import { isRecord } from '../platform/is-record';
+import { isRecord } from '../../common/is-record';
 
 /** Constraints AWS's API model puts on a string member. */
 export interface StringConstraints {

@@ -1,7 +1,7 @@
 import { signedFetch } from '../../../common/execute-api-signature';
+import { isRecord } from '../../../common/is-record';
 import { publishableEventTypes } from '../../../functions/event-types';
 import * as z from '../../../functions/shared/zod';
-import { isRecord } from '../../../local/platform/is-record';
 import type { EventTypeList, PublishRequest, PublishResult } from '../../api-types';
 import type { ConsoleDependencies } from '../console-dependencies';
 import { badRequest } from '../errors';

@@ -1,7 +1,7 @@
 import { type ReplayParameters, replayArchive } from '../../../cli/operations';
 import { replayWindow } from '../../../cli/operations/replay-parameters';
 import { parseTimeOption } from '../../../cli/time-option';
-import { isRecord } from '../../../local/platform/is-record';
+import { isRecord } from '../../../common/is-record';
 import type { ReplayRequest, ReplayResult } from '../../api-types';
 import type { ConsoleDependencies } from '../console-dependencies';
 import { badRequest } from '../errors';

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import { useColorScheme } from '../hooks/use-color-scheme';
+import { pad } from '../lib/format';
 import type { ChartData } from '../lib/overview-series';
 
 export interface ChartSeries {
@@ -20,8 +21,6 @@ interface Props {
 }
 
 const HEIGHT = 150;
-
-const pad = (value: number): string => String(value).padStart(2, '0');
 
 /** Axis ticks as local `HH:mm`: the window is minutes long, so the date adds nothing. */
 const clockTicks = (_plot: uPlot, splits: number[]): string[] =>

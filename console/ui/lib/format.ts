@@ -1,7 +1,8 @@
 /** Shown where a value is unknown, rather than a misleading zero. */
 export const NOT_AVAILABLE = '—';
 
-const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
+/** A number with leading zeros to `width` digits, as clocks and dates show them. */
+export const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
 
 /** Local wall-clock time with milliseconds, `14:03:07.215`: what a log or timeline reader compares. */
 export function formatClock(at: number | string): string {

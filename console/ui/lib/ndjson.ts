@@ -1,3 +1,4 @@
+import { isRecord } from '../../../common/is-record';
 import type { OperationLine } from '../../api-types';
 
 /** The stream broke the NDJSON operation protocol (not JSON, unknown line, or no outcome). */
@@ -31,9 +32,6 @@ export class LineSplitter {
 }
 
 const stripCarriageReturn = (line: string): string => (line.endsWith('\r') ? line.slice(0, -1) : line);
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** One NDJSON line as an operation line; anything else is a protocol error naming the line. */
 export function parseOperationLine<Result>(text: string): OperationLine<Result> {

@@ -1,7 +1,6 @@
 import type { ReplayRequest } from '../../api-types';
+import { pad } from './format';
 import { parseJsonText } from './schema-check';
-
-const pad = (value: number): string => String(value).padStart(2, '0');
 
 /** A `datetime-local` input's value for an instant, in the browser's time zone, to the minute. */
 export function toDateTimeLocal(date: Date): string {

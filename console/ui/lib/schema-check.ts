@@ -2,6 +2,8 @@
 // schemas with `new Function`, which the console's CSP (script-src 'self', no 'unsafe-eval')
 // forbids, while cfworker interprets the schema, supports 2020-12 and is a fraction of the size.
 import { type OutputUnit, type Schema, Validator } from '@cfworker/json-schema';
+import { isRecord } from '../../../common/is-record';
+import { pointerTokenKey } from './json-pointer';
 
 /** One reason a value does not fit its schema, at a path an operator can find in the editor. */
 export interface SchemaProblem {
@@ -141,26 +143,12 @@ function plainMessage(keyword: string, limit: unknown): string | undefined {
   }
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** `#/a/b~1c` as its tokens (`a`, `b/c`). */
 function pointerTokens(pointer: string): string[] {
   const body = pointer.replace(/^#/, '');
   if (body === '') return [];
-  return body
-    .slice(1)
-    .split('/')
-    .map((token) => safeDecode(token).replaceAll('~1', '/').replaceAll('~0', '~'));
+  return body.slice(1).split('/').map(pointerTokenKey);
 }
-
-const safeDecode = (token: string): string => {
-  try {
-    return decodeURIComponent(token);
-  } catch {
-    return token;
-  }
-};
 
 function resolvePointer(document: unknown, tokens: readonly string[]): unknown {
   let node = document;

@@ -1,3 +1,4 @@
+import { pointerTokenKey } from './json-pointer';
 /**
  * An example value shaped like a JSON Schema (2020-12) describes: what the event editor is
  * prefilled with, so an operator edits values rather than typing the structure. Where the schema
@@ -128,19 +129,11 @@ function resolveLocalRef(ref: string, root: JsonObject): JsonObject | undefined 
   if (!ref.startsWith('#/')) return undefined;
   let node: unknown = root;
   for (const token of ref.slice(2).split('/')) {
-    const key = safeDecode(token).replaceAll('~1', '/').replaceAll('~0', '~');
+    const key = pointerTokenKey(token);
     node = asRecord(node)?.[key];
   }
   return asRecord(node);
 }
-
-const safeDecode = (token: string): string => {
-  try {
-    return decodeURIComponent(token);
-  } catch {
-    return token;
-  }
-};
 
 /** Two subschemas as one, for `allOf` and for a chosen `anyOf` branch: properties and required add up. */
 function mergeSchemas(into: JsonObject, next: unknown): JsonObject {

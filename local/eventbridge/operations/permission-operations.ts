@@ -1,4 +1,4 @@
-import { isRecord } from '../../platform/is-record';
+import { isRecord } from '../../../common/is-record';
 import { EventBridgeError, ResourceNotFoundError, ValidationError } from '../errors';
 import type { EventBusRecord } from '../records/eventbridge-records';
 import { BUS_NAME, type Operation, type OperationContext, requireBus } from './operation-context';

@@ -1,4 +1,4 @@
-import { isRecord } from '../is-record';
+import { isRecord } from '../../../common/is-record';
 
 export { isRecord };
 /** The parts of a synthesized CloudFormation template the local cloud reads. */

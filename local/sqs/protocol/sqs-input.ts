@@ -1,6 +1,6 @@
+import { isRecord } from '../../../common/is-record';
 import type { InputDialect, InputRule, InputViolation, MemberType } from '../../endpoint';
 import { OperationInput } from '../../endpoint';
-import { isRecord } from '../../platform/is-record';
 import { invalidParameter, missingParameter, SqsError } from '../errors';
 import type { MessageAttributes, MessageAttributeValue } from '../sqs-message';
 
