@@ -106,14 +106,14 @@ module.exports = {
       name: 'console-ui-is-a-browser-bundle',
       comment:
         'The front end runs in the browser: it may import its npm packages, the API types ' +
-        '(console/api-types.ts, type-only) and common/is-record.ts, never server code, the SDK-using CLI or the local cloud, ' +
+        '(console/api-types.ts, type-only), common/is-record.ts and common/error-summary.ts, never server code, the SDK-using CLI or the local cloud, ' +
         'which would end up in (or break) the bundle.',
       severity: 'error',
       from: { path: '^console/ui/' },
       to: {
         path: '^(functions|infra|local|cli|event-patterns|common|bench|scenarios|console/server)/',
         // Plain functions with no Node.js API, shared rather than copied into the bundle.
-        pathNot: '^common/is-record\\.ts$',
+        pathNot: '^common/(is-record|error-summary)\\.ts$',
       },
     },
     {

@@ -2,6 +2,7 @@
 // schemas with `new Function`, which the console's CSP (script-src 'self', no 'unsafe-eval')
 // forbids, while cfworker interprets the schema, supports 2020-12 and is a fraction of the size.
 import { type OutputUnit, type Schema, Validator } from '@cfworker/json-schema';
+import { errorMessage } from '../../../common/error-summary';
 import { isRecord } from '../../../common/is-record';
 import { pointerTokenKey } from './json-pointer';
 
@@ -24,7 +25,7 @@ export function parseJsonText(text: string): JsonParseResult {
   } catch (error) {
     return {
       ok: false,
-      message: `Not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+      message: `Not valid JSON: ${errorMessage(error)}`,
     };
   }
 }

@@ -116,6 +116,7 @@ describe('console assets build', () => {
       cpSync(join(PROJECT_ROOT, 'console', 'ui'), join(root, 'console', 'ui'), { recursive: true });
       cpSync(join(PROJECT_ROOT, 'console', 'api-types.ts'), join(root, 'console', 'api-types.ts'));
       cpSync(join(PROJECT_ROOT, 'common', 'is-record.ts'), join(root, 'common', 'is-record.ts'));
+      cpSync(join(PROJECT_ROOT, 'common', 'error-summary.ts'), join(root, 'common', 'error-summary.ts'));
       cpSync(join(PROJECT_ROOT, 'bin', 'console-assets.cjs'), join(root, 'bin', 'console-assets.cjs'));
       cpSync(join(PROJECT_ROOT, 'tsconfig.json'), join(root, 'tsconfig.json'));
       symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
