@@ -218,6 +218,74 @@ describe('the local console in Chromium', () => {
     await expect(focused()).resolves.toBe('Publish');
   });
 
+  it('does not send an event whose data breaks its schema, and takes the focus to the problems', async () => {
+    const publishes: string[] = [];
+    const watch = (request: { method(): string; url(): string }) => {
+      if (request.method() === 'POST' && request.url().endsWith('/api/events')) publishes.push(request.url());
+    };
+    page.on('request', watch);
+    try {
+      await show('events');
+      await page.getByLabel('Event type').selectOption('order.placed');
+      await page.getByLabel('Data (JSON)').fill(JSON.stringify({ amount: 10, currency: 'EUR' }));
+      const problems = page.getByRole('list', { name: 'Problems with the data' });
+      await problems
+        .getByText(/orderId/)
+        .first()
+        .waitFor();
+
+      await page.getByRole('button', { name: 'Publish' }).click();
+
+      await page.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA');
+      await expect(page.getByLabel('Data (JSON)').getAttribute('aria-invalid')).resolves.toBe('true');
+      await expect(page.getByTestId('publish-status').count()).resolves.toBe(0);
+      expect(publishes).toEqual([]);
+    } finally {
+      page.off('request', watch);
+    }
+  });
+
+  it('sends a browser without a session to the URL npm start printed, before any data', async () => {
+    const stranger = await browser.newContext();
+    try {
+      const fresh = await stranger.newPage();
+      const apiCalls: string[] = [];
+      fresh.on('request', (request) => {
+        if (new URL(request.url()).pathname.startsWith('/api/')) apiCalls.push(request.url());
+      });
+
+      const answer = await fresh.goto(new URL('/#/tasks', page.url()).toString());
+
+      expect(answer?.status()).toBe(401);
+      await expect(fresh.locator('body').textContent()).resolves.toMatch(
+        /console URL that npm start printed/,
+      );
+      expect(apiCalls).toEqual([]);
+    } finally {
+      await stranger.close();
+    }
+  });
+
+  it('says so in place when the session ends while a view is open, and works again once signed in', async () => {
+    await show('overview');
+    await page.getByRole('table', { name: 'Channels' }).waitFor();
+    const session = await page.context().cookies();
+    await page.context().clearCookies();
+    try {
+      await show('tasks');
+      await page.getByRole('heading', { name: 'Sign-in required' }).waitFor();
+      await expect(page.getByRole('alert').textContent()).resolves.toContain('npm start');
+      // The refused requests are the only errors the page may report here.
+      const reported = pageErrors.splice(0);
+      expect(reported.length).toBeGreaterThan(0);
+      expect(reported.filter((line) => !line.includes('status of 401'))).toEqual([]);
+    } finally {
+      await page.context().addCookies(session);
+    }
+    await page.reload();
+    await page.getByLabel('Task id').waitFor();
+  });
+
   it('labels every control of every view', async () => {
     const views = {
       overview: 'Overview',

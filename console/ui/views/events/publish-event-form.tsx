@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'preact/hooks';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { EventTypeList, PublishResult } from '../../../api-types';
 import { postJson } from '../../api/http';
 import { BusyButton } from '../../components/busy-button';
@@ -20,7 +20,8 @@ const example = (type: EventTypeEntry | undefined): string =>
 /**
  * Publishes one event through the stack's own API. The data is checked against the type's
  * schema as it is typed (the example's blanks show up as the fields to fill in), and a publish
- * with problems is not sent: the operator sees them beside the editor instead of a 400 later.
+ * with problems is not sent: the focus goes to the editor, which names them (`aria-describedby`),
+ * so the operator sees them beside it instead of a 400 later.
  */
 export function PublishEventForm() {
   const ids = { type: useId(), source: useId(), data: useId(), problems: useId() };
@@ -28,6 +29,7 @@ export function PublishEventForm() {
   const [typeName, setTypeName] = useState('');
   const [source, setSource] = useState(DEFAULT_SOURCE);
   const [dataText, setDataText] = useState('');
+  const dataEditor = useRef<HTMLTextAreaElement>(null);
   const [sending, setSending] = useState(false);
   const [result, setResult] = useState<PublishResult | undefined>(undefined);
   const [failure, setFailure] = useState<ApiError | undefined>(undefined);
@@ -59,7 +61,11 @@ export function PublishEventForm() {
     setResult(undefined);
     setFailure(undefined);
     const parsed = parseJsonText(dataText);
-    if (selected === undefined || !parsed.ok || problems.length > 0) return;
+    if (selected === undefined) return;
+    if (!parsed.ok || problems.length > 0) {
+      dataEditor.current?.focus();
+      return;
+    }
     setSending(true);
     try {
       setResult(
@@ -120,6 +126,7 @@ export function PublishEventForm() {
           <div class="field field-grow">
             <label for={ids.data}>Data (JSON)</label>
             <textarea
+              ref={dataEditor}
               id={ids.data}
               class="input code-editor"
               rows={14}
