@@ -181,25 +181,35 @@ describe('the local console in Chromium', () => {
   it('keeps the keyboard focus on Refresh and Publish while their actions run', async () => {
     /** Presses Enter on the focused button; resolves to whether it said it was busy meanwhile. */
     const pressWatchingBusy = async (): Promise<boolean> => {
-      const sawBusy = page.evaluate(
-        () =>
-          new Promise<boolean>((resolve) => {
-            const button = document.activeElement as HTMLElement;
-            const observer = new MutationObserver(() => {
-              if (button.getAttribute('aria-disabled') !== 'true') return;
-              observer.disconnect();
-              resolve(true);
-            });
-            observer.observe(button, { attributes: true });
-            setTimeout(() => resolve(false), 10_000);
-          }),
-      );
+      // The watcher is in place before the key is pressed: input and scripts reach the page apart.
+      await page.evaluate(() => {
+        const button = document.activeElement as HTMLElement;
+        const watched = window as unknown as { sawBusy?: Promise<boolean> };
+        watched.sawBusy = new Promise<boolean>((resolve) => {
+          // Set from absent: the busy state began, however soon it ended.
+          const observer = new MutationObserver((records) => {
+            if (
+              !records.some((record) => record.attributeName === 'aria-disabled' && record.oldValue === null)
+            )
+              return;
+            observer.disconnect();
+            resolve(true);
+          });
+          observer.observe(button, { attributes: true, attributeOldValue: true });
+          setTimeout(() => resolve(false), 10_000);
+        });
+      });
       await page.keyboard.press('Enter');
-      return sawBusy;
+      return page.evaluate(() => (window as unknown as { sawBusy: Promise<boolean> }).sawBusy);
     };
     const focused = () => page.evaluate(() => document.activeElement?.textContent);
 
     await show('tasks');
+    // The list's first read must be over, or the press would meet a button already busy.
+    await page.waitForFunction(() => {
+      const refresh = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Refresh');
+      return refresh !== undefined && refresh.getAttribute('aria-disabled') === null;
+    });
     await page.getByRole('button', { name: 'Refresh', exact: true }).focus();
     await expect(pressWatchingBusy()).resolves.toBe(true);
     await page.waitForFunction(() => document.activeElement?.getAttribute('aria-disabled') === null);
@@ -324,6 +334,45 @@ describe('the local console in Chromium', () => {
     const dark = await background();
     await page.emulateMedia({ colorScheme: 'light' });
     expect(dark).not.toBe(light);
+  });
+
+  it('names the log columns, and hands the focus back to the lines from Jump to latest', async () => {
+    await Promise.all(
+      Array.from({ length: 8 }, (_, n) =>
+        signedRequest(test.cloud, 'POST', '/tasks', { type: 'hello', payload: { name: `Scroll ${n}` } }),
+      ),
+    );
+    await page.setViewportSize({ width: 1280, height: 400 });
+    try {
+      await show('logs');
+      const lines = page.getByTestId('log-lines');
+      await lines.getByRole('columnheader').first().waitFor();
+      const headers = await lines.getByRole('columnheader').allTextContents();
+      expect(headers).toEqual(['Time', 'Level', 'Function', 'Correlation id', 'Line']);
+      await page.waitForFunction(
+        () => {
+          const box = document.querySelector('[data-testid="log-lines"]');
+          return box !== null && box.scrollHeight > box.clientHeight * 2;
+        },
+        undefined,
+        { timeout: UI_TIMEOUT_MS },
+      );
+
+      await lines.evaluate((box) => box.scrollTo({ top: 0 }));
+      const jump = page.getByRole('button', { name: 'Jump to latest' });
+      await jump.focus();
+      await page.keyboard.press('Enter');
+
+      await jump.waitFor({ state: 'detached' });
+      await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe(
+        'Log lines',
+      );
+      await expect(
+        lines.evaluate((box) => box.scrollHeight - box.scrollTop - box.clientHeight < 2),
+      ).resolves.toBe(true);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
   });
 
   it('streams live function logs, and a correlation id in a line opens its flow', async () => {

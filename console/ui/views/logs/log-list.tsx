@@ -6,7 +6,9 @@ import { flowHref } from '../../lib/router';
 
 /**
  * The lines in a scrolling box that follows new lines while it is scrolled to the end, and stays
- * put once the reader scrolls up (with a button back to the latest).
+ * put once the reader scrolls up (with a button back to the latest, which hands the keyboard
+ * focus back to the box as it disappears). Column headers stay in view, so a screen reader
+ * names each cell's column.
  */
 export function LogList({ lines }: { readonly lines: readonly ShownLogLine[] }) {
   const box = useRef<HTMLElement>(null);
@@ -31,6 +33,15 @@ export function LogList({ lines }: { readonly lines: readonly ShownLogLine[] }) 
           <p class="muted log-empty">No log lines yet for these filters.</p>
         ) : (
           <table class="log-table">
+            <thead>
+              <tr>
+                <th scope="col">Time</th>
+                <th scope="col">Level</th>
+                <th scope="col">Function</th>
+                <th scope="col">Correlation id</th>
+                <th scope="col">Line</th>
+              </tr>
+            </thead>
             <tbody>
               {lines.map((line) => (
                 <tr key={line.seq} class={`log-${line.level.toLowerCase()}`}>
@@ -61,6 +72,7 @@ export function LogList({ lines }: { readonly lines: readonly ShownLogLine[] }) 
           class="button jump-latest"
           onClick={() => {
             setFollowing(true);
+            box.current?.focus();
           }}
         >
           Jump to latest
