@@ -28,8 +28,8 @@ export function OperationReport<Result>({
   testId,
 }: Props<Result>) {
   const { running, progress, end } = operation;
-  // The button that started the operation is disabled while it runs, which would drop the
-  // keyboard focus to the page: the report takes it, and its progress follows.
+  // The report takes the keyboard focus when the operation starts, so its progress and outcome
+  // are read from there; the Redrive button, disabled meanwhile, would drop it to the page.
   const report = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (running) report.current?.focus();

@@ -7,7 +7,10 @@ import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { SOURCE_MAP_HOOK } from '../../../../infra/constructs/switchyard-function';
 
-/** A module whose `settle` throws from a method, three lines apart from its caller. */
+/**
+ * A module whose `settle` throws from a method, three lines apart from its caller, and whose
+ * `load` makes Node.js throw one of its own coded errors from an arrow function.
+ */
 const FIXTURE = [
   'class Ledger {',
   '  constructor(private readonly limit: number) {}',
@@ -18,6 +21,11 @@ const FIXTURE = [
   '}',
   'export function settle(amount: number): number {',
   '  return new Ledger(10).charge(amount);',
+  '}',
+  "import { join } from 'node:path';",
+  'const joinPath = (path: unknown): string => join(path as string);',
+  'export function load(): string {',
+  '  return joinPath(42);',
   '}',
   '',
 ].join('\n');
@@ -64,9 +72,27 @@ describe('lazy source maps', () => {
     const lines = stack.trim().split('\n');
     expect(lines[0]).toBe('RangeError: over the limit by 1');
     expect(lines[1]).toBe('    at charge (ledger.ts:4:36)');
+    // `settle` is called from outside the bundle and starts with `function`: no name in the map.
     expect(lines[2]).toMatch(/^ {4}at \S+ \(ledger\.ts:9:25\)$/);
     // The caller's frame is outside the bundle and prints as V8 prints it.
     expect(lines[3]).toMatch(/^ {4}at .*\[eval\]/);
+  });
+
+  it('should keep the code in a Node.js error’s first line, and name an arrow function by its caller', () => {
+    // Act
+    const stack = runWithBundle(
+      dir,
+      "try { require('./bundle.js').load() } catch (error) { console.log(error.stack) }",
+    );
+
+    // Assert
+    const lines = stack.trim().split('\n');
+    expect(lines[0]).toMatch(
+      /^TypeError \[ERR_INVALID_ARG_TYPE\]: The "path" argument must be of type string/,
+    );
+    expect(lines[1]).toMatch(/^ {4}at join \(node:path:\d+:\d+\)$/);
+    // Not `path`, the name of its parameter, which is where the minified arrow function starts.
+    expect(lines[2]).toBe('    at joinPath (ledger.ts:12:45)');
   });
 
   it('should not read the map until a stack is formatted', () => {
