@@ -15,6 +15,9 @@ import { type CfnResource, type CfnTemplate, isRecord } from '../platform/templa
 import { UnsupportedTemplateError } from './errors';
 import { RESOURCE_ROLES, type ResourceRole } from './resource-roles';
 
+const unsupportedType = (logicalId: string, type: string): UnsupportedTemplateError =>
+  new UnsupportedTemplateError(logicalId, `resource type ${type} is not supported by the local cloud`);
+
 /** The identity of the local stack. */
 export interface LocalStackIdentity {
   readonly stackName: string;
@@ -65,12 +68,7 @@ export class StackResources implements IntrinsicScope {
     this.resolver = new IntrinsicResolver(template, this, mode);
     for (const [logicalId, resource] of Object.entries(template.Resources)) {
       if (RESOURCE_ROLES[resource.Type] === undefined) {
-        this.resolver.report(
-          new UnsupportedTemplateError(
-            logicalId,
-            `resource type ${resource.Type} is not supported by the local cloud`,
-          ),
-        );
+        this.resolver.report(unsupportedType(logicalId, resource.Type));
       }
     }
   }
@@ -236,6 +234,8 @@ export class StackResources implements IntrinsicScope {
     if (resource === undefined) {
       throw new UnsupportedTemplateError(logicalId, 'no such resource in the template');
     }
+    // Only a lenient reading gets here with one: the same problem as its own, so it counts once.
+    if (RESOURCE_ROLES[resource.Type] === undefined) throw unsupportedType(logicalId, resource.Type);
     return resource;
   }
 

@@ -244,7 +244,9 @@ describe('the local console in Chromium', () => {
         .first()
         .waitFor();
 
-      await page.getByRole('button', { name: 'Publish' }).click();
+      // From the keyboard, so the focus does not reach the editor by a click landing elsewhere.
+      await page.getByRole('button', { name: 'Publish' }).focus();
+      await page.keyboard.press('Enter');
 
       await page.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA');
       await expect(page.getByLabel('Data (JSON)').getAttribute('aria-invalid')).resolves.toBe('true');

@@ -40,6 +40,8 @@ const NO_VALUE: unique symbol = Symbol('AWS::NoValue');
 export class IntrinsicResolver {
   private readonly conditions = new Map<string, boolean>();
   private readonly recorded: UnsupportedTemplateError[] = [];
+  /** Problems met so far, repeats included: what tells a cascade from a problem of its own. */
+  private met = 0;
 
   constructor(
     private readonly template: CfnTemplate,
@@ -58,6 +60,7 @@ export class IntrinsicResolver {
    */
   report(problem: UnsupportedTemplateError): void {
     if (this.mode === 'strict') throw problem;
+    this.met += 1;
     if (!this.recorded.some((known) => known.message === problem.message)) this.recorded.push(problem);
   }
 
@@ -90,12 +93,12 @@ export class IntrinsicResolver {
    */
   private attempt<T>(step: () => T, fallback: T): T {
     if (this.mode === 'strict') return step();
-    const before = this.recorded.length;
+    const before = this.met;
     try {
       return step();
     } catch (error) {
       if (!(error instanceof UnsupportedTemplateError)) throw error;
-      if (this.recorded.length === before) this.report(error);
+      if (this.met === before) this.report(error);
       return fallback;
     }
   }

@@ -7,8 +7,8 @@ import { flowHref } from '../../lib/router';
 /**
  * The lines in a scrolling box that follows new lines while it is scrolled to the end, and stays
  * put once the reader scrolls up (with a button back to the latest, which hands the keyboard
- * focus back to the box as it disappears). Column headers stay in view, so a screen reader
- * names each cell's column.
+ * focus back to the box as it disappears). The column headers let a screen reader name each
+ * cell's column, and stay in view while the lines scroll.
  */
 export function LogList({ lines }: { readonly lines: readonly ShownLogLine[] }) {
   const box = useRef<HTMLElement>(null);

@@ -24,7 +24,11 @@ const troubled = (): CfnTemplate => ({
     // Never resolved by the start: permissions have no local effect.
     Policy: { Type: 'AWS::IAM::Policy', Properties: { Zones: { 'Fn::GetAZs': '' } } },
   },
-  Outputs: { StreamArn: { Value: { 'Fn::GetAtt': ['Table', 'StreamArn'] } } },
+  Outputs: {
+    StreamArn: { Value: { 'Fn::GetAtt': ['Table', 'StreamArn'] } },
+    // A reference to the unsupported bucket is the bucket's problem again, not a new one.
+    UploadsArn: { Value: { 'Fn::GetAtt': ['Uploads', 'Arn'] } },
+  },
 });
 
 describe('the problems in a template', () => {

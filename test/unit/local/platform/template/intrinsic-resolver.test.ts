@@ -23,7 +23,10 @@ const scope: IntrinsicScope = {
 };
 
 const template: CfnTemplate = {
-  Conditions: { InEurope: { 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'eu-west-1'] } },
+  Conditions: {
+    InEurope: { 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'eu-west-1'] },
+    InAsia: { 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'ap-southeast-1'] },
+  },
   Resources: { Queue: { Type: 'AWS::SQS::Queue' } },
 };
 
@@ -115,6 +118,25 @@ describe('the intrinsic resolver', () => {
       ]);
     });
 
+    it('should not count a function over a problem met before as one of its own', () => {
+      // Arrange: the second Ref to Missing is a repeat, and Fn::Select fails only because of it.
+      const lenient = resolver('lenient');
+
+      // Act
+      lenient.resolve(
+        {
+          A: { Ref: 'Missing' },
+          B: { 'Fn::Select': [1, { 'Fn::Split': [',', { Ref: 'Missing' }] }] },
+        },
+        'Consumer',
+      );
+
+      // Assert
+      expect(lenient.problems.map((problem) => problem.message)).toEqual([
+        'Consumer: Ref to Missing, which the template does not declare',
+      ]);
+    });
+
     it('should count a malformed function whose arguments all resolved', () => {
       // Arrange
       const lenient = resolver('lenient');
@@ -132,10 +154,11 @@ describe('the intrinsic resolver', () => {
 
       // Act
       const holds = lenient.condition('Missing', 'Queue');
-      const known = lenient.condition('InEurope', 'Queue');
+      const known = [lenient.condition('InEurope', 'Queue'), lenient.condition('InAsia', 'Queue')];
 
-      // Assert
-      expect([holds, known]).toEqual([true, true]);
+      // Assert: the unknown one holds; the others are evaluated as they are.
+      expect(holds).toBe(true);
+      expect(known).toEqual([true, false]);
       expect(lenient.problems.map((problem) => problem.message)).toEqual([
         'Queue: unknown condition Missing',
       ]);
