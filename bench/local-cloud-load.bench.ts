@@ -287,12 +287,10 @@ async function main(): Promise<void> {
     // Throughput, closed loop.
     memory.reset();
     const cpuBefore = cpuMs(pid);
-    const closed = await runClients({
-      ...spec,
-      kind: 'tasks',
-      count: tasks,
-      pacing: { concurrency: clients },
-    });
+    // The closed-loop run: `clients` submitting `tasks` as fast as they go.
+    const closedLoop = () =>
+      runClients({ ...spec, kind: 'tasks', count: tasks, pacing: { concurrency: clients } });
+    const closed = await closedLoop();
     const closedTimes = await finalTasks(endpoints, closed.accepted, 600_000);
     const cpuPerTaskMs = (cpuMs(pid) - cpuBefore) / closed.accepted.length;
     const peakMb = memory.peakMb();
@@ -303,12 +301,7 @@ async function main(): Promise<void> {
     const watcher = watchConsole(endpoints.consoleUrl);
     await sleep(1000);
     memory.reset();
-    const watched = await runClients({
-      ...spec,
-      kind: 'tasks',
-      count: tasks,
-      pacing: { concurrency: clients },
-    });
+    const watched = await closedLoop();
     const watchedTimes = await finalTasks(endpoints, watched.accepted, 600_000);
     const watchedPeakMb = memory.peakMb();
     const consoleWatch = await watcher.stop();
