@@ -22,6 +22,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import { measure, STATS_TABLE_HEADER, type Stats, statsRow, writeResults } from './support/measure';
 import { startServerProcess } from './support/server-process';
+import { SqsWireClient } from './support/sqs-wire-client';
 
 const BODY = JSON.stringify({ taskId: 'bench', payload: 'x'.repeat(200) });
 const BODY_MD5 = createHash('md5').update(BODY).digest('hex');
@@ -85,6 +86,17 @@ async function receiveDeleteBatches(sqs: SQSClient, queueUrl: string, count: num
   return { ...stats, messagesPerSecond: stats.perSecond * 10 };
 }
 
+/** The same batches through the lean wire client, to find the server's ceiling rather than the SDK's. */
+async function wireBatches(wire: SqsWireClient, queueUrl: string, count: number, concurrency: number) {
+  let messages = 0;
+  const stats: Stats = await measure(Math.ceil(count / 10), concurrency, async () => {
+    const received = await wire.receiveAndDeleteBatch(queueUrl, 1);
+    messages += received;
+  });
+  if (messages === 0) throw new Error('the wire client received no messages');
+  return { ...stats, messagesPerSecond: Math.round(messages / stats.seconds) };
+}
+
 async function fill(sqs: SQSClient, queueUrl: string, count: number): Promise<void> {
   for (let i = 0; i < count; i += 10) {
     const Entries = Array.from({ length: 10 }, (_, j) => ({ Id: `e${j}`, MessageBody: BODY }));
@@ -137,6 +149,9 @@ async function main(): Promise<void> {
   const localClient = client(services.url);
   const baselineClient = client(baseline.url);
   const batchBaselineClient = client(batchBaseline.url);
+  const wireOptions = { region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
+  const localWire = new SqsWireClient({ ...wireOptions, endpoint: services.url });
+  const baselineWire = new SqsWireClient({ ...wireOptions, endpoint: batchBaseline.url });
   try {
     const { QueueUrl } = await localClient.send(new CreateQueueCommand({ QueueName: 'bench' }));
     // Warm both paths up so connection setup and JIT are not in the figures.
@@ -166,6 +181,15 @@ async function main(): Promise<void> {
       localBatches: await fill(localClient, QueueUrl as string, count * 5).then(() =>
         receiveDeleteBatches(localClient, QueueUrl as string, count * 5, concurrency),
       ),
+      wireBaseline: await wireBatches(
+        baselineWire,
+        `${batchBaseline.url}/000000000000/bench`,
+        count * 5,
+        concurrency,
+      ),
+      localWire: await fill(localClient, QueueUrl as string, count * 5).then(() =>
+        wireBatches(localWire, QueueUrl as string, count * 5, concurrency),
+      ),
     };
 
     const markdown = [
@@ -188,8 +212,14 @@ async function main(): Promise<void> {
         results.localBatches,
         results.batchBaseline,
       ),
+      statsRow(
+        'Same, through the lean wire client (bench/support/sqs-wire-client.ts)',
+        results.localWire,
+        results.wireBaseline,
+      ),
       '',
       `Batches of 10: ${results.localBatches.messagesPerSecond} messages/s received and deleted (baseline ${results.batchBaseline.messagesPerSecond}).`,
+      `Through the lean wire client: ${results.localWire.messagesPerSecond} messages/s (baseline ${results.wireBaseline.messagesPerSecond}).`,
       '',
     ].join('\n');
 
@@ -198,6 +228,8 @@ async function main(): Promise<void> {
     localClient.destroy();
     baselineClient.destroy();
     batchBaselineClient.destroy();
+    localWire.destroy();
+    baselineWire.destroy();
     await baseline.stop();
     await batchBaseline.stop();
     await services.stop();

@@ -1,14 +1,14 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { SqsError } from './errors';
 
 /**
  * Receipt handles name the queue and message they belong to plus a random part, so a new
  * receive makes the previous handle stale, and a handle from another queue is recognized.
+ * The random part is a UUID because Node draws those from a cached pool of entropy; a
+ * `randomBytes` call per received message was 2% of the local SQS's CPU under load.
  */
 export function newReceiptHandle(queueName: string, messageId: string): string {
-  return Buffer.from(`${queueName}\n${messageId}\n${randomBytes(12).toString('hex')}`, 'utf8').toString(
-    'base64',
-  );
+  return Buffer.from(`${queueName}\n${messageId}\n${randomUUID()}`, 'utf8').toString('base64');
 }
 
 export interface DecodedReceiptHandle {
