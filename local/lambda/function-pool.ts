@@ -48,6 +48,8 @@ export interface FunctionPoolOptions {
   readonly maxQueued?: number;
   /** Clock of invocation durations, for tests. @default performance.now */
   readonly now?: () => number;
+  /** Called once the idle timeout has ended an environment and its thread is gone. */
+  readonly onIdleEnded?: () => void;
 }
 
 /** How long a warm environment waits for its next invocation before it is ended. */
@@ -134,6 +136,11 @@ export class FunctionPool {
     if (!this.saturated) return false;
     this.stats.throttles += 1;
     return true;
+  }
+
+  /** Environments started and not yet ended, busy or idle. */
+  get environmentCount(): number {
+    return this.environments;
   }
 
   /** Every environment is busy and the queue of waiting invocations is full: the next is refused. */
@@ -265,7 +272,7 @@ export class FunctionPool {
       this.idleTimers.delete(instance);
       this.instances.delete(instance);
       this.environments -= 1;
-      void instance.terminate();
+      void instance.terminate().then(() => this.options.onIdleEnded?.());
     }, this.options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS);
     timer.unref();
     this.idleTimers.set(instance, timer);

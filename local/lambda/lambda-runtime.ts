@@ -23,6 +23,11 @@ export interface LambdaRuntimeOptions {
   readonly logSink?: LogSink;
   /** A warm environment unused this long is ended. @default 30000 */
   readonly idleTimeoutMs?: number;
+  /**
+   * Called when the idle timeout has ended the last environment of every function: the local
+   * cloud has gone quiet, a moment to give memory back.
+   */
+  readonly onQuiet?: () => void;
 }
 
 /**
@@ -64,6 +69,7 @@ export class LambdaRuntime {
       ...(this.options.maxQueued !== undefined && { maxQueued: this.options.maxQueued }),
       runtimeEnvironment: this.runtimeEnvironment(definition),
       output: (stream, readable) => forwardLines(readable, definition.name, stream, this.logSink),
+      onIdleEnded: () => this.noticeIdleEnded(),
     });
     this.pools.set(definition.logicalId, pool);
     for (const reference of [definition.logicalId, definition.name, definition.arn]) {
@@ -123,6 +129,11 @@ export class LambdaRuntime {
   /** Ends every environment at once. */
   async stop(): Promise<void> {
     await Promise.all([...this.pools.values()].map((pool) => pool.stop()));
+  }
+
+  private noticeIdleEnded(): void {
+    const quiet = [...this.pools.values()].every((pool) => pool.environmentCount === 0);
+    if (quiet) this.options.onQuiet?.();
   }
 
   private pool(reference: string): FunctionPool | undefined {

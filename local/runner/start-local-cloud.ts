@@ -31,6 +31,7 @@ import { UnsupportedTemplateError } from './errors';
 import { eventSourceMappings } from './event-source-mappings';
 import { type FunctionOverrides, functionDefinitions } from './function-definitions';
 import { LogFanOut } from './log-fan-out';
+import { captureMainHeapCollector, releaseMainHeap } from './main-heap-release';
 import { provisionEvents } from './provision-events';
 import { provisionQueues, type QueueOverrides } from './provision-queues';
 import { provisionTables } from './provision-tables';
@@ -146,6 +147,8 @@ export interface LocalCloud {
  */
 export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
   const started = performance.now();
+  // Before any worker thread exists: see captureMainHeapCollector.
+  captureMainHeapCollector();
   const log = options.log ?? ((line: string) => console.log(line));
   const region = options.region ?? 'us-east-1';
   const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
@@ -343,6 +346,7 @@ function startFunctions(
     credentials: LOCAL_CREDENTIALS,
     ...(options.maxEnvironments !== undefined && { maxEnvironments: options.maxEnvironments }),
     logSink: options.functionLogs ?? consoleLogSink(),
+    onQuiet: releaseMainHeap,
   });
   for (const definition of functionDefinitions(stack, assembly, options.localOverrides)) {
     runtime.register(definition);

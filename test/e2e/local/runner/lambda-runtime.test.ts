@@ -16,6 +16,7 @@ const newRuntime = (
     maxQueued?: number;
     idleTimeoutMs?: number;
     dynamoDbUrl?: string;
+    onQuiet?: () => void;
   } = {},
 ) =>
   new LambdaRuntime({
@@ -280,6 +281,31 @@ describe('the local Lambda runtime', () => {
     // Assert
     expect(reaped).toBe(true);
     expect(runtime.stats()['fixture-cjs']).toMatchObject({ coldStarts: 2, environments: 1 });
+  });
+
+  it('should tell once the idle timeout has ended the last environment of every function', async () => {
+    // Arrange: cjs is left idle while esm is kept warm past cjs's idle timeout
+    const quietWith: Array<Array<number | undefined>> = [];
+    runtime = newRuntime({
+      idleTimeoutMs: 500,
+      onQuiet: () => quietWith.push(Object.values(runtime.stats()).map((stats) => stats.environments)),
+    });
+    runtime.register(fixtureFunction('cjs'));
+    runtime.register(fixtureFunction('esm'));
+    await runtime.invoke('fixture-cjs', {});
+    await runtime.invoke('fixture-esm', {});
+    await pollUntil('the idle cjs environment to end', async () => {
+      await runtime.invoke('fixture-esm', {});
+      return runtime.stats()['fixture-cjs']?.environments === 0 ? true : undefined;
+    });
+    const whileEsmWarm = quietWith.length;
+
+    // Act: esm is left idle too
+    await pollUntil('the quiet notice', () => (quietWith.length > 0 ? true : undefined));
+
+    // Assert
+    expect(whileEsmWarm).toBe(0);
+    expect(quietWith).toEqual([[0, 0]]);
   });
 
   it('should throttle every invocation of a function whose reserved concurrency is 0', async () => {
