@@ -1,4 +1,10 @@
 import { fromEnv } from '@aws-sdk/credential-provider-env';
+import { memoize } from '@smithy/core/config';
+
+/** Credentials this close to their expiration are read again, as the SDK's default chain does. */
+const REFRESH_BEFORE_EXPIRY_MS = 5 * 60 * 1000;
+
+type EnvCredentials = Awaited<ReturnType<ReturnType<typeof fromEnv>>>;
 
 /**
  * The credential provider the functions' SDK clients use: the execution role's credentials,
@@ -8,5 +14,15 @@ import { fromEnv } from '@aws-sdk/credential-provider-env';
  * instance metadata) are never reached there, yet the clients import them all statically: about
  * 95 KB of every bundle. The bundler substitutes this module for
  * `@aws-sdk/credential-provider-node` (see `infra/constructs/switchyard-function.ts`).
+ *
+ * Memoized like the default chain: the SDK does not memoize what `credentialDefaultProvider`
+ * returns, so a bare `fromEnv` would read six environment variables on every call.
  */
-export const defaultProvider = fromEnv;
+export const defaultProvider = (init?: Parameters<typeof fromEnv>[0]) =>
+  memoize(
+    fromEnv(init),
+    (credentials: EnvCredentials) =>
+      credentials.expiration !== undefined &&
+      credentials.expiration.getTime() - Date.now() < REFRESH_BEFORE_EXPIRY_MS,
+    (credentials: EnvCredentials) => credentials.expiration !== undefined,
+  );
