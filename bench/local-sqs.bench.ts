@@ -3,7 +3,9 @@
  * the same run: a bare node:http server answering fixed, valid JSON to the same client. The gap
  * between the two is what the emulator (parsing, model, SQLite commit) costs per call. The local
  * services (`npm run local:services`) and the baseline server each run in a process of their
- * own, so the SDK clients' CPU is not charged to them.
+ * own, so the SDK clients' CPU is not charged to them. The SDK's per-call work caps one client
+ * process near the baseline's rate, so receive+delete in batches is measured a second time
+ * through a lean wire client (`support/sqs-wire-client.ts`), which shows the server's own ceiling.
  *   npx tsx bench/local-sqs.bench.ts [--messages 2000] [--concurrency 8]
  */
 import { createHash } from 'node:crypto';
@@ -15,6 +17,7 @@ import {
   CreateQueueCommand,
   DeleteMessageBatchCommand,
   DeleteMessageCommand,
+  GetQueueAttributesCommand,
   ReceiveMessageCommand,
   SendMessageBatchCommand,
   SendMessageCommand,
@@ -86,15 +89,56 @@ async function receiveDeleteBatches(sqs: SQSClient, queueUrl: string, count: num
   return { ...stats, messagesPerSecond: stats.perSecond * 10 };
 }
 
-/** The same batches through the lean wire client, to find the server's ceiling rather than the SDK's. */
-async function wireBatches(wire: SqsWireClient, queueUrl: string, count: number, concurrency: number) {
-  let messages = 0;
+/**
+ * The same batches through the lean wire client, to find the server's ceiling rather than the
+ * SDK's. With `expectedIds`, every one of that many messages must be received exactly once.
+ */
+async function wireBatches(
+  wire: SqsWireClient,
+  queueUrl: string,
+  count: number,
+  concurrency: number,
+  expectedIds?: number,
+) {
+  const ids: string[] = [];
   const stats: Stats = await measure(Math.ceil(count / 10), concurrency, async () => {
     const received = await wire.receiveAndDeleteBatch(queueUrl, 1);
-    messages += received;
+    ids.push(...received);
   });
-  if (messages === 0) throw new Error('the wire client received no messages');
-  return { ...stats, messagesPerSecond: Math.round(messages / stats.seconds) };
+  if (expectedIds !== undefined && (ids.length !== expectedIds || new Set(ids).size !== expectedIds)) {
+    throw new Error(
+      `the wire client received ${ids.length} messages, ${new Set(ids).size} distinct, of ${expectedIds}`,
+    );
+  }
+  if (ids.length === 0) throw new Error('the wire client received no messages');
+  return { ...stats, messagesPerSecond: Math.round(ids.length / stats.seconds) };
+}
+
+/** Throws unless the queue holds no message, visible or in flight: every delete took effect. */
+async function assertEmpty(sqs: SQSClient, queueUrl: string): Promise<void> {
+  const { Attributes = {} } = await sqs.send(
+    new GetQueueAttributesCommand({
+      QueueUrl: queueUrl,
+      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+    }),
+  );
+  const left =
+    Number(Attributes.ApproximateNumberOfMessages) + Number(Attributes.ApproximateNumberOfMessagesNotVisible);
+  if (left !== 0) throw new Error(`${left} messages are left in ${queueUrl} after the wire run`);
+}
+
+/** Receives every message of a filled queue through the wire client, then checks it is empty. */
+async function localWireRun(
+  sqs: SQSClient,
+  wire: SqsWireClient,
+  queueUrl: string,
+  count: number,
+  concurrency: number,
+) {
+  await fill(sqs, queueUrl, count);
+  const stats = await wireBatches(wire, queueUrl, count, concurrency, count);
+  await assertEmpty(sqs, queueUrl);
+  return stats;
 }
 
 async function fill(sqs: SQSClient, queueUrl: string, count: number): Promise<void> {
@@ -154,9 +198,16 @@ async function main(): Promise<void> {
   const baselineWire = new SqsWireClient({ ...wireOptions, endpoint: batchBaseline.url });
   try {
     const { QueueUrl } = await localClient.send(new CreateQueueCommand({ QueueName: 'bench' }));
-    // Warm both paths up so connection setup and JIT are not in the figures.
+    // A queue of its own for the wire run, so it starts with exactly the messages it fills in.
+    const { QueueUrl: wireQueue } = await localClient.send(
+      new CreateQueueCommand({ QueueName: 'bench-wire' }),
+    );
+    const wireQueueUrl = wireQueue as string;
+    // Warm every path up so connection setup and JIT are not in the figures.
     await runSuite(baselineClient, `${baseline.url}/000000000000/bench`, 100, concurrency, false);
     await runSuite(localClient, QueueUrl as string, 100, concurrency, true);
+    await wireBatches(baselineWire, `${batchBaseline.url}/000000000000/bench`, 500, concurrency);
+    await localWireRun(localClient, localWire, wireQueueUrl, 500, concurrency);
 
     const results = {
       measuredAt: new Date().toISOString(),
@@ -187,16 +238,14 @@ async function main(): Promise<void> {
         count * 5,
         concurrency,
       ),
-      localWire: await fill(localClient, QueueUrl as string, count * 5).then(() =>
-        wireBatches(localWire, QueueUrl as string, count * 5, concurrency),
-      ),
+      localWire: await localWireRun(localClient, localWire, wireQueueUrl, count * 5, concurrency),
     };
 
     const markdown = [
       '# Local SQS through the AWS SDK',
       '',
       `${results.measuredAt}, Node ${results.node}, ${count} messages of ${results.bodyBytes} bytes, ${concurrency} concurrent callers.`,
-      'Baseline: a bare node:http server answering fixed, valid JSON to the same SDK client.',
+      'Baseline: a bare node:http server answering fixed, valid JSON to the same client (the SDK, or the lean wire client).',
       'The SDK clients run in this process; the local services and the baseline server each in one of',
       'their own. The difference between the columns is the cost of the local SQS per call.',
       '',

@@ -4,8 +4,9 @@
  * `JSON.parse` of the answer. The SDK spends about half a millisecond of CPU per call (middleware
  * stack, endpoint rules, schema serde), which caps one SDK process near the rate a bare
  * `node:http` server allows; this client leaves enough of a core to find the emulator's own
- * ceiling. It checks what it receives (message ids, receipt handles, deletions acknowledged), so
- * a figure counts only messages really received and deleted.
+ * ceiling. It checks each answer's shape (message ids, receipt handles, every deletion
+ * acknowledged); the benchmark checks that every message was received once and the queue left
+ * empty, since SQS acknowledges a delete by a stale handle without deleting anything.
  */
 import { createHash, createHmac } from 'node:crypto';
 import { Agent, request } from 'node:http';
@@ -64,15 +65,15 @@ export class SqsWireClient {
     });
   }
 
-  /** Receives up to ten messages and deletes them in one batch; resolves with how many. */
-  async receiveAndDeleteBatch(queueUrl: string, waitTimeSeconds: number): Promise<number> {
+  /** Receives up to ten messages and deletes them in one batch; resolves with their ids. */
+  async receiveAndDeleteBatch(queueUrl: string, waitTimeSeconds: number): Promise<string[]> {
     const received = (await this.call('ReceiveMessage', {
       QueueUrl: queueUrl,
       MaxNumberOfMessages: 10,
       WaitTimeSeconds: waitTimeSeconds,
     })) as { Messages?: ReceivedMessage[] };
     const messages = received.Messages ?? [];
-    if (messages.length === 0) return 0;
+    if (messages.length === 0) return [];
     const entries = messages.map((message, i) => {
       if (typeof message.MessageId !== 'string' || typeof message.ReceiptHandle !== 'string') {
         throw new Error(`ReceiveMessage answered a message without id or receipt handle`);
@@ -86,7 +87,7 @@ export class SqsWireClient {
     if ((deleted.Successful?.length ?? 0) !== entries.length) {
       throw new Error(`DeleteMessageBatch deleted ${deleted.Successful?.length ?? 0} of ${entries.length}`);
     }
-    return entries.length;
+    return messages.map((message) => message.MessageId as string);
   }
 
   destroy(): void {

@@ -15,8 +15,11 @@ type EnvCredentials = Awaited<ReturnType<ReturnType<typeof fromEnv>>>;
  * 95 KB of every bundle. The bundler substitutes this module for
  * `@aws-sdk/credential-provider-node` (see `infra/constructs/switchyard-function.ts`).
  *
- * Memoized like the default chain: the SDK does not memoize what `credentialDefaultProvider`
- * returns, so a bare `fromEnv` would read six environment variables on every call.
+ * Memoized, as the default chain is: the SDK does not memoize what `credentialDefaultProvider`
+ * returns, so a bare `fromEnv` would read six environment variables on every call. Credentials
+ * with an expiration are read again within five minutes of it; unlike the chain, which refreshes
+ * in the background, that read happens in the call. Lambda sets no expiration, so there the
+ * credentials are read once per environment.
  */
 export const defaultProvider = (init?: Parameters<typeof fromEnv>[0]) =>
   memoize(

@@ -48,7 +48,7 @@ export interface FunctionPoolOptions {
   readonly maxQueued?: number;
   /** Clock of invocation durations, for tests. @default performance.now */
   readonly now?: () => number;
-  /** Called once the idle timeout has ended an environment and its thread is gone. */
+  /** Called when the idle timeout has ended an environment (its thread is told to stop). */
   readonly onIdleEnded?: () => void;
 }
 
@@ -272,7 +272,8 @@ export class FunctionPool {
       this.idleTimers.delete(instance);
       this.instances.delete(instance);
       this.environments -= 1;
-      void instance.terminate().then(() => this.options.onIdleEnded?.());
+      void instance.terminate();
+      this.options.onIdleEnded?.();
     }, this.options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS);
     timer.unref();
     this.idleTimers.set(instance, timer);

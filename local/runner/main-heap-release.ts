@@ -11,11 +11,14 @@ let collector: Collector | undefined;
  * worker thread: V8 hands the collector only to contexts created while `--expose-gc` is set, and
  * that flag is process-wide, so it is set just long enough to take the function from a context
  * of its own and unset again, while no function environment could be booting and see a global
- * `gc` that Lambda does not have. Under `node --expose-gc` the existing global is used as is.
+ * `gc` that Lambda does not have. Under `node --expose-gc` the exposed collector is used and the
+ * flag left alone. A worker thread that other code started earlier in the process, and that is
+ * still booting, is the one thing this cannot rule out; the local cloud starts none before.
  */
 export function captureMainHeapCollector(): void {
   if (collector !== undefined) return;
-  const exposed = (globalThis as { gc?: unknown }).gc;
+  // A fresh context, not this one: under `node --expose-gc` a test sandbox may lack the global.
+  const exposed: unknown = runInNewContext('typeof gc === "function" ? gc : undefined');
   if (typeof exposed === 'function') {
     collector = exposed as Collector;
     return;

@@ -287,7 +287,7 @@ describe('the local Lambda runtime', () => {
     // Arrange: cjs is left idle while esm is kept warm past cjs's idle timeout
     const quietWith: Array<Array<number | undefined>> = [];
     runtime = newRuntime({
-      idleTimeoutMs: 500,
+      idleTimeoutMs: 1500,
       onQuiet: () => quietWith.push(Object.values(runtime.stats()).map((stats) => stats.environments)),
     });
     runtime.register(fixtureFunction('cjs'));

@@ -41,6 +41,7 @@ describe('the functions’ credential provider', () => {
   it('should read the environment once per client, as the SDK default chain does', async () => {
     // Arrange
     Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'ASIAFIRST', AWS_SECRET_ACCESS_KEY: 'first-secret' });
+    delete process.env.AWS_CREDENTIAL_EXPIRATION;
     const provider = defaultProvider();
     await provider();
     process.env.AWS_ACCESS_KEY_ID = 'ASIASECOND';
