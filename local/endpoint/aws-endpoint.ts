@@ -157,7 +157,10 @@ async function verifySignature(
 export async function startAwsEndpoint(options: AwsEndpointOptions = {}): Promise<AwsEndpoint> {
   const services: AwsService[] = [...(options.services ?? [])];
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
-  const shutdown = new AbortController();
+  // Each request's own abort, ended by its client leaving or by close(). Not
+  // AbortSignal.any(request, shutdown): see local/platform/linked-abort.ts for what that leaks.
+  const inFlight = new Set<AbortController>();
+  let closing = false;
   let url = '';
   let status: EndpointStatus = 'starting';
   const mode = options.mode ?? 'services';
@@ -208,16 +211,16 @@ export async function startAwsEndpoint(options: AwsEndpointOptions = {}): Promis
         ),
       );
     }
-    // Aborts a long poll when its client disconnects, so no message is locked for a reader that left.
-    const clientGone = new AbortController();
+    // Aborts a long poll when its client disconnects, so no message is locked for a reader that
+    // left, and when the endpoint closes.
+    const requestAbort = new AbortController();
+    if (closing) requestAbort.abort();
+    inFlight.add(requestAbort);
     outgoing.on('close', () => {
-      if (!outgoing.writableFinished) clientGone.abort();
+      inFlight.delete(requestAbort);
+      if (!outgoing.writableFinished) requestAbort.abort();
     });
-    const request: AwsRequest = {
-      ...base,
-      body,
-      signal: AbortSignal.any([clientGone.signal, shutdown.signal]),
-    };
+    const request: AwsRequest = { ...base, body, signal: requestAbort.signal };
     const service = services.find((candidate) => {
       try {
         return candidate.canHandle(request);
@@ -291,7 +294,8 @@ export async function startAwsEndpoint(options: AwsEndpointOptions = {}): Promis
     },
     close: async () => {
       status = 'stopping';
-      shutdown.abort();
+      closing = true;
+      for (const requestAbort of inFlight) requestAbort.abort();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       // In-flight answers were just aborted; give them a moment, then cut what is left.

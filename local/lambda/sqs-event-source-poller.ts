@@ -1,5 +1,6 @@
 import type { SQSEvent } from 'aws-lambda';
 import { errorMessage } from '../../common/error-summary';
+import { linkedAbort } from '../platform/linked-abort';
 import type { ReceivedMessage, SqsModel } from '../sqs';
 import { readBatchResponse } from './batch-item-failures';
 import { toSqsEventRecord } from './sqs-event-record';
@@ -90,13 +91,17 @@ export class SqsEventSourcePoller {
     while (batch.length < batchSize && !this.stopped) {
       const remainingMs = windowEnds - Date.now();
       if (remainingMs <= 0) break;
-      const signal = AbortSignal.any([this.abort.signal, AbortSignal.timeout(remainingMs)]);
-      const more = await this.receive(
-        Math.min(10, batchSize - batch.length),
-        Math.min(LONG_POLL_SECONDS, Math.ceil(remainingMs / 1000)),
-        signal,
-      );
-      batch.push(...more);
+      const window = linkedAbort(this.abort.signal, remainingMs);
+      try {
+        const more = await this.receive(
+          Math.min(10, batchSize - batch.length),
+          Math.min(LONG_POLL_SECONDS, Math.ceil(remainingMs / 1000)),
+          window.signal,
+        );
+        batch.push(...more);
+      } finally {
+        window.dispose();
+      }
     }
     return batch;
   }
@@ -157,17 +162,15 @@ export class SqsEventSourcePoller {
     }
   }
 
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.abort.signal.addEventListener(
-        'abort',
-        () => {
-          clearTimeout(timer);
-          resolve();
-        },
-        { once: true },
-      );
-    });
+  /** Waits `ms`, or less if the poller stops; leaves no listener behind either way. */
+  private async sleep(ms: number): Promise<void> {
+    const wait = linkedAbort(this.abort.signal, ms);
+    try {
+      if (!wait.signal.aborted) {
+        await new Promise((resolve) => wait.signal.addEventListener('abort', resolve, { once: true }));
+      }
+    } finally {
+      wait.dispose();
+    }
   }
 }

@@ -246,6 +246,41 @@ describe('an SQS event source mapping on the local cloud', () => {
     expect(events.map((event) => event.Records.length)).toEqual([4, 2]);
   });
 
+  it('should keep polling a queue that fails, log each failure, and stop at once while backing off', async () => {
+    // Arrange: a mapping whose queue does not exist, so every receive fails
+    const lines: string[] = [];
+    poller = new SqsEventSourcePoller(
+      {
+        id: 'Broken',
+        queueArn: `arn:aws:sqs:${services.region}:000000000000:no-such-queue`,
+        functionReference: 'fixture-sqs-consumer',
+        batchSize: 10,
+        maximumBatchingWindowSeconds: 0,
+        maximumConcurrency: 1,
+        reportBatchItemFailures: true,
+      },
+      {
+        sqs: services.sqs,
+        region: services.region,
+        invoke: (ref, event) => runtime.invoke(ref, event),
+        log: (line) => lines.push(line),
+      },
+    );
+    poller.start();
+    await pollUntil('a second failed attempt', () => (lines.length >= 2 ? true : undefined));
+
+    // Act
+    const stopping = Date.now();
+    await poller.stop();
+    const stopMs = Date.now() - stopping;
+    poller = undefined;
+
+    // Assert
+    expect(lines[0]).toMatch(/^Broken: polling failed: /);
+    // It stops during the 1 s backoff that began with that failure, not after it.
+    expect(stopMs).toBeLessThan(900);
+  });
+
   it('should run no more batches at once than MaximumConcurrency', async () => {
     // Arrange
     const { queue } = queueWithPoller({ batchSize: 1, maximumConcurrency: 2 });
