@@ -8,7 +8,6 @@
  * against a bare `node:http` server in this process too, so its own share shows there.
  *   npx tsx bench/local-endpoint-memory.bench.ts [--rounds 40] [--batches 200]
  */
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,12 +15,11 @@ import { parseArgs } from 'node:util';
 import { captureMainHeapCollector, releaseMainHeap } from '../local/runner/main-heap-release';
 import { startServices } from '../local/services';
 import { measure, startFixedAnswerServer, writeResults } from './support/measure';
+import { BATCH_BASELINE_ANSWERS, BENCH_BODY as BODY } from './support/sqs-baseline-answers';
 import { SqsWireClient } from './support/sqs-wire-client';
 
 const WARM_UP_ROUNDS = 5;
 const CALLERS = 8;
-const BODY = JSON.stringify({ taskId: 'bench', payload: 'x'.repeat(200) });
-const BODY_MD5 = createHash('md5').update(BODY).digest('hex');
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 
 const heapAfterCollection = async (): Promise<number> => {
@@ -70,23 +68,7 @@ async function main(): Promise<void> {
   captureMainHeapCollector();
   const dataDir = mkdtempSync(join(tmpdir(), 'switchyard-bench-memory-'));
   const services = await startServices({ port: 0, dataDir });
-  const baseline = await startFixedAnswerServer(
-    {
-      'AmazonSQS.ReceiveMessage': JSON.stringify({
-        Messages: Array.from({ length: 10 }, (_, i) => ({
-          MessageId: `m-${i}`,
-          ReceiptHandle: `r-${i}`,
-          MD5OfBody: BODY_MD5,
-          Body: BODY,
-        })),
-      }),
-      'AmazonSQS.DeleteMessageBatch': JSON.stringify({
-        Successful: Array.from({ length: 10 }, (_, i) => ({ Id: `d${i}` })),
-        Failed: [],
-      }),
-    },
-    'application/x-amz-json-1.0',
-  );
+  const baseline = await startFixedAnswerServer(BATCH_BASELINE_ANSWERS, 'application/x-amz-json-1.0');
   const localWire = new SqsWireClient({ endpoint: services.url, region: services.region, credentials });
   const baselineWire = new SqsWireClient({ endpoint: baseline.url, region: 'us-east-1', credentials });
   try {

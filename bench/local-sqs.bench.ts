@@ -8,7 +8,6 @@
  * through a lean wire client (`support/sqs-wire-client.ts`), which shows the server's own ceiling.
  *   npx tsx bench/local-sqs.bench.ts [--messages 2000] [--concurrency 8]
  */
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,10 +24,8 @@ import {
 } from '@aws-sdk/client-sqs';
 import { measure, STATS_TABLE_HEADER, type Stats, statsRow, writeResults } from './support/measure';
 import { startServerProcess } from './support/server-process';
+import { BASELINE_ANSWERS, BATCH_BASELINE_ANSWERS, BENCH_BODY as BODY } from './support/sqs-baseline-answers';
 import { SqsWireClient } from './support/sqs-wire-client';
-
-const BODY = JSON.stringify({ taskId: 'bench', payload: 'x'.repeat(200) });
-const BODY_MD5 = createHash('md5').update(BODY).digest('hex');
 
 function client(endpoint: string): SQSClient {
   return new SQSClient({
@@ -37,30 +34,6 @@ function client(endpoint: string): SQSClient {
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
   });
 }
-
-const BASELINE_ANSWERS = {
-  'AmazonSQS.SendMessage': JSON.stringify({ MessageId: 'm-1', MD5OfMessageBody: BODY_MD5 }),
-  // One message for the one-by-one run; ten for the batch run (which asks for ten).
-  'AmazonSQS.ReceiveMessage': JSON.stringify({
-    Messages: [{ MessageId: 'm-1', ReceiptHandle: 'r-1', MD5OfBody: BODY_MD5, Body: BODY }],
-  }),
-  'AmazonSQS.DeleteMessage': '{}',
-  'AmazonSQS.DeleteMessageBatch': JSON.stringify({
-    Successful: Array.from({ length: 10 }, (_, i) => ({ Id: `d${i}` })),
-    Failed: [],
-  }),
-};
-const BATCH_BASELINE_ANSWERS = {
-  ...BASELINE_ANSWERS,
-  'AmazonSQS.ReceiveMessage': JSON.stringify({
-    Messages: Array.from({ length: 10 }, (_, i) => ({
-      MessageId: `m-${i}`,
-      ReceiptHandle: `r-${i}`,
-      MD5OfBody: BODY_MD5,
-      Body: BODY,
-    })),
-  }),
-};
 
 /** The baseline: answers every SQS call with a fixed body the SDK accepts (MD5s included). */
 const startBaseline = (answers: Record<string, string>) =>
