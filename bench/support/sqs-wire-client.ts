@@ -27,9 +27,6 @@ class NodeSha256 {
   digest(): Promise<Uint8Array> {
     return Promise.resolve(this.hash.digest());
   }
-  reset(): void {
-    throw new Error('reset is not used by the signer');
-  }
 }
 
 const toBuffer = (data: SourceData): Buffer =>
