@@ -159,6 +159,8 @@ export async function startAwsEndpoint(options: AwsEndpointOptions = {}): Promis
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   // Each request's own abort, ended by its client leaving or by close(). Not
   // AbortSignal.any(request, shutdown): see local/platform/linked-abort.ts for what that leaks.
+  // Nor linkedAbort(shutdown): one listener per request on one signal trips Node's
+  // MaxListenersExceededWarning past ten requests in flight; a set costs nothing per request.
   const inFlight = new Set<AbortController>();
   let closing = false;
   let url = '';
