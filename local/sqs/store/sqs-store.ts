@@ -3,6 +3,8 @@ import { openDurableDatabase } from '../../store/open-durable-database';
 import type { MessageMoveTask } from '../engine/message-move-tasks';
 import type { MessageAttributes, MessageAttributeValue, SqsMessage } from '../sqs-message';
 import type { SqsQueue } from '../sqs-queue';
+import { MessageRowIds } from './message-row-ids';
+import { migrateSqsStore, SQS_SCHEMA } from './sqs-schema';
 
 /** A FIFO deduplication entry: a repeated id within 5 minutes answers the first send again. */
 export interface DedupEntry {
@@ -17,25 +19,6 @@ export interface StoredState {
 }
 
 type Row = Record<string, unknown>;
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS queues (
-  name TEXT PRIMARY KEY, arn TEXT NOT NULL, is_fifo INTEGER NOT NULL, created INTEGER NOT NULL,
-  modified INTEGER NOT NULL, attributes TEXT NOT NULL, tags TEXT NOT NULL, sequence TEXT NOT NULL,
-  last_purge INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS messages (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT, queue TEXT NOT NULL, message_id TEXT NOT NULL UNIQUE,
-  body TEXT NOT NULL, message_attributes TEXT, system_attributes TEXT, md5_body TEXT NOT NULL,
-  md5_attributes TEXT, md5_system TEXT, sent INTEGER NOT NULL, enqueued INTEGER NOT NULL, arrived INTEGER,
-  group_id TEXT, dedup_id TEXT, sequence_number TEXT, dlq_source TEXT, visible_at INTEGER NOT NULL,
-  receive_count INTEGER NOT NULL, first_receive INTEGER NOT NULL, receipt_handle TEXT);
-CREATE INDEX IF NOT EXISTS messages_by_queue ON messages (queue, seq);
-CREATE TABLE IF NOT EXISTS move_tasks (
-  handle TEXT PRIMARY KEY, started INTEGER NOT NULL, task TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS dedup (
-  queue TEXT NOT NULL, key TEXT NOT NULL, message_id TEXT NOT NULL, sequence_number TEXT,
-  expires INTEGER NOT NULL, PRIMARY KEY (queue, key));
-`;
 
 function encodeAttributes(attributes: MessageAttributes | undefined): string | null {
   if (attributes === undefined) return null;
@@ -76,10 +59,11 @@ const optional = (value: unknown): string | undefined => (typeof value === 'stri
 export class SqsStore {
   private readonly db: Database.Database;
   private readonly statements;
+  private readonly rowIds = new MessageRowIds();
 
   constructor(file: string) {
-    this.db = openDurableDatabase(file, SCHEMA);
-    this.migrate();
+    this.db = openDurableDatabase(file, SQS_SCHEMA);
+    migrateSqsStore(this.db);
     const db = this.db;
     this.statements = {
       putQueue: db.prepare(
@@ -101,9 +85,9 @@ export class SqsStore {
       ),
       updateMessage: db.prepare(
         `UPDATE messages SET visible_at = @visibleAt, receive_count = @receiveCount,
-           first_receive = @firstReceive, receipt_handle = @receiptHandle WHERE message_id = @messageId`,
+           first_receive = @firstReceive, receipt_handle = @receiptHandle WHERE seq = @seq`,
       ),
-      deleteMessage: db.prepare('DELETE FROM messages WHERE message_id = ?'),
+      deleteMessage: db.prepare('DELETE FROM messages WHERE seq = ?'),
       putDedup: db.prepare(
         `INSERT OR REPLACE INTO dedup (queue, key, message_id, sequence_number, expires)
          VALUES (?, ?, ?, ?, ?)`,
@@ -111,22 +95,6 @@ export class SqsStore {
       deleteExpiredDedup: db.prepare('DELETE FROM dedup WHERE expires <= ?'),
       putMoveTask: db.prepare('INSERT OR REPLACE INTO move_tasks (handle, started, task) VALUES (?, ?, ?)'),
     };
-  }
-
-  /**
-   * Brings a data folder from an earlier version up to date: expiry is now derived, not stored,
-   * and each message records when it entered its queue.
-   */
-  private migrate(): void {
-    const columns = this.db.prepare('PRAGMA table_info(messages)').all() as Array<{ name: string }>;
-    if (columns.some((column) => column.name === 'expires')) {
-      this.db.exec(
-        'ALTER TABLE messages RENAME COLUMN expires TO enqueued; UPDATE messages SET enqueued = sent;',
-      );
-    }
-    if (!columns.some((column) => column.name === 'arrived')) {
-      this.db.exec('ALTER TABLE messages ADD COLUMN arrived INTEGER');
-    }
   }
 
   /** Reads everything back after a start or a crash; messages come back in send order. */
@@ -171,6 +139,7 @@ export class SqsStore {
         receiptHandle: optional(row.receipt_handle),
       };
       queue.messages.set(message.messageId, message);
+      this.rowIds.add(message.messageId, { seq: Number(row.seq), queue: queue.name });
     }
     const dedup = (this.db.prepare('SELECT * FROM dedup').all() as Row[]).map((row) => ({
       queue: String(row.queue),
@@ -186,7 +155,7 @@ export class SqsStore {
 
   /** Runs `work` as one transaction: all of its writes commit together or none do. */
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    return this.rowIds.within(() => this.db.transaction(work)());
   }
 
   putQueue(queue: SqsQueue): void {
@@ -208,15 +177,21 @@ export class SqsStore {
       this.statements.deleteQueue.run(name);
       this.statements.deleteQueueMessages.run(name);
       this.statements.deleteQueueDedup.run(name);
+      this.rowIds.removeQueue(name);
     });
   }
 
   purgeMessages(queueName: string): void {
     this.statements.deleteQueueMessages.run(queueName);
+    this.rowIds.removeQueue(queueName);
   }
 
+  /** Stores a new message; one still stored under the same id must be deleted first. */
   insertMessage(queueName: string, message: SqsMessage): void {
-    this.statements.insertMessage.run({
+    if (this.rowIds.has(message.messageId)) {
+      throw new Error(`message ${message.messageId} is already stored`);
+    }
+    const { lastInsertRowid } = this.statements.insertMessage.run({
       queue: queueName,
       messageId: message.messageId,
       body: message.body,
@@ -237,12 +212,13 @@ export class SqsStore {
       firstReceive: message.firstReceiveTimestamp,
       receiptHandle: message.receiptHandle ?? null,
     });
+    this.rowIds.add(message.messageId, { seq: Number(lastInsertRowid), queue: queueName });
   }
 
   /** Persists the receive state (visibility, count, receipt handle) of a message. */
   updateMessage(message: SqsMessage): void {
     this.statements.updateMessage.run({
-      messageId: message.messageId,
+      seq: this.seqOf(message.messageId),
       visibleAt: message.visibleAt,
       receiveCount: message.receiveCount,
       firstReceive: message.firstReceiveTimestamp,
@@ -251,7 +227,15 @@ export class SqsStore {
   }
 
   deleteMessage(messageId: string): void {
-    this.statements.deleteMessage.run(messageId);
+    this.statements.deleteMessage.run(this.seqOf(messageId));
+    this.rowIds.remove(messageId);
+  }
+
+  /** A message the model holds is always stored: a miss means the two disagree, so it stops the call. */
+  private seqOf(messageId: string): number {
+    const seq = this.rowIds.seqOf(messageId);
+    if (seq === undefined) throw new Error(`message ${messageId} is not stored`);
+    return seq;
   }
 
   putDedup(queueName: string, key: string, entry: DedupEntry): void {

@@ -221,4 +221,48 @@ describe('SqsModel with a controlled clock', () => {
       expect(metrics).toMatchObject({ visible: 1, ageOfOldestMessageSeconds: 9 });
     });
   });
+
+  it('should open a data folder whose message ids still have a unique index, and settle its messages', async () => {
+    // Arrange: three messages received, the newest deleted, then the table as the previous version made it
+    const file = join(dir, 'sqs.db');
+    const first = openModel(file, clock);
+    const queue = first.model.createQueue('older', { VisibilityTimeout: '5' });
+    for (const body of ['a', 'b', 'c']) first.model.sendMessage(queue.url, body);
+    const received = await first.model.receiveMessages(queue.url, { maxNumberOfMessages: 10 });
+    const handleOf = (body: string) => received.find((m) => m.Body === body)?.ReceiptHandle as string;
+    first.model.deleteMessage(queue.url, handleOf('c'));
+    first.close();
+    const raw = new Database(file);
+    raw.exec(`CREATE TABLE old_messages AS SELECT * FROM messages;
+      DROP TABLE messages;
+      CREATE TABLE messages (seq INTEGER PRIMARY KEY AUTOINCREMENT, queue TEXT NOT NULL,
+        message_id TEXT NOT NULL UNIQUE, body TEXT NOT NULL, message_attributes TEXT, system_attributes TEXT,
+        md5_body TEXT NOT NULL, md5_attributes TEXT, md5_system TEXT, sent INTEGER NOT NULL,
+        enqueued INTEGER NOT NULL, arrived INTEGER, group_id TEXT, dedup_id TEXT, sequence_number TEXT,
+        dlq_source TEXT, visible_at INTEGER NOT NULL, receive_count INTEGER NOT NULL,
+        first_receive INTEGER NOT NULL, receipt_handle TEXT);
+      INSERT INTO messages SELECT * FROM old_messages;
+      DROP TABLE old_messages;
+      UPDATE sqlite_sequence SET seq = 3 WHERE name = 'messages';`);
+    raw.close();
+
+    // Act: settle one old message by its old receipt handle, then send a new one
+    const second = openModel(file, clock);
+    second.model.deleteMessage(queue.url, handleOf('a'));
+    second.model.sendMessage(queue.url, 'd');
+    second.close();
+
+    // Assert: no unique index is left, nothing was lost, and the deleted newest seq was not given again
+    const check = new Database(file, { readonly: true });
+    const uniqueIndexes = check
+      .prepare("SELECT COUNT(*) AS n FROM pragma_index_list('messages') WHERE origin = 'u'")
+      .get();
+    const rows = check.prepare('SELECT seq, body FROM messages ORDER BY seq').all();
+    check.close();
+    expect(uniqueIndexes).toEqual({ n: 0 });
+    expect(rows).toEqual([
+      { seq: 2, body: 'b' },
+      { seq: 4, body: 'd' },
+    ]);
+  });
 });
