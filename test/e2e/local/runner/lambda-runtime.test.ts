@@ -335,6 +335,20 @@ describe('the local Lambda runtime', () => {
     expect(after).toMatchObject({ invocations: 1 });
   });
 
+  it("should give an environment the function's memory size as its heap limit, and a small young generation", async () => {
+    // Arrange
+    runtime = newRuntime();
+    runtime.register(fixtureFunction('cjs', { memorySizeMb: 192 }));
+
+    // Act
+    const result = await runtime.invoke('fixture-cjs', { action: 'heap-limits' });
+
+    // Assert
+    expect(result).toMatchObject({
+      resourceLimits: { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 8 },
+    });
+  });
+
   it('should let invocations in flight finish on drain and refuse new ones', async () => {
     // Arrange
     runtime = newRuntime();
