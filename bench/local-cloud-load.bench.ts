@@ -8,7 +8,8 @@
  * - latency at a fixed offered rate (`--rate` tasks/s for `--seconds`), and with one client;
  * - events: `POST /events` at `--rate` events/s, publish to the high-value-orders consumer;
  * - overload: twice the measured throughput, offered open-loop: what is refused, what memory does;
- * - memory of the runner process (worker threads included): idle, peak, `--settle` s after;
+ * - memory of the runner process (worker threads included): idle, peak, `--settle` s after (that
+ *   one also split into anonymous memory and mapped files);
  * - CPU ms per task across the process (all its threads), the figure to watch for regressions;
  * - the web console during the throughput run, watched from another process
  *   (bench/support/console-watcher.ts): gaps between overview samples, page load times.
@@ -29,7 +30,7 @@ import { signedRequest } from '../test/e2e/local/runner/support/signed-api';
 import type { ConsoleWatch } from './support/console-watcher';
 import type { LoadResult, LoadSpec } from './support/load-client';
 import { percentile, startFixedAnswerServer, writeResults } from './support/measure';
-import { cpuMs, MemorySampler, residentMb } from './support/process-stats';
+import { cpuMs, MemorySampler, residentMb, residentSplitMb } from './support/process-stats';
 
 const ROOT = join(__dirname, '..');
 /** Reused across runs: the context below differs from `npm start`'s, so it has its own synth. */
@@ -348,6 +349,7 @@ async function main(): Promise<void> {
 
     await sleep(settle * 1000);
     const settledMb = residentMb(pid);
+    const settledSplit = residentSplitMb(pid);
 
     const serverLatency = (times: Map<string, TaskTimes>) =>
       latencyOf([...times.values()].map((t) => t.updatedAt - t.createdAt));
@@ -375,7 +377,14 @@ async function main(): Promise<void> {
       openLoop: { ratePerSecond: rate, seconds, latency: serverLatency(openTimes), statuses: open.statuses },
       events: { ratePerSecond: rate, seconds, latency: eventLatency, statuses: events.statuses },
       overload: { ratePerSecond: overloadRate, seconds, statuses: overload.statuses, peakMb: overloadPeakMb },
-      memory: { idleMb, throughputPeakMb: peakMb, settledMb, settleSeconds: settle },
+      memory: {
+        idleMb,
+        throughputPeakMb: peakMb,
+        settledMb,
+        settledAnonymousMb: settledSplit.anonymous,
+        settledFileMb: settledSplit.file,
+        settleSeconds: settle,
+      },
       console: {
         throughputWatchedTasksPerSecond: Math.round(watched.tasksPerSecond),
         peakMbWatched: watched.peakMb,
@@ -430,7 +439,10 @@ async function main(): Promise<void> {
         'Memory (RSS): idle / throughput peak, first load and warm / overload peak',
         `${idleMb} / ${cold.peakMb}, ${peakMb} / ${overloadPeakMb} MB`,
       ),
-      row(`Memory (RSS): ${settle} s after the load`, `${settledMb} MB`),
+      row(
+        `Memory (RSS): ${settle} s after the load, of which anonymous / mapped files`,
+        `${settledMb} MB: ${settledSplit.anonymous} / ${settledSplit.file} MB`,
+      ),
       row(
         `${clients} clients, ${tasks} tasks a third time, the web console open: throughput, RSS peak`,
         `${results.console.throughputWatchedTasksPerSecond} tasks/s, ${results.console.peakMbWatched} MB`,

@@ -4,8 +4,20 @@ import { readFileSync } from 'node:fs';
 const TICKS_PER_SECOND = 100;
 
 /** Resident memory of a process, worker threads included (they share its address space), in MB. */
-export const residentMb = (pid: number): number => {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+export const residentMb = (pid: number): number => statusMb(pid, 'VmRSS');
+
+/**
+ * Resident memory split by what backs it: `anonymous` (heaps, stacks, malloc) is what the process
+ * holds; `file` is mapped files (the node binary's code, dynalite's LevelDB tables, which LevelDB
+ * maps to read), clean pages the kernel can drop and read again.
+ */
+export const residentSplitMb = (pid: number): { anonymous: number; file: number } => ({
+  anonymous: statusMb(pid, 'RssAnon'),
+  file: statusMb(pid, 'RssFile'),
+});
+
+const statusMb = (pid: number, field: string): number => {
+  const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match?.[1] === undefined ? 0 : Math.round(Number(match[1]) / 1024);
 };
 
