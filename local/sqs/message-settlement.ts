@@ -37,17 +37,20 @@ export class MessageSettlement {
     validateBatchIds(entries.map((e) => e.id));
     const successful: Array<{ Id: string }> = [];
     const failed: BatchResultErrorEntry[] = [];
-    const toDelete: SqsMessage[] = [];
+    // By message id: two entries may carry the same receipt handle, and both succeed, as in SQS.
+    const toDelete = new Map<string, SqsMessage>();
     for (const entry of entries) {
       try {
         const message = this.messageFor(queue, entry.receiptHandle);
-        if (message !== undefined && message.receiptHandle === entry.receiptHandle) toDelete.push(message);
+        if (message !== undefined && message.receiptHandle === entry.receiptHandle) {
+          toDelete.set(message.messageId, message);
+        }
         successful.push({ Id: entry.id });
       } catch (error) {
         failed.push(batchFailure(entry.id, error));
       }
     }
-    this.commitDeletes(queue, toDelete);
+    this.commitDeletes(queue, [...toDelete.values()]);
     return { Successful: successful, Failed: failed };
   }
 

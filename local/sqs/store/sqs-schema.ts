@@ -33,38 +33,39 @@ CREATE TABLE IF NOT EXISTS dedup (
 `;
 
 /**
- * Brings a data folder from an earlier version up to date: expiry is now derived, not stored;
- * each message records when it entered its queue; and message ids lose their unique index.
+ * Brings a data folder from an earlier version up to date, in one transaction so that a crash
+ * leaves it as it was: expiry is now derived, not stored; each message records when it entered
+ * its queue; and message ids lose their unique index.
  */
 export const migrateSqsStore = (db: Database.Database): void => {
-  const columns = db.prepare('PRAGMA table_info(messages)').all() as Array<{ name: string }>;
-  if (columns.some((column) => column.name === 'expires')) {
-    db.exec('ALTER TABLE messages RENAME COLUMN expires TO enqueued; UPDATE messages SET enqueued = sent;');
-  }
-  if (!columns.some((column) => column.name === 'arrived')) {
-    db.exec('ALTER TABLE messages ADD COLUMN arrived INTEGER');
-  }
-  const uniqueIndexes = db
-    .prepare("SELECT COUNT(*) AS n FROM pragma_index_list('messages') WHERE origin = 'u'")
-    .get() as { n: number };
-  if (uniqueIndexes.n > 0) dropUniqueMessageIds(db);
+  db.transaction(() => {
+    const columns = db.prepare('PRAGMA table_info(messages)').all() as Array<{ name: string }>;
+    if (columns.some((column) => column.name === 'expires')) {
+      db.exec('ALTER TABLE messages RENAME COLUMN expires TO enqueued; UPDATE messages SET enqueued = sent;');
+    }
+    if (!columns.some((column) => column.name === 'arrived')) {
+      db.exec('ALTER TABLE messages ADD COLUMN arrived INTEGER');
+    }
+    const uniqueIndexes = db
+      .prepare("SELECT COUNT(*) AS n FROM pragma_index_list('messages') WHERE origin = 'u'")
+      .get() as { n: number };
+    if (uniqueIndexes.n > 0) dropUniqueMessageIds(db);
+  })();
 };
 
 /** SQLite cannot drop a column's UNIQUE constraint, so the table is copied into one without it. */
 const dropUniqueMessageIds = (db: Database.Database): void => {
-  db.transaction(() => {
-    const counter = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'messages'").get() as
-      | { seq: number }
-      | undefined;
-    db.exec(`${MESSAGES_TABLE('messages_rebuilt')}
-      INSERT INTO messages_rebuilt (${MESSAGE_COLUMNS}) SELECT ${MESSAGE_COLUMNS} FROM messages;
-      DROP TABLE messages;
-      ALTER TABLE messages_rebuilt RENAME TO messages;
-      ${MESSAGES_BY_QUEUE}`);
-    // The copy's counter only reached the highest seq still stored; the old one also counts deleted rows.
-    if (counter !== undefined) {
-      db.prepare("DELETE FROM sqlite_sequence WHERE name = 'messages'").run();
-      db.prepare("INSERT INTO sqlite_sequence (name, seq) VALUES ('messages', ?)").run(counter.seq);
-    }
-  })();
+  const counter = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'messages'").get() as
+    | { seq: number }
+    | undefined;
+  db.exec(`${MESSAGES_TABLE('messages_rebuilt')}
+    INSERT INTO messages_rebuilt (${MESSAGE_COLUMNS}) SELECT ${MESSAGE_COLUMNS} FROM messages;
+    DROP TABLE messages;
+    ALTER TABLE messages_rebuilt RENAME TO messages;
+    ${MESSAGES_BY_QUEUE}`);
+  // The copy's counter only reached the highest seq still stored; the old one also counts deleted rows.
+  if (counter !== undefined) {
+    db.prepare("DELETE FROM sqlite_sequence WHERE name = 'messages'").run();
+    db.prepare("INSERT INTO sqlite_sequence (name, seq) VALUES ('messages', ?)").run(counter.seq);
+  }
 };

@@ -53,6 +53,17 @@ function decodeAttributes(text: unknown): MessageAttributes | undefined {
 const optional = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /**
+ * A message the model holds is always stored: a miss, whether the row key is unknown or its row
+ * is gone, means the two disagree, so it stops the call (and rolls back its transaction) rather
+ * than acknowledge a change that was not written.
+ */
+const notStored = (messageId: string): Error => new Error(`message ${messageId} is not stored`);
+
+const changedOneRow = (result: Database.RunResult, messageId: string): void => {
+  if (result.changes !== 1) throw notStored(messageId);
+};
+
+/**
  * Durable SQS state in one SQLite file. Every acknowledged change is one committed transaction
  * before the answer leaves the process (see `openDurableDatabase` for why that is durable).
  */
@@ -217,24 +228,24 @@ export class SqsStore {
 
   /** Persists the receive state (visibility, count, receipt handle) of a message. */
   updateMessage(message: SqsMessage): void {
-    this.statements.updateMessage.run({
+    const result = this.statements.updateMessage.run({
       seq: this.seqOf(message.messageId),
       visibleAt: message.visibleAt,
       receiveCount: message.receiveCount,
       firstReceive: message.firstReceiveTimestamp,
       receiptHandle: message.receiptHandle ?? null,
     });
+    changedOneRow(result, message.messageId);
   }
 
   deleteMessage(messageId: string): void {
-    this.statements.deleteMessage.run(this.seqOf(messageId));
+    changedOneRow(this.statements.deleteMessage.run(this.seqOf(messageId)), messageId);
     this.rowIds.remove(messageId);
   }
 
-  /** A message the model holds is always stored: a miss means the two disagree, so it stops the call. */
   private seqOf(messageId: string): number {
     const seq = this.rowIds.seqOf(messageId);
-    if (seq === undefined) throw new Error(`message ${messageId} is not stored`);
+    if (seq === undefined) throw notStored(messageId);
     return seq;
   }
 

@@ -144,6 +144,34 @@ describe('SQS batch operations through the SDK', () => {
     expect(await countMessages(url)).toBe(0);
   });
 
+  it('should delete a message named twice in one batch, both entries succeeding', async () => {
+    // Arrange
+    const url = await cloud.createQueue('delete-batch-twice');
+    await cloud.sqs.send(new SendMessageBatchCommand({ QueueUrl: url, Entries: entries(2) }));
+    const { Messages = [] } = await cloud.sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10 }),
+    );
+    const [first, second] = Messages;
+
+    // Act
+    const result = await cloud.sqs.send(
+      new DeleteMessageBatchCommand({
+        QueueUrl: url,
+        Entries: [
+          { Id: 'a', ReceiptHandle: first?.ReceiptHandle },
+          { Id: 'again', ReceiptHandle: first?.ReceiptHandle },
+          { Id: 'b', ReceiptHandle: second?.ReceiptHandle },
+        ],
+      }),
+    );
+
+    // Assert
+    expect(Messages).toHaveLength(2);
+    expect(result.Successful?.map((entry) => entry.Id)).toEqual(['a', 'again', 'b']);
+    expect(result.Failed ?? []).toEqual([]);
+    expect(await countMessages(url)).toBe(0);
+  });
+
   it('should change visibility in a batch, making released messages receivable at once', async () => {
     // Arrange
     const url = await cloud.createQueue('visibility-batch');

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { SqsMessage } from '../../../../local/sqs/sqs-message';
 import type { SqsQueue } from '../../../../local/sqs/sqs-queue';
 import { SqsStore } from '../../../../local/sqs/store/sqs-store';
@@ -116,6 +117,71 @@ describe('SqsStore', () => {
     const [orders] = reopened.load().queues;
     reopened.close();
     expect(orders?.messages.get('m-1')?.receiveCount).toBe(3);
+  });
+
+  it('should undo only the inner part of a nested transaction that failed', () => {
+    // Arrange
+    const store = new SqsStore(file);
+    store.load();
+    store.putQueue(queue('orders'));
+
+    // Act: the outer transaction goes on after its inner one (a savepoint) rolled back
+    store.transaction(() => {
+      store.insertMessage('orders', message('kept'));
+      expect(failing(store, () => store.insertMessage('orders', message('dropped')))).toThrow(
+        'the commit failed',
+      );
+    });
+    store.insertMessage('orders', message('dropped', 'stored later'));
+    store.updateMessage({ ...message('kept'), receiveCount: 2 });
+    store.close();
+
+    // Assert
+    expect(storedBodies()).toEqual(['kept', 'stored later']);
+  });
+
+  it('should keep a message in its queue when its move to another rolled back', () => {
+    // Arrange
+    const store = new SqsStore(file);
+    store.load();
+    store.putQueue(queue('orders'));
+    store.putQueue(queue('orders-dlq'));
+    store.insertMessage('orders', message('m-1'));
+
+    // Act: a dead-letter move deletes the message, then stores it under the same id elsewhere
+    expect(
+      failing(store, () => {
+        store.deleteMessage('m-1');
+        store.insertMessage('orders-dlq', message('m-1'));
+      }),
+    ).toThrow('the commit failed');
+    store.updateMessage({ ...message('m-1'), receiveCount: 4 });
+    store.close();
+
+    // Assert
+    const reopened = new SqsStore(file);
+    const queues = reopened.load().queues;
+    reopened.close();
+    expect(queues.map((q) => [q.name, [...q.messages.values()].map((m) => m.receiveCount)])).toEqual([
+      ['orders', [4]],
+      ['orders-dlq', []],
+    ]);
+  });
+
+  it('should refuse to change a message whose row is gone, rather than acknowledge a lost write', () => {
+    // Arrange: the row removed behind the store's back
+    const store = new SqsStore(file);
+    store.load();
+    store.putQueue(queue('orders'));
+    store.insertMessage('orders', message('m-1'));
+    const raw = new Database(file);
+    raw.prepare("DELETE FROM messages WHERE message_id = 'm-1'").run();
+    raw.close();
+
+    // Act and assert
+    expect(() => store.updateMessage(message('m-1'))).toThrow('message m-1 is not stored');
+    expect(() => store.deleteMessage('m-1')).toThrow('message m-1 is not stored');
+    store.close();
   });
 
   it('should refuse to store a message id that is still stored, and to change one that is not', () => {
