@@ -127,6 +127,13 @@ describe('the local console in Chromium', () => {
         .first()
         .waitFor(),
     ).resolves.toBeUndefined();
+    // The NDJSON progress lines, from the move task's start to its end.
+    const progress = await channel
+      .getByRole('list', { name: 'Redrive progress' })
+      .getByRole('listitem')
+      .allTextContents();
+    expect(progress[0]).toBe('redriving 1 message(s) from the DLQ of tasks');
+    expect(progress.at(-1)).toBe('COMPLETED: moved 1 of 1');
 
     const task = await pollUntil('the redriven task to succeed', async () => {
       const record = await consoleApi<TaskDetail>(`/api/tasks/${taskId}`);
@@ -390,5 +397,28 @@ describe('the local console in Chromium', () => {
     await link.click();
     await page.getByTestId('flow').waitFor();
     expect(page.url()).toContain(`#/flows/${correlationId}`);
+  });
+
+  it('retries an overview stream the server refused, and goes live once it is served', async () => {
+    const stream = '**/api/overview/stream';
+    let refusals = 0;
+    await page.route(stream, (route) => {
+      if (refusals > 0) return route.fallback();
+      refusals += 1;
+      return route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":"busy"}' });
+    });
+    try {
+      await show('overview');
+      await page.reload();
+      const indicator = page.getByTestId('live-indicator');
+      await indicator.getByText('The server refused the stream; retrying…').waitFor();
+      await indicator.locator('output', { hasText: 'Live' }).waitFor();
+      expect(refusals).toBe(1);
+    } finally {
+      await page.unroute(stream);
+      // The refusal this test made is the one error the page may report.
+      const others = pageErrors.filter((error) => !/503|event-stream/i.test(error));
+      pageErrors.splice(0, pageErrors.length, ...others);
+    }
   });
 });
