@@ -7,7 +7,7 @@
  *   the threads it runs on used a quarter as much in the next). The other figures are warm;
  * - latency at a fixed offered rate (`--rate` tasks/s for `--seconds`), and with one client;
  * - events: `POST /events` at `--rate` events/s, publish to the high-value-orders consumer;
- * - overload: twice the measured throughput, offered open-loop: what is refused, what memory does;
+ * - overload: twice the warm throughput, offered open-loop: what is refused, what memory does;
  * - memory of the runner process (worker threads included): idle, peak, `--settle` s after (that
  *   one also split into anonymous memory and mapped files);
  * - CPU ms per task across the process (all its threads), the figure to watch for regressions;
