@@ -3,7 +3,7 @@
  * sampled between rounds of SQS ReceiveMessage + DeleteMessageBatch calls over HTTP, after a
  * warm-up. A long-lived local cloud serves millions of requests, so a few bytes kept per call
  * add up (deriving each request's signal with `AbortSignal.any` from a long-lived one kept about
- * 50 bytes a call). The services run in this process, because their heap is what is measured;
+ * 80 bytes a call here). The services run in this process, because their heap is what is measured;
  * the lean wire client keeps nothing between rounds, and the baseline runs the same client
  * against a bare `node:http` server in this process too, so its own share shows there.
  *   npx tsx bench/local-endpoint-memory.bench.ts [--rounds 40] [--batches 200]

@@ -36,7 +36,7 @@ export function captureMainHeapCollector(): void {
  * After a load the main isolate holds tens of megabytes of dead objects (requests, messages,
  * events) until V8's own memory reducer runs, which in the load bench was about 100 s after
  * the load ended; collecting once when the last function environment ends gives that memory
- * back at once (RSS 190 to 220 MB down to about 150 MB, for a pause of about 20 ms). Does
+ * back at once (RSS 190 to 220 MB down to 131 to 154 MB, for a pause of about 20 ms). Does
  * nothing when the collector was not captured.
  */
 export function releaseMainHeap(): void {
