@@ -59,6 +59,14 @@ describe('SqsStore', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  /** A store opened on the test's file, loaded as the model does, with these queues in it. */
+  const openStore = (...queueNames: string[]): SqsStore => {
+    const store = new SqsStore(file);
+    store.load();
+    for (const name of queueNames) store.putQueue(queue(name));
+    return store;
+  };
+
   const storedBodies = (): string[] => {
     const store = new SqsStore(file);
     const bodies = store.load().queues.flatMap((q) => [...q.messages.values()].map((m) => m.body));
@@ -68,9 +76,7 @@ describe('SqsStore', () => {
 
   it('should forget a rolled-back insert, so the same message can be stored afterwards', () => {
     // Arrange
-    const store = new SqsStore(file);
-    store.load();
-    store.putQueue(queue('orders'));
+    const store = openStore('orders');
 
     // Act
     expect(failing(store, () => store.insertMessage('orders', message('m-1')))).toThrow('the commit failed');
@@ -83,9 +89,7 @@ describe('SqsStore', () => {
 
   it('should keep a message whose delete rolled back, and delete it later', () => {
     // Arrange
-    const store = new SqsStore(file);
-    store.load();
-    store.putQueue(queue('orders'));
+    const store = openStore('orders');
     store.insertMessage('orders', message('m-1'));
     store.insertMessage('orders', message('m-2'));
 
@@ -102,9 +106,7 @@ describe('SqsStore', () => {
 
   it('should keep the messages of a queue whose purge rolled back', () => {
     // Arrange
-    const store = new SqsStore(file);
-    store.load();
-    store.putQueue(queue('orders'));
+    const store = openStore('orders');
     store.insertMessage('orders', message('m-1'));
 
     // Act
@@ -121,9 +123,7 @@ describe('SqsStore', () => {
 
   it('should undo only the inner part of a nested transaction that failed', () => {
     // Arrange
-    const store = new SqsStore(file);
-    store.load();
-    store.putQueue(queue('orders'));
+    const store = openStore('orders');
 
     // Act: the outer transaction goes on after its inner one (a savepoint) rolled back
     store.transaction(() => {
@@ -142,10 +142,7 @@ describe('SqsStore', () => {
 
   it('should keep a message in its queue when its move to another rolled back', () => {
     // Arrange
-    const store = new SqsStore(file);
-    store.load();
-    store.putQueue(queue('orders'));
-    store.putQueue(queue('orders-dlq'));
+    const store = openStore('orders', 'orders-dlq');
     store.insertMessage('orders', message('m-1'));
 
     // Act: a dead-letter move deletes the message, then stores it under the same id elsewhere
@@ -170,9 +167,7 @@ describe('SqsStore', () => {
 
   it('should refuse to change a message whose row is gone, rather than acknowledge a lost write', () => {
     // Arrange: the row removed behind the store's back
-    const store = new SqsStore(file);
-    store.load();
-    store.putQueue(queue('orders'));
+    const store = openStore('orders');
     store.insertMessage('orders', message('m-1'));
     const raw = new Database(file);
     raw.prepare("DELETE FROM messages WHERE message_id = 'm-1'").run();
@@ -186,9 +181,7 @@ describe('SqsStore', () => {
 
   it('should refuse to store a message id that is still stored, and to change one that is not', () => {
     // Arrange
-    const store = new SqsStore(file);
-    store.load();
-    store.putQueue(queue('orders'));
+    const store = openStore('orders');
     store.insertMessage('orders', message('m-1'));
     store.purgeMessages('orders');
     store.insertMessage('orders', message('m-2'));
