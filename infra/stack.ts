@@ -78,14 +78,10 @@ export class SwitchyardStack extends Stack {
   /** The bus's subscriptions: a wire tap, a content-based router and a message filter. */
   private addSubscriptions(metricsNamespace: string): Subscription[] {
     const { flowTable, idempotencyTable } = this.tables;
-    const subscriptionDefaults = {
-      bus: this.eventChannel.bus,
-      flowTable,
-      idempotencyTable,
-      metricsNamespace,
-    };
+    const subscriptionDefaults = { bus: this.eventChannel.bus, flowTable, metricsNamespace };
     return [
       new Subscription(this, 'FlowRecorder', {
+        // No idempotency table: its write is conditional on the event id, so a repeat changes nothing.
         ...subscriptionDefaults,
         subscriptionName: 'flow-recorder',
         description: 'Wire tap: records every event on the bus in the flow timeline',
@@ -94,6 +90,7 @@ export class SwitchyardStack extends Stack {
       }),
       new Subscription(this, 'HighValueOrders', {
         ...subscriptionDefaults,
+        idempotencyTable,
         subscriptionName: 'high-value-orders',
         description: `Content-based router: order.placed with amount >= ${HIGH_VALUE_ORDER_AMOUNT}`,
         eventPattern: {
@@ -104,6 +101,7 @@ export class SwitchyardStack extends Stack {
       }),
       new Subscription(this, 'TaskFailures', {
         ...subscriptionDefaults,
+        idempotencyTable,
         subscriptionName: 'task-failures',
         description: 'Message filter: task.failed only, raised as alerts',
         eventPattern: { source: ['switchyard.tasks'], detailType: ['task.failed'] },

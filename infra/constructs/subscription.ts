@@ -24,7 +24,11 @@ export interface SubscriptionProps {
   /** Folder under `functions/` of the consumer's `handler.ts`. */
   readonly consumerEntryFolder: string;
   readonly flowTable: dynamodb.ITable;
-  readonly idempotencyTable: dynamodb.ITable;
+  /**
+   * Where the consumer remembers the events it applied. Omit it only for a consumer whose
+   * handler is idempotent by itself (`handlerIsIdempotent`), which then gets no access to it.
+   */
+  readonly idempotencyTable?: dynamodb.ITable;
   readonly metricsNamespace: string;
   /** @default Duration.seconds(30) */
   readonly consumerTimeout?: Duration;
@@ -86,18 +90,22 @@ export class Subscription extends Construct {
       environment: {
         [EnvNames.subscriptionName]: props.subscriptionName,
         [EnvNames.flowTableName]: props.flowTable.tableName,
-        [EnvNames.idempotencyTableName]: props.idempotencyTable.tableName,
+        ...(props.idempotencyTable && {
+          [EnvNames.idempotencyTableName]: props.idempotencyTable.tableName,
+        }),
       },
     });
     grantTableItems(props.flowTable, this.consumer, 'dynamodb:PutItem');
-    grantTableItems(
-      props.idempotencyTable,
-      this.consumer,
-      'dynamodb:GetItem',
-      'dynamodb:PutItem',
-      'dynamodb:UpdateItem',
-      'dynamodb:DeleteItem',
-    );
+    if (props.idempotencyTable) {
+      grantTableItems(
+        props.idempotencyTable,
+        this.consumer,
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:DeleteItem',
+      );
+    }
     this.consumer.addEventSource(
       new lambdaEventSources.SqsEventSource(this.queue, {
         batchSize: props.batchSize ?? 10,

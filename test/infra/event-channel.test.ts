@@ -188,6 +188,19 @@ describe('least privilege', () => {
     ]);
   });
 
+  it('should give the wire tap, idempotent by its conditional write, no idempotency table at all', () => {
+    expect(permissionsOf('FlowRecorderConsumer')).toEqual([
+      'dynamodb:PutItem StateFlowTable',
+      'sqs:ChangeMessageVisibility FlowRecorderQueue',
+      'sqs:DeleteMessage FlowRecorderQueue',
+      'sqs:GetQueueAttributes FlowRecorderQueue',
+      'sqs:GetQueueUrl FlowRecorderQueue',
+      'sqs:ReceiveMessage FlowRecorderQueue',
+      'xray:PutTelemetryRecords *',
+      'xray:PutTraceSegments *',
+    ]);
+  });
+
   it('should let get-flow query the flow table and the correlation index of the status table only', () => {
     expect(permissionsOf('GetFlow')).toEqual([
       'dynamodb:Query StateFlowTable',

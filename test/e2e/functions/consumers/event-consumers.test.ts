@@ -64,6 +64,13 @@ describe('flow recorder', () => {
       ['event#e-2', 'EVENT_PUBLISHED', 'order.placed'],
     ]);
   });
+
+  it('should keep no idempotency record: its conditional write is the deduplication', async () => {
+    await deliver(recordFlow, busEvent({ eventId: 'e-1' }));
+
+    expect(await tables.items(tables.names.flow)).toHaveLength(1);
+    expect(await tables.items(tables.names.idempotency)).toEqual([]);
+  });
 });
 
 describe('high-value orders', () => {
@@ -74,6 +81,9 @@ describe('high-value orders', () => {
     await deliver(highValueOrders, busEvent({ eventId: 'big-1' }));
 
     expect(notices.mock.calls.filter(([message]) => message === 'High-value order')).toHaveLength(1);
+    expect(await tables.items(tables.names.idempotency)).toEqual([
+      expect.objectContaining({ status: 'COMPLETED' }),
+    ]);
     expect([...(await flows()).values()]).toEqual([
       expect.objectContaining({
         correlationId: 'corr-1',
