@@ -421,4 +421,26 @@ describe('the local console in Chromium', () => {
       pageErrors.splice(0, pageErrors.length, ...others);
     }
   });
+
+  it('shows a stream dropped after it opened as reconnecting, and goes live when the browser reconnects', async () => {
+    const stream = '**/api/overview/stream';
+    let drops = 0;
+    await page.route(stream, (route) => {
+      if (drops > 0) return route.fallback();
+      drops += 1;
+      // A stream that opens, asks for reconnects after a second, and ends: a dropped connection,
+      // which the browser retries by itself (unlike an HTTP error).
+      return route.fulfill({ status: 200, contentType: 'text/event-stream', body: 'retry: 1000\n\n' });
+    });
+    try {
+      await show('overview');
+      await page.reload();
+      const indicator = page.getByTestId('live-indicator');
+      await indicator.getByText('Connection lost; reconnecting…').waitFor();
+      await indicator.locator('output', { hasText: 'Live' }).waitFor();
+      expect(drops).toBe(1);
+    } finally {
+      await page.unroute(stream);
+    }
+  });
 });
