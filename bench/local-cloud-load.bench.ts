@@ -8,8 +8,10 @@
  * - latency at a fixed offered rate (`--rate` tasks/s for `--seconds`), and with one client;
  * - events: `POST /events` at `--rate` events/s, publish to the high-value-orders consumer;
  * - overload: twice the warm throughput, offered open-loop: what is refused, what memory does;
- * - memory of the runner process (worker threads included): idle, peak, `--settle` s after (that
- *   one also split into anonymous memory and mapped files);
+ * - memory of the runner process (worker threads included): idle, peak, `--settle` s after the
+ *   whole sequence; and, first of all, on a runner of its own, the target as set: the peak of one
+ *   throughput run and `--settle` s after it (the settled figures split into anonymous memory and
+ *   mapped files);
  * - CPU ms per task across the process (all its threads), the figure to watch for regressions;
  * - the web console during the throughput run, watched from another process
  *   (bench/support/console-watcher.ts): gaps between overview samples, page load times.
@@ -141,6 +143,55 @@ async function startCloud(
   return { child, endpoints: JSON.parse(readFileSync(file, 'utf8')) as Endpoints };
 }
 
+/** Stops a runner `startCloud` started, and removes its data. */
+async function stopCloud(child: ChildProcess, dataDir: string): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGINT');
+  await exited;
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+interface MemoryAfterOneLoad {
+  readonly peakMb: number;
+  readonly settledMb: number;
+  readonly anonymousMb: number;
+  readonly fileMb: number;
+}
+
+/**
+ * The memory target as it is set: a runner fresh from its start, one closed-loop throughput
+ * run, then `settleSeconds` idle. (The main sequence's settled figure comes after all its runs,
+ * the overload included: a harder one.)
+ */
+async function memoryAfterOneLoad(
+  load: { readonly tasks: number; readonly clients: number; readonly settleSeconds: number },
+  startArgs: readonly string[],
+): Promise<MemoryAfterOneLoad> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'switchyard-bench-load-'));
+  const { child, endpoints } = await startCloud(dataDir, startArgs);
+  const pid = child.pid as number;
+  const memory = new MemorySampler(pid);
+  try {
+    const run = await runClients({
+      apiUrl: endpoints.apiUrl,
+      region: endpoints.region,
+      credentials: CREDENTIALS,
+      retryRefused: true,
+      kind: 'tasks',
+      count: load.tasks,
+      pacing: { concurrency: load.clients },
+    });
+    await finalTasks(endpoints, run.accepted, 600_000);
+    const peakMb = memory.peakMb();
+    await sleep(load.settleSeconds * 1000);
+    const split = residentSplitMb(pid);
+    return { peakMb, settledMb: residentMb(pid), anonymousMb: split.anonymous, fileMb: split.file };
+  } finally {
+    memory.stop();
+    await stopCloud(child, dataDir);
+  }
+}
+
 interface TaskTimes {
   readonly createdAt: number;
   readonly updatedAt: number;
@@ -260,12 +311,12 @@ async function main(): Promise<void> {
   });
   await bare.close();
 
-  const dataDir = mkdtempSync(join(tmpdir(), 'switchyard-bench-load-'));
   const maxEnvironments = values['max-environments'];
-  const { child, endpoints } = await startCloud(
-    dataDir,
-    maxEnvironments === undefined ? [] : ['--max-environments', maxEnvironments],
-  );
+  const startArgs = maxEnvironments === undefined ? [] : ['--max-environments', maxEnvironments];
+  const oneLoad = await memoryAfterOneLoad({ tasks, clients, settleSeconds: settle }, startArgs);
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'switchyard-bench-load-'));
+  const { child, endpoints } = await startCloud(dataDir, startArgs);
   const pid = child.pid as number;
   const memory = new MemorySampler(pid);
   const spec = {
@@ -384,6 +435,7 @@ async function main(): Promise<void> {
         settledAnonymousMb: settledSplit.anonymous,
         settledFileMb: settledSplit.file,
         settleSeconds: settle,
+        oneLoad,
       },
       console: {
         throughputWatchedTasksPerSecond: Math.round(watched.tasksPerSecond),
@@ -440,7 +492,11 @@ async function main(): Promise<void> {
         `${idleMb} / ${cold.peakMb}, ${peakMb} / ${overloadPeakMb} MB`,
       ),
       row(
-        `Memory (RSS): ${settle} s after the load, of which anonymous / mapped files`,
+        `Memory (RSS), a fresh runner: peak during one throughput run / ${settle} s after it (anonymous / mapped files)`,
+        `${oneLoad.peakMb} / ${oneLoad.settledMb} MB (${oneLoad.anonymousMb} / ${oneLoad.fileMb} MB)`,
+      ),
+      row(
+        `Memory (RSS): ${settle} s after all of the above, of which anonymous / mapped files`,
         `${settledMb} MB: ${settledSplit.anonymous} / ${settledSplit.file} MB`,
       ),
       row(
@@ -461,9 +517,7 @@ async function main(): Promise<void> {
     writeResults('local-cloud-load', results, markdown);
   } finally {
     memory.stop();
-    child.kill('SIGINT');
-    await new Promise((resolve) => child.once('exit', resolve));
-    rmSync(dataDir, { recursive: true, force: true });
+    await stopCloud(child, dataDir);
   }
 }
 
