@@ -26,21 +26,21 @@ export interface EventConsumerOptions {
 
 /**
  * The Lambda handler of an event subscription: a buffered SQS batch, each record consumed with
- * `consumeEvent`, partial batch failures reported, and Powertools idempotency (keyed by
- * subscription and event id) so a redelivered or replayed event is not applied twice.
+ * `consumeEvent`, partial batch failures reported, and, unless the handler is idempotent by
+ * itself, Powertools idempotency (keyed by subscription and event id) so a redelivered or
+ * replayed event is not applied twice.
  */
 export const eventConsumerHandler = (handle: EventHandler, options: EventConsumerOptions = {}) => {
   const subscription = requireEnv(EnvNames.subscriptionName);
   const flows = new FlowStore(documentClient, requireEnv(EnvNames.flowTableName));
-  const config = new IdempotencyConfig({
-    eventKeyJmesPath: 'key',
-    expiresAfterSeconds: REMEMBER_EVENTS_FOR_SECONDS,
-  });
-  const once = options.handlerIsIdempotent ? runEveryTime : idempotencyTableOnce(config);
+  const idempotency = options.handlerIsIdempotent
+    ? undefined
+    : new IdempotencyConfig({ eventKeyJmesPath: 'key', expiresAfterSeconds: REMEMBER_EVENTS_FOR_SECONDS });
+  const once = idempotency ? idempotencyTableOnce(idempotency) : runEveryTime;
   const processor = new BatchProcessor(EventType.SQS);
 
   const processBatch = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
-    config.registerLambdaContext(context);
+    idempotency?.registerLambdaContext(context);
     return await processPartialResponse(
       event,
       (record: SQSRecord) =>
