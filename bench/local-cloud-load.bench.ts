@@ -8,7 +8,8 @@
  * - latency at a fixed offered rate (`--rate` tasks/s for `--seconds`), and with one client;
  * - events: `POST /events` at `--rate` events/s, publish to the high-value-orders consumer; first
  *   while the events' functions are new to the load (after two seconds of it), then warm, as the
- *   tasks' figures are (after 600 events, V8's compiler threads still took a seventh of the CPU);
+ *   tasks' figures are (after 600 events, V8's background threads, mostly compiling, still took a
+ *   seventh of the CPU);
  * - overload: twice the warm throughput, offered open-loop: what is refused, what memory does;
  * - memory of the runner process (worker threads included): idle, peak, `--settle` s after the
  *   whole sequence; and, first of all, on a runner of its own, the target as set: the peak of one
@@ -153,6 +154,40 @@ async function stopCloud(child: ChildProcess, dataDir: string): Promise<void> {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
+/** A started runner under measurement. */
+interface Runner {
+  readonly endpoints: Endpoints;
+  readonly pid: number;
+  readonly memory: MemorySampler;
+}
+
+/** Where the clients send their signed requests, and as whom; refused requests are sent again. */
+const clientSpec = (endpoints: Endpoints) => ({
+  apiUrl: endpoints.apiUrl,
+  region: endpoints.region,
+  credentials: CREDENTIALS,
+  retryRefused: true,
+});
+
+/**
+ * Throughput, closed loop: `clients` submitting `tasks` as fast as they go, until every task is
+ * final; with the CPU per task and the RSS peak of the runner meanwhile.
+ */
+async function closedLoop(runner: Runner, load: { readonly tasks: number; readonly clients: number }) {
+  const { endpoints, pid, memory } = runner;
+  memory.reset();
+  const cpuBefore = cpuMs(pid);
+  const run = await runClients({
+    ...clientSpec(endpoints),
+    kind: 'tasks',
+    count: load.tasks,
+    pacing: { concurrency: load.clients },
+  });
+  const times = await finalTasks(endpoints, run.accepted, 600_000);
+  const cpuPerTaskMs = (cpuMs(pid) - cpuBefore) / run.accepted.length;
+  return { run, times, cpuPerTaskMs, peakMb: memory.peakMb(), tasksPerSecond: tasksPerSecond(times) };
+}
+
 interface MemoryAfterOneLoad {
   readonly peakMb: number;
   readonly settledMb: number;
@@ -174,17 +209,7 @@ async function memoryAfterOneLoad(
   const pid = child.pid as number;
   const memory = new MemorySampler(pid);
   try {
-    const run = await runClients({
-      apiUrl: endpoints.apiUrl,
-      region: endpoints.region,
-      credentials: CREDENTIALS,
-      retryRefused: true,
-      kind: 'tasks',
-      count: load.tasks,
-      pacing: { concurrency: load.clients },
-    });
-    await finalTasks(endpoints, run.accepted, 600_000);
-    const peakMb = memory.peakMb();
+    const { peakMb } = await closedLoop({ endpoints, pid, memory }, load);
     await sleep(load.settleSeconds * 1000);
     const split = residentSplitMb(pid);
     return { peakMb, settledMb: residentMb(pid), anonymousMb: split.anonymous, fileMb: split.file };
@@ -321,12 +346,8 @@ async function main(): Promise<void> {
   const { child, endpoints } = await startCloud(dataDir, startArgs);
   const pid = child.pid as number;
   const memory = new MemorySampler(pid);
-  const spec = {
-    apiUrl: endpoints.apiUrl,
-    region: endpoints.region,
-    credentials: CREDENTIALS,
-    retryRefused: true,
-  };
+  const runner = { endpoints, pid, memory };
+  const spec = clientSpec(endpoints);
   try {
     await sleep(2000);
     const idleMb = residentMb(pid);
@@ -341,30 +362,16 @@ async function main(): Promise<void> {
     });
     const singleTimes = await finalTasks(endpoints, single.accepted, 60_000);
 
-    // Throughput, closed loop: `clients` submitting `tasks` as fast as they go. First cold, the
-    // first load after the start, then warm.
-    const closedLoop = async () => {
-      memory.reset();
-      const cpuBefore = cpuMs(pid);
-      const run = await runClients({
-        ...spec,
-        kind: 'tasks',
-        count: tasks,
-        pacing: { concurrency: clients },
-      });
-      const times = await finalTasks(endpoints, run.accepted, 600_000);
-      const cpuPerTaskMs = (cpuMs(pid) - cpuBefore) / run.accepted.length;
-      return { run, times, cpuPerTaskMs, peakMb: memory.peakMb(), tasksPerSecond: tasksPerSecond(times) };
-    };
-    const cold = await closedLoop();
-    const warm = await closedLoop();
+    // Throughput: first cold, the first load after the start, then warm.
+    const cold = await closedLoop(runner, { tasks, clients });
+    const warm = await closedLoop(runner, { tasks, clients });
     const { run: closed, times: closedTimes, cpuPerTaskMs, peakMb, tasksPerSecond: throughput } = warm;
 
     // The same again with a developer watching the console (the watcher's own CPU not counted):
     // what the console costs, and whether it keeps up.
     const watcher = watchConsole(endpoints.consoleUrl);
     await sleep(1000);
-    const watched = await closedLoop();
+    const watched = await closedLoop(runner, { tasks, clients });
     const consoleWatch = await watcher.stop();
 
     // Latency at a fixed offered rate.
