@@ -73,6 +73,38 @@ describe('flow recorder', () => {
   });
 });
 
+describe('a subscription without an idempotency table', () => {
+  /** Loads a consumer afresh, as a cold start does, with no idempotency table in its environment. */
+  const coldStartWithoutIdempotencyTable = async (folder: string): Promise<typeof recordFlowHandler> => {
+    const saved = process.env.IDEMPOTENCY_TABLE_NAME;
+    delete process.env.IDEMPOTENCY_TABLE_NAME;
+    try {
+      let loaded: typeof recordFlowHandler | undefined;
+      await jest.isolateModulesAsync(async () => {
+        ({ handler: loaded } = await import(`../../../../functions/${folder}/handler`));
+      });
+      return loaded as typeof recordFlowHandler;
+    } finally {
+      process.env.IDEMPOTENCY_TABLE_NAME = saved;
+    }
+  };
+
+  it('should still start the wire tap, which the stack deploys that way', async () => {
+    const coldTap = await coldStartWithoutIdempotencyTable('flow-recorder');
+
+    const response = await deliver(coldTap, busEvent({ eventId: 'e-cold' }));
+
+    expect(response.batchItemFailures).toEqual([]);
+    expect(await tables.items(tables.names.flow)).toHaveLength(1);
+  });
+
+  it('should refuse to start a consumer that relies on the table, rather than run without it', async () => {
+    await expect(coldStartWithoutIdempotencyTable('high-value-orders')).rejects.toThrow(
+      'IDEMPOTENCY_TABLE_NAME',
+    );
+  });
+});
+
 describe('high-value orders', () => {
   it('should notify once per event and record the consumption', async () => {
     const notices = jest.spyOn(logger, 'info');
