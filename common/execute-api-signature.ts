@@ -1,5 +1,5 @@
-import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { NodeSha256 } from './node-sha256';
 
 /** AWS credentials as the signer takes them. */
 export interface SigningCredentials {
@@ -27,7 +27,7 @@ export async function signedHeaders(
   region: string,
 ): Promise<Record<string, string>> {
   const { url } = request;
-  const signer = new SignatureV4({ service: 'execute-api', region, credentials, sha256: Sha256 });
+  const signer = new SignatureV4({ service: 'execute-api', region, credentials, sha256: NodeSha256 });
   const signed = await signer.sign({
     method: request.method,
     protocol: url.protocol,

@@ -1,6 +1,6 @@
-import { timingSafeEqual } from 'node:crypto';
-import { Sha256 } from '@aws-crypto/sha256-js';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { createScope, getCanonicalQuery, getSigningKey } from '@smithy/signature-v4';
+import { NodeSha256 } from '../../common/node-sha256';
 
 /** How far a signature's date may lie from the clock: AWS's messages say `- 5 min.`. */
 export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -65,19 +65,10 @@ interface SignatureParts {
 const invalidSignature = (message: string) => new SignatureError('invalid', message);
 const incompleteSignature = (message: string) => new SignatureError('incomplete', message);
 
-const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
+const sha256Hex = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
 
-const sha256Hex = async (data: Uint8Array | string): Promise<string> => {
-  const hash = new Sha256();
-  hash.update(data);
-  return hex(await hash.digest());
-};
-
-const hmacHex = async (key: Uint8Array, data: string): Promise<string> => {
-  const hash = new Sha256(key);
-  hash.update(data);
-  return hex(await hash.digest());
-};
+const hmacHex = (key: Uint8Array, data: string): string =>
+  createHmac('sha256', key).update(data).digest('hex');
 
 /** `20261129T153446Z`, the form SigV4 dates take. */
 const basicIso = (epochMs: number): string => new Date(epochMs).toISOString().replace(/[-:]|\.\d{3}/g, '');
@@ -186,16 +177,16 @@ export class SigV4Verifier {
       query: queryObject,
       headers: {},
     });
-    const payloadHash = await sha256Hex(request.body);
+    const payloadHash = sha256Hex(request.body);
     const scope = createScope(parts.scopeDate, parts.scopeRegion, parts.scopeService);
     const signingKey = await getSigningKey(
-      Sha256,
+      NodeSha256,
       this.options.credentials,
       parts.scopeDate,
       parts.scopeRegion,
       parts.scopeService,
     );
-    const build = async (path: string) => {
+    const build = (path: string) => {
       const canonicalRequest = [
         request.method,
         path,
@@ -204,14 +195,14 @@ export class SigV4Verifier {
         parts.signedHeaders.join(';'),
         payloadHash,
       ].join('\n');
-      const stringToSign = [ALGORITHM, parts.amzDate, scope, await sha256Hex(canonicalRequest)].join('\n');
-      return { canonicalRequest, stringToSign, signature: await hmacHex(signingKey, stringToSign) };
+      const stringToSign = [ALGORITHM, parts.amzDate, scope, sha256Hex(canonicalRequest)].join('\n');
+      return { canonicalRequest, stringToSign, signature: hmacHex(signingKey, stringToSign) };
     };
 
-    const expected = await build(canonicalPath(request.rawPath));
+    const expected = build(canonicalPath(request.rawPath));
     if (this.matches(expected.signature, parts.signature)) return { accessKeyId: parts.accessKeyId };
     // Some clients (curl) sign the path as sent, without the second encoding: accept that too.
-    const asSent = await build(request.rawPath || '/');
+    const asSent = build(request.rawPath || '/');
     if (this.matches(asSent.signature, parts.signature)) return { accessKeyId: parts.accessKeyId };
     throw invalidSignature(
       'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.\n\n' +

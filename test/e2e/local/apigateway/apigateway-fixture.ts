@@ -1,6 +1,6 @@
-import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { APIGatewayAuthorizerEvent, APIGatewayProxyEvent } from 'aws-lambda';
+import { NodeSha256 } from '../../../../common/node-sha256';
 import {
   type RunningApiGateway,
   type StartApiGatewayOptions,
@@ -309,7 +309,7 @@ const signer = (options: SignedFetchOptions) =>
     service: 'execute-api',
     region: options.region ?? REGION,
     credentials: options.credentials ?? CREDENTIALS,
-    sha256: Sha256,
+    sha256: NodeSha256,
   });
 
 /** The headers a SigV4 signature of the request adds, without Host (fetch sets the same one itself). */

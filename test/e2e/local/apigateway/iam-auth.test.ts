@@ -1,7 +1,7 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { NodeSha256 } from '../../../../common/node-sha256';
 import {
   apiTemplate,
   CREDENTIALS,
@@ -198,7 +198,7 @@ describe('API Gateway IAM authorization', () => {
       service: 'execute-api',
       region: REGION,
       credentials: CREDENTIALS,
-      sha256: Sha256,
+      sha256: NodeSha256,
     }).sign(
       {
         method: 'GET',
