@@ -185,7 +185,15 @@ async function closedLoop(runner: Runner, load: { readonly tasks: number; readon
   });
   const times = await finalTasks(endpoints, run.accepted, 600_000);
   const cpuPerTaskMs = (cpuMs(pid) - cpuBefore) / run.accepted.length;
-  return { run, times, cpuPerTaskMs, peakMb: memory.peakMb(), tasksPerSecond: tasksPerSecond(times) };
+  const clientCpuPerTaskMs = run.cpuMs / run.accepted.length;
+  return {
+    run,
+    times,
+    cpuPerTaskMs,
+    clientCpuPerTaskMs,
+    peakMb: memory.peakMb(),
+    tasksPerSecond: tasksPerSecond(times),
+  };
 }
 
 interface MemoryAfterOneLoad {
@@ -365,7 +373,14 @@ async function main(): Promise<void> {
     // Throughput: first cold, the first load after the start, then warm.
     const cold = await closedLoop(runner, { tasks, clients });
     const warm = await closedLoop(runner, { tasks, clients });
-    const { run: closed, times: closedTimes, cpuPerTaskMs, peakMb, tasksPerSecond: throughput } = warm;
+    const {
+      run: closed,
+      times: closedTimes,
+      cpuPerTaskMs,
+      clientCpuPerTaskMs,
+      peakMb,
+      tasksPerSecond: throughput,
+    } = warm;
 
     // The same again with a developer watching the console (the watcher's own CPU not counted):
     // what the console costs, and whether it keeps up.
@@ -440,6 +455,9 @@ async function main(): Promise<void> {
         latency: serverLatency(closedTimes),
         statuses: closed.statuses,
         cpuMsPerTask: Number(cpuPerTaskMs.toFixed(1)),
+        clientCpuMsPerTask: Number(clientCpuPerTaskMs.toFixed(1)),
+        // What the machine could do if the server and its clients kept every core busy.
+        cpuCeilingTasksPerSecond: Math.round((cpus().length * 1000) / (cpuPerTaskMs + clientCpuPerTaskMs)),
       },
       openLoop: { ratePerSecond: rate, seconds, latency: serverLatency(openTimes), statuses: open.statuses },
       earlyEvents: { ratePerSecond: rate, seconds, ...earlyEvents },
@@ -486,6 +504,10 @@ async function main(): Promise<void> {
         `${results.baseline.clientLatency.p50Ms} / ${results.baseline.clientLatency.p99Ms} ms (client)`,
       ),
       row('Same: CPU per task, whole process', `${results.throughput.cpuMsPerTask} ms`),
+      row(
+        "Same: the clients' CPU per task; the ceiling if server and clients kept every core busy",
+        `${results.throughput.clientCpuMsPerTask} ms; ${results.throughput.cpuCeilingTasksPerSecond} tasks/s`,
+      ),
       row(
         `Offered ${rate} tasks/s for ${seconds} s: latency p50 / p99`,
         `${results.openLoop.latency.p50Ms} / ${results.openLoop.latency.p99Ms} ms`,

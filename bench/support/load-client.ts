@@ -8,7 +8,7 @@
  * latency test that does not hide a slow server by slowing its clients down).
  */
 import { randomUUID } from 'node:crypto';
-import { signedRequest } from '../../test/e2e/local/runner/support/signed-api';
+import { SignedHttpClient } from './signed-http-client';
 
 export type LoadKind = 'tasks' | 'events';
 
@@ -40,6 +40,8 @@ export interface LoadResult {
   /** Client-side latencies of accepted requests, ms. */
   readonly latenciesMs: readonly number[];
   readonly seconds: number;
+  /** The clients' own CPU time during the run (process start excluded), ms. */
+  readonly cpuMs: number;
 }
 
 const REFUSED = new Set([429, 503]);
@@ -70,34 +72,42 @@ const requestFor = (kind: LoadKind, index: number) => {
 
 const FINAL = new Set(['SUCCEEDED', 'FAILED']);
 
-async function untilFinal(spec: LoadSpec, taskId: string): Promise<void> {
+async function untilFinal(client: SignedHttpClient, taskId: string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const status = await signedRequest(spec, 'GET', `/tasks/${taskId}`);
-    if (FINAL.has((status.body as { status?: string }).status ?? '')) return;
+    const answer = await client.request('GET', `/tasks/${taskId}`);
+    if (answer.status === 200 && FINAL.has((JSON.parse(answer.text) as { status?: string }).status ?? ''))
+      return;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error(`task ${taskId} was not final within 60 s`);
 }
 
 async function run(spec: LoadSpec): Promise<LoadResult> {
+  const client = new SignedHttpClient({
+    endpoint: spec.apiUrl,
+    region: spec.region,
+    service: 'execute-api',
+    credentials: spec.credentials,
+  });
   const accepted: string[] = [];
   const latenciesMs: number[] = [];
   const statuses: Record<string, number> = {};
   const sendOne = async (index: number): Promise<void> => {
     const request = requestFor(spec.kind, index);
-    const headers: Record<string, string> = request.correlationId
-      ? { 'x-correlation-id': request.correlationId }
-      : {};
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      ...(request.correlationId !== undefined && { 'x-correlation-id': request.correlationId }),
+    };
     for (let attempt = 0; ; attempt += 1) {
       const started = performance.now();
-      const response = await signedRequest(spec, 'POST', request.path, request.body, headers);
+      const response = await client.request('POST', request.path, JSON.stringify(request.body), headers);
       statuses[response.status] = (statuses[response.status] ?? 0) + 1;
       if (response.status === 202) {
         latenciesMs.push(performance.now() - started);
-        const id = request.correlationId ?? (response.body as { taskId: string }).taskId;
+        const id = request.correlationId ?? (JSON.parse(response.text) as { taskId: string }).taskId;
         accepted.push(id);
-        if (spec.awaitFinal && spec.kind === 'tasks') await untilFinal(spec, id);
+        if (spec.awaitFinal && spec.kind === 'tasks') await untilFinal(client, id);
         return;
       }
       if (!(spec.retryRefused && REFUSED.has(response.status))) return;
@@ -108,6 +118,7 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
   };
 
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   if ('concurrency' in spec.pacing) {
     let next = 0;
     await Promise.all(
@@ -126,7 +137,10 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
     }
     await Promise.all(sent);
   }
-  return { accepted, statuses, latenciesMs, seconds: (performance.now() - started) / 1000 };
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  client.destroy();
+  return { accepted, statuses, latenciesMs, seconds, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 run(JSON.parse(process.argv[2] ?? '{}') as LoadSpec).then(
