@@ -5,6 +5,9 @@
 // Plain JavaScript, so the worker starts the same from the sources and from a bundle.
 const { parentPort, workerData } = require('node:worker_threads');
 const dynalite = require('dynalite');
+const { cacheExpressionParses } = require('./expression-parse-cache.cjs');
+
+cacheExpressionParses();
 
 const { path, transitionMs } = workerData;
 const server = dynalite({
