@@ -145,4 +145,4 @@ function cacheExpressionParses(maxEntries = DEFAULT_MAX_ENTRIES) {
   }
 }
 
-module.exports = { cacheExpressionParses, cachedParse, VALUE_DEPENDENT };
+module.exports = { cacheExpressionParses, cachedParse };
