@@ -12,9 +12,9 @@ const toBuffer = (data: SourceData): Buffer =>
 
 /**
  * SHA-256 (HMAC-SHA-256 when given a secret) on Node's native crypto, in the shape
- * `@smithy/signature-v4`'s `sha256` option takes. The pure-JavaScript hash the SDK ships for
- * browsers costs several times more per signature, and every signed request, signing key and
- * verified call goes through one of these.
+ * `@smithy/signature-v4`'s `sha256` option takes. With the pure-JavaScript hash the SDK ships
+ * for browsers, a signature costs about twice as much (54 against 29 µs of CPU for a small
+ * request here), and every signed request, signing key and verified call goes through one.
  */
 export class NodeSha256 {
   private readonly hash: ReturnType<typeof createHash> | ReturnType<typeof createHmac>;
