@@ -23,8 +23,13 @@ const PARSER_MODULES = [
 ];
 /** Expressions whose checks read attribute values, not only their types. */
 const VALUE_DEPENDENT = /between|attribute_type/i;
-/** Distinct (expression, names, value types) shapes kept; the least recently used goes first. */
-const DEFAULT_MAX_ENTRIES = 1_000;
+/**
+ * Bounds on what is kept, whichever is reached first; the least recently used shape goes first.
+ * A cached shape takes about 30 bytes of heap per character of its key (4 KB for the worker's
+ * claim condition), so either bound keeps the cache to about 4 MB of the DynamoDB thread's heap,
+ * even when a service builds long expressions that vary.
+ */
+const DEFAULT_LIMITS = { maxEntries: 1_000, maxKeyChars: 128 * 1024 };
 /** The order in which dynalite itself tells an attribute value's type. */
 const VALUE_TYPES = ['S', 'N', 'B', 'NULL', 'BOOL', 'SS', 'NS', 'BS', 'L', 'M'];
 
@@ -87,8 +92,9 @@ const parseAndRecord = (parse, expression, options) => {
 };
 
 /** Wraps one parser's `parse` with the cache; `parse` keeps its signature. */
-function cachedParse(parse, maxEntries = DEFAULT_MAX_ENTRIES) {
+function cachedParse(parse, limits = DEFAULT_LIMITS) {
   const entries = new Map();
+  let keyChars = 0;
   const markUsed = (context, entry) => {
     if (context.unusedAttrNames) for (const name of entry.usedNames) delete context.unusedAttrNames[name];
     if (context.unusedAttrVals) for (const name of entry.usedValues) delete context.unusedAttrVals[name];
@@ -128,7 +134,12 @@ function cachedParse(parse, maxEntries = DEFAULT_MAX_ENTRIES) {
           : undefined,
     };
     entries.set(key, entry);
-    if (entries.size > maxEntries) entries.delete(entries.keys().next().value);
+    keyChars += key.length;
+    while (entries.size > limits.maxEntries || (keyChars > limits.maxKeyChars && entries.size > 1)) {
+      const oldest = entries.keys().next().value;
+      entries.delete(oldest);
+      keyChars -= oldest.length;
+    }
     return instantiate(entry, context);
   };
   wrapped.entries = entries;
@@ -136,12 +147,12 @@ function cachedParse(parse, maxEntries = DEFAULT_MAX_ENTRIES) {
 }
 
 /** Puts the cache in front of dynalite's three expression parsers (once per thread). */
-function cacheExpressionParses(maxEntries = DEFAULT_MAX_ENTRIES) {
+function cacheExpressionParses(limits = DEFAULT_LIMITS) {
   for (const name of PARSER_MODULES) {
     const parser = require(name);
     if (typeof parser.parse !== 'function') throw new Error(`${name} exports no parse function`);
     if (parser.parse.entries !== undefined) continue;
-    parser.parse = cachedParse(parser.parse, maxEntries);
+    parser.parse = cachedParse(parser.parse, limits);
   }
 }
 

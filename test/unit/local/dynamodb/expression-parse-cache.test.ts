@@ -28,7 +28,10 @@ const { validateExpressions } = require('dynalite/validations') as {
 const { cacheExpressionParses, cachedParse } =
   require('../../../../local/dynamodb/expression-parse-cache.cjs') as {
     cacheExpressionParses: () => void;
-    cachedParse: (parse: Parser['parse'], maxEntries: number) => Parser['parse'];
+    cachedParse: (
+      parse: Parser['parse'],
+      limits: { maxEntries: number; maxKeyChars: number },
+    ) => Parser['parse'];
   };
 
 const S = (value: string) => ({ S: value });
@@ -210,20 +213,46 @@ describe('the expression parse cache', () => {
     expect(expected.get('BETWEEN (values compared)')?.other.message).toMatch(/upper bound to be greater/);
   });
 
-  it('should parse each shape once, and again after other shapes pushed it out', () => {
-    // Arrange: a parser that counts its calls, behind a cache of two entries
+  const countingParser = (limits: { maxEntries: number; maxKeyChars: number }) => {
     const calls: string[] = [];
     const parse = cachedParse((expression: string) => {
       calls.push(expression);
       return { expression };
-    }, 2);
+    }, limits);
     const context = { attrNames: {}, attrVals: {}, unusedAttrNames: {}, unusedAttrVals: {} };
+    return { calls, parse: (expression: string) => parse(expression, { context }) };
+  };
+
+  it('should parse each shape once, and again after other shapes pushed it out', () => {
+    // Arrange: a cache of two entries
+    const { calls, parse } = countingParser({ maxEntries: 2, maxKeyChars: 1_000_000 });
 
     // Act
-    for (const expression of ['a', 'b', 'a', 'c', 'b']) parse(expression, { context });
+    for (const expression of ['a', 'b', 'a', 'c', 'b']) parse(expression);
 
     // Assert: 'b' was the least recently used when 'c' came
     expect(calls).toEqual(['a', 'b', 'c', 'b']);
+  });
+
+  it('should keep long expressions within its size bound, the newest always kept', () => {
+    // Arrange: room for about two of these keys (each is the expression plus its names and types)
+    const long = (letter: string) => letter.repeat(400);
+    const { calls, parse } = countingParser({ maxEntries: 1_000, maxKeyChars: 900 });
+
+    // Act: the third pushes out the first; a key larger than the bound is still cached alone
+    for (const expression of [long('a'), long('b'), long('c'), long('b'), long('a'), 'x'.repeat(2_000)]) {
+      parse(expression);
+    }
+    parse('x'.repeat(2_000));
+
+    // Assert
+    expect(calls.map((expression) => `${expression[0]}${expression.length}`)).toEqual([
+      'a400',
+      'b400',
+      'c400',
+      'a400',
+      'x2000',
+    ]);
   });
 
   it('should key on the values’ types: a number where a string was is parsed again', () => {
