@@ -207,8 +207,9 @@ describe('the expression parse cache', () => {
     expect(other).toEqual(want?.other);
   });
 
-  it('should tell dynalite which errors depend on values: BETWEEN bounds out of order', () => {
-    // The cases above reuse BETWEEN with bounds out of order; this pins that the answer differs.
+  it('should have a request whose answer depends on the values, not only their types', () => {
+    // The reuse with other values puts BETWEEN's bounds out of order: without this the cases
+    // above would not show that such an expression is parsed again rather than reused.
     expect(expected.get('BETWEEN (values compared)')?.first.message).toBeUndefined();
     expect(expected.get('BETWEEN (values compared)')?.other.message).toMatch(/upper bound to be greater/);
   });
