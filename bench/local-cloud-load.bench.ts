@@ -16,6 +16,8 @@
  *   throughput run and `--settle` s after it (the settled figures split into anonymous memory and
  *   mapped files);
  * - CPU ms per task across the process (all its threads), the figure to watch for regressions;
+ *   beside it the clients' own, and the throughput both allow if every core were busy all the
+ *   time (the clients share the machine, so a throughput figure reads against that ceiling);
  * - the web console during the throughput run, watched from another process
  *   (bench/support/console-watcher.ts): gaps between overview samples, page load times.
  * Latencies are the server's own timestamps (task `updatedAt - createdAt`; flow `EVENT_CONSUMED`
