@@ -62,6 +62,8 @@ const copyTree = (node, replace, copies = new Map()) => {
 };
 
 const VALUE_SLOT = Symbol('attribute value');
+/** Marks a parse function that is already behind the cache, so it is never wrapped twice. */
+const CACHED = Symbol('expression parse cache');
 
 const markAll = (map) => {
   const marked = Object.create(null);
@@ -142,7 +144,7 @@ function cachedParse(parse, limits = DEFAULT_LIMITS) {
     }
     return instantiate(entry, context);
   };
-  wrapped.entries = entries;
+  wrapped[CACHED] = true;
   return wrapped;
 }
 
@@ -151,7 +153,7 @@ function cacheExpressionParses(limits = DEFAULT_LIMITS) {
   for (const name of PARSER_MODULES) {
     const parser = require(name);
     if (typeof parser.parse !== 'function') throw new Error(`${name} exports no parse function`);
-    if (parser.parse.entries !== undefined) continue;
+    if (parser.parse[CACHED]) continue;
     parser.parse = cachedParse(parser.parse, limits);
   }
 }

@@ -16,7 +16,7 @@ interface ExpressionRequest {
 }
 
 interface Parser {
-  parse: ((expression: string, options: unknown) => unknown) & { entries?: Map<string, unknown> };
+  parse: (expression: string, options: unknown) => unknown;
 }
 
 const PARSERS = ['conditionParser', 'updateParser', 'projectionParser'].map(
